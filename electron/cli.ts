@@ -1,0 +1,45 @@
+import { demoCommand } from './cli/demo';
+import { desktopCommand } from './cli/desktop';
+import type { Command } from './cli/common';
+import { EXIT, UsageError } from './cli/exit-codes';
+import { serveCommand } from './cli/serve';
+
+const commands: Command[] = [serveCommand, demoCommand, desktopCommand];
+
+function help(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    'Usage: ticketz-console <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    'Run `ticketz-console <command> --help` for a command\'s options.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    console.log(help());
+    return name === undefined ? EXIT.usage : EXIT.ok;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    console.error(`Unknown command "${name}".\n\n${help()}`);
+    return EXIT.usage;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      console.error(err.message);
+      process.exit(EXIT.usage);
+    }
+    console.error(err instanceof Error ? err.message : String(err));
+    process.exit(EXIT.failure);
+  },
+);

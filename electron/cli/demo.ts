@@ -1,0 +1,39 @@
+import path from 'node:path';
+import { defaultDataDir } from '../core/data-dir';
+import { DemoDatabase } from '../core/db/embedded-demo';
+import { demoBootstrap } from '../core/demo-bootstrap';
+import { createKeyFileSecretBox } from '../core/store/secret-box';
+import { mkdirSync } from 'node:fs';
+import { parseFlags, parsePort, untilSignal, type Command } from './common';
+import { EXIT } from './exit-codes';
+
+const usage = `Usage: ticketz-console demo [--data-dir D] [--port N] [--json]
+
+Starts the built-in demo PostgreSQL and prints its URL until Ctrl+C.
+  --data-dir D      where the demo database lives (default: ${defaultDataDir()})
+  --port N          port (default: the last one used, else a free one)
+  --json            print {"url"} as JSON`;
+
+export const demoCommand: Command = {
+  name: 'demo',
+  summary: 'Start the built-in demo PostgreSQL and print its URL',
+  usage,
+  async run(argv) {
+    const { values } = parseFlags(argv, { 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } }, usage);
+    if (values.help) {
+      console.log(usage);
+      return EXIT.ok;
+    }
+    const dataDir = path.resolve(values['data-dir'] ?? defaultDataDir());
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const log = (line: string) => console.error(line);
+    const demo = new DemoDatabase(dataDir, createKeyFileSecretBox(dataDir), { port: parsePort(values.port), onReady: demoBootstrap(log) });
+    const endpoint = await demo.start();
+    const url = `postgres://${endpoint.user}:${encodeURIComponent(endpoint.password)}@${endpoint.host}:${endpoint.port}/${endpoint.database}`;
+    if (values.json) console.log(JSON.stringify({ url }));
+    else console.log(`Demo database is running:\n\n  ${url}\n\nPress Ctrl+C to stop.`);
+    await untilSignal();
+    await demo.stop();
+    return EXIT.ok;
+  },
+};

@@ -1,0 +1,12 @@
+/** Exit codes a CI pipeline can rely on; `migrate` adds the specific failures. */
+export const EXIT = {
+  ok: 0,
+  failure: 1,
+  usage: 2,
+  drift: 3,
+  lockTimeout: 4,
+  sqlError: 5,
+  verifyFailed: 6,
+} as const;
+
+export class UsageError extends Error {}

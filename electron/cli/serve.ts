@@ -1,0 +1,54 @@
+import path from 'node:path';
+import { defaultDataDir } from '../core/data-dir';
+import { startServer } from '../server';
+import { parseFlags, parsePort, untilSignal, type Command } from './common';
+import { EXIT, UsageError } from './exit-codes';
+
+const usage = `Usage: ticketz-console serve [--demo | --url <postgres url>] [--port N] [--token T] [--data-dir D]
+
+Runs the console in your browser: the same core as the desktop app, on 127.0.0.1 only.
+  --demo            start the built-in demo database (default when no connection is saved)
+  --url URL         save this database as a connection (postgres://user:pass@host:port/db)
+  --port N          port to listen on (default: a free port)
+  --token T         the access token (default: random per launch; or TICKETZ_CONSOLE_TOKEN)
+  --data-dir D      where profiles, secrets and the demo database live (default: ${defaultDataDir()})
+  --json            print {"url", "port"} as JSON instead of text`;
+
+export const serveCommand: Command = {
+  name: 'serve',
+  summary: 'Run the console in a browser on 127.0.0.1 (browser mode)',
+  usage,
+  async run(argv) {
+    const { values } = parseFlags(
+      argv,
+      {
+        demo: { type: 'boolean' },
+        url: { type: 'string' },
+        port: { type: 'string' },
+        token: { type: 'string' },
+        'data-dir': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+      usage,
+    );
+    if (values.help) {
+      console.log(usage);
+      return EXIT.ok;
+    }
+    const token = values.token ?? process.env.TICKETZ_CONSOLE_TOKEN;
+    if (token !== undefined && token.length < 16) throw new UsageError('--token must be at least 16 characters.');
+    const server = await startServer({
+      dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
+      demo: values.demo ?? false,
+      url: values.url,
+      port: parsePort(values.port),
+      token,
+      log: (line) => console.error(line),
+    });
+    if (values.json) console.log(JSON.stringify({ url: server.http.url, port: server.http.port }));
+    else console.log(`Ticketz Console is running. Open this URL in your browser:\n\n  ${server.http.url}\n\nPress Ctrl+C to stop.`);
+    await untilSignal();
+    await server.stop();
+    return EXIT.ok;
+  },
+};

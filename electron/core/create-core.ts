@@ -1,0 +1,62 @@
+import { mkdirSync } from 'node:fs';
+import { DemoDatabase, type DemoEndpoint } from './db/embedded-demo';
+import { PoolRegistry } from './db/pool-registry';
+import type { CoreDeps } from './deps';
+import { EventBus } from './rpc/call-context';
+import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispatcher';
+import { appHandlers } from './services/app';
+import { connectionsHandlers, profileResolver } from './services/connections';
+import { ProfileStore } from './store/profile-store';
+import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
+
+export interface CoreOptions {
+  dataDir: string;
+  host: CoreDeps['host'];
+  version?: string;
+  /** Electron passes a safeStorage-backed box; plain Node uses the 0600 key file. */
+  secrets?: SecretBox;
+  demo?: { enabled: boolean; port?: number; onReady?: (endpoint: DemoEndpoint, created: boolean) => Promise<void>; log?: (line: string) => void };
+  validateOutput?: boolean;
+  onError?: (method: string, err: unknown) => void;
+}
+
+export interface Core {
+  dispatch: Dispatch;
+  deps: CoreDeps;
+  events: EventBus;
+  dispose(): Promise<void>;
+}
+
+/** Builds every service over shared dependencies; the same core serves all three hosts. */
+export function createCore(options: CoreOptions): Core {
+  mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
+  const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
+  const events = new EventBus();
+  const demo = options.demo?.enabled ? new DemoDatabase(options.dataDir, secrets, options.demo) : undefined;
+  const profiles = new ProfileStore(options.dataDir, secrets);
+  const deps: CoreDeps = {
+    dataDir: options.dataDir,
+    host: options.host,
+    version: options.version ?? '0.0.0',
+    profiles,
+    secrets,
+    pools: new PoolRegistry(profileResolver({ demo, profiles })),
+    demo,
+    events,
+  };
+
+  const handlers: HandlerTable = {
+    ...appHandlers(deps),
+    ...connectionsHandlers(deps),
+  };
+  const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
+  return {
+    dispatch,
+    deps,
+    events,
+    async dispose() {
+      await deps.pools.closeAll();
+      await demo?.stop();
+    },
+  };
+}

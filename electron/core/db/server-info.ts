@@ -1,0 +1,33 @@
+import type { ClientBase } from 'pg';
+import type { ServerInfo } from '../../../shared/contract/connections';
+import serverInfoSql from '../sql/connection/server-info.sql?raw';
+
+interface ServerInfoRow {
+  server_version: string;
+  server_version_num: number;
+  database: string;
+  role: string;
+  is_superuser: boolean;
+  in_recovery: boolean;
+  read_only: boolean;
+}
+
+/** Server facts plus the round-trip time of one trivial query on an open session. */
+export async function readServerInfo(client: ClientBase): Promise<ServerInfo> {
+  const started = performance.now();
+  await client.query('SELECT 1');
+  const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+  const { rows } = await client.query<ServerInfoRow>(serverInfoSql);
+  const row = rows[0];
+  if (!row) throw new Error('server-info query returned no row');
+  return {
+    serverVersion: row.server_version,
+    serverVersionNum: row.server_version_num,
+    database: row.database,
+    role: row.role,
+    isSuperuser: row.is_superuser,
+    inRecovery: row.in_recovery,
+    readOnly: row.read_only,
+    latencyMs,
+  };
+}

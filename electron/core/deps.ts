@@ -1,0 +1,17 @@
+import type { DemoDatabase } from './db/embedded-demo';
+import type { PoolRegistry } from './db/pool-registry';
+import type { EventBus } from './rpc/call-context';
+import type { ProfileStore } from './store/profile-store';
+import type { SecretBox } from './store/secret-box';
+
+/** What services share: built once by createCore, passed to each service factory. */
+export interface CoreDeps {
+  dataDir: string;
+  host: 'electron' | 'browser' | 'direct';
+  version: string;
+  profiles: ProfileStore;
+  secrets: SecretBox;
+  pools: PoolRegistry;
+  demo: DemoDatabase | undefined;
+  events: EventBus;
+}

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto';
+import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { EventBus } from '../rpc/call-context';
+import type { Dispatch } from '../rpc/dispatcher';
+import { CONTENT_SECURITY_POLICY } from './csp';
+import { hostAllowed, originAllowed, tokenValid } from './guards';
+import { serveStatic } from './static-files';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface HttpHostOptions {
+  dispatch: Dispatch;
+  events: EventBus;
+  /** Per-launch secret; a random 32 bytes when not given. */
+  token?: string;
+  port?: number;
+  /** The built renderer; omitted in API-only tests. */
+  staticDir?: string;
+}
+
+export interface HttpHost {
+  port: number;
+  token: string;
+  origin: string;
+  /** The URL to open: the token rides in the fragment, which browsers never send to a server. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+};
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+  res.end(JSON.stringify(body));
+}
+
+function refuse(res: ServerResponse, status: number, message: string): void {
+  sendJson(res, status, { ok: false, error: { code: status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', message } });
+}
+
+class BodyTooLarge extends Error {}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (declared > limit) return reject(new BodyTooLarge());
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        req.removeAllListeners('data');
+        reject(new BodyTooLarge());
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Browser mode's transport: POST /rpc, GET /events (SSE) and the renderer, on 127.0.0.1 only. */
+export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
+  const token = options.token ?? randomBytes(32).toString('base64url');
+  let port = 0;
+
+  const server = http.createServer((req, res) => {
+    void handle(req, res).catch(() => {
+      if (!res.headersSent) refuse(res, 500, 'Internal error');
+      else res.end();
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuse(res, 403, 'Foreign Host or Origin');
+    const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+
+    if (pathname === '/rpc') {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
+      if (!tokenValid(req, token)) return refuse(res, 401, 'Missing or wrong token');
+      let body: string;
+      try {
+        body = await readBody(req, MAX_BODY_BYTES);
+      } catch (err) {
+        if (err instanceof BodyTooLarge) {
+          refuse(res, 413, `Body larger than ${MAX_BODY_BYTES} bytes`);
+          req.destroy();
+          return;
+        }
+        throw err;
+      }
+      let message: unknown;
+      try {
+        message = JSON.parse(body);
+      } catch {
+        return refuse(res, 400, 'Malformed JSON');
+      }
+      if (typeof message !== 'object' || message === null || typeof (message as { method?: unknown }).method !== 'string')
+        return refuse(res, 400, 'Expected {"method": string, "input": …}');
+      const { method, input } = message as { method: string; input?: unknown };
+      return sendJson(res, 200, await options.dispatch(method, input, { host: 'browser' }));
+    }
+
+    if (pathname === '/events') {
+      if (req.method !== 'GET') return refuse(res, 405, 'Use GET');
+      if (!tokenValid(req, token)) return refuse(res, 401, 'Missing or wrong token');
+      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...SECURITY_HEADERS });
+      res.write(': connected\n\n');
+      const unsubscribe = options.events.subscribe((event, payload) => {
+        res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
+      });
+      const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      req.on('close', () => {
+        clearInterval(keepAlive);
+        unsubscribe();
+      });
+      return;
+    }
+
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
+    if (!options.staticDir) return refuse(res, 404, 'Not found');
+    serveStatic(options.staticDir, pathname, res, SECURITY_HEADERS);
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  port = (server.address() as AddressInfo).port;
+  const origin = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    token,
+    origin,
+    url: `${origin}/#token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,107 @@
+import { connectionsContract, type Profile, type ProfileFields } from '../../../shared/contract/connections';
+import { RpcError } from '../../../shared/rpc/rpc-error';
+import { DEMO_DATABASE, DEMO_USER } from '../db/embedded-demo';
+import { withOneOffClient, type ResolvedProfile } from '../db/pool-registry';
+import { readServerInfo } from '../db/server-info';
+import type { CoreDeps } from '../deps';
+import type { HandlersFor } from '../rpc/dispatcher';
+
+export const DEMO_ID = 'demo';
+
+function demoFields(port: number): ProfileFields {
+  return {
+    name: 'Demo database',
+    host: '127.0.0.1',
+    port,
+    database: DEMO_DATABASE,
+    user: DEMO_USER,
+    sslmode: 'disable',
+    applicationName: 'ticketz-console',
+    statementTimeoutMs: 30_000,
+    readOnly: false,
+    environment: 'demo',
+    color: '#2f855a',
+  };
+}
+
+/** Maps a connection id to its settings and password; the demo database is started on demand. */
+export function profileResolver(deps: Pick<CoreDeps, 'demo' | 'profiles'>): (id: string) => ResolvedProfile {
+  return (id) => {
+    if (id === DEMO_ID) {
+      const endpoint = deps.demo?.current();
+      if (!endpoint) throw new RpcError('UNAVAILABLE', demoUnavailableMessage(deps));
+      return { fields: demoFields(endpoint.port), password: endpoint.password };
+    }
+    return { fields: deps.profiles.get(id), password: deps.profiles.password(id) };
+  };
+}
+
+function demoUnavailableMessage(deps: Pick<CoreDeps, 'demo'>): string {
+  const status = deps.demo?.status();
+  if (!status) return 'The demo database is not enabled in this session (start with --demo).';
+  if (status.state === 'failed') return `The demo database failed to start: ${status.message ?? 'unknown error'}`;
+  return `The demo database is ${status.state}; try again in a moment.`;
+}
+
+function demoProfile(deps: CoreDeps): Profile | undefined {
+  const endpoint = deps.demo?.current();
+  if (!deps.demo) return undefined;
+  return { ...demoFields(endpoint?.port ?? 0), id: DEMO_ID, kind: 'demo', hasPassword: true };
+}
+
+export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connectionsContract> {
+  const resolve = profileResolver(deps);
+  const changed = (reason: string) => deps.events.emit('connections.changed', { reason });
+  const assertEditable = (id: string | undefined) => {
+    if (id === DEMO_ID) throw new RpcError('BAD_REQUEST', 'The demo database profile is built in and cannot be changed.');
+  };
+
+  return {
+    'connections.list': async () => {
+      const demo = demoProfile(deps);
+      return {
+        profiles: demo ? [demo, ...deps.profiles.list()] : deps.profiles.list(),
+        demo: deps.demo?.status() ?? { state: 'disabled' },
+      };
+    },
+    'connections.save': async ({ id, fields, password }) => {
+      assertEditable(id);
+      const saved = deps.profiles.save(id, fields, password);
+      await deps.pools.close(saved.id);
+      changed('saved');
+      return saved;
+    },
+    'connections.delete': async ({ id }) => {
+      assertEditable(id);
+      await deps.pools.close(id);
+      const deleted = deps.profiles.delete(id);
+      if (deleted) changed('deleted');
+      return { deleted };
+    },
+    'connections.test': async ({ id, fields, password }) => {
+      const saved = id && id !== DEMO_ID && password === undefined ? deps.profiles.password(id) : undefined;
+      const profile: ResolvedProfile = { fields, password: password ?? saved };
+      return withOneOffClient(profile, readServerInfo);
+    },
+    'connections.connect': async ({ id }) => {
+      if (id === DEMO_ID && deps.demo) await deps.demo.start();
+      const pool = await deps.pools.get(id);
+      const client = await pool.connect();
+      try {
+        return await readServerInfo(client);
+      } finally {
+        client.release();
+      }
+    },
+    'connections.disconnect': async ({ id }) => ({ disconnected: await deps.pools.close(id) }),
+    'connections.ping': async ({ id }) => {
+      const pool = await deps.pools.get(id);
+      const client = await pool.connect();
+      try {
+        return await readServerInfo(client);
+      } finally {
+        client.release();
+      }
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import path from 'node:path';
+import { parseConnectionUrl } from '../shared/domain/connection-url';
+import { packageRoot, packageVersion } from './cli/common';
+import { createCore, type Core } from './core/create-core';
+import { startHttpHost, type HttpHost } from './core/http/server';
+import { demoBootstrap } from './core/demo-bootstrap';
+
+export interface ServeOptions {
+  dataDir: string;
+  demo: boolean;
+  url?: string;
+  port?: number;
+  token?: string;
+  log?: (line: string) => void;
+}
+
+export interface RunningServer {
+  core: Core;
+  http: HttpHost;
+  stop(): Promise<void>;
+}
+
+/**
+ * Browser mode: the same core as the desktop app behind a loopback HTTP server. The demo
+ * database starts when asked for, or when no connection is configured.
+ */
+export async function startServer(options: ServeOptions): Promise<RunningServer> {
+  const log = options.log ?? (() => undefined);
+  const core = createCore({
+    dataDir: options.dataDir,
+    host: 'browser',
+    version: packageVersion(),
+    demo: { enabled: true, onReady: demoBootstrap(log) },
+    onError: (method, err) => {
+      if (!(err instanceof Error) || !('code' in err)) log(`[${method}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    },
+  });
+  if (options.url) saveUrlProfile(core, options.url);
+  const wantDemo = options.demo || core.deps.profiles.list().length === 0;
+  if (wantDemo) {
+    await core.deps.demo?.start().catch((err: unknown) => log(`Demo database failed to start: ${err instanceof Error ? err.message : String(err)}`));
+  }
+  const http = await startHttpHost({
+    dispatch: core.dispatch,
+    events: core.events,
+    port: options.port,
+    token: options.token,
+    staticDir: path.join(packageRoot, 'dist', 'renderer'),
+  });
+  return {
+    core,
+    http,
+    async stop() {
+      await http.close();
+      await core.dispose();
+    },
+  };
+}
+
+/** `--url`: that database becomes a saved connection (once; the same target is not duplicated). */
+function saveUrlProfile(core: Core, url: string): void {
+  const { fields, password } = parseConnectionUrl(url);
+  const existing = core.deps.profiles
+    .list()
+    .find((p) => p.host === fields.host && p.port === fields.port && p.database === fields.database && p.user === fields.user);
+  core.deps.profiles.save(existing?.id, fields, password ?? null);
+}

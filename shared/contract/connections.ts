@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { connectionId, mutation, query } from './define';
+
+export const sslModes = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
+export const environments = ['development', 'staging', 'production', 'demo'] as const;
+
+/** What a user edits. The password never comes back once saved: see `hasPassword`. */
+export const profileFieldsSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  host: z.string().trim().min(1).max(255),
+  port: z.number().int().min(1).max(65535),
+  database: z.string().trim().min(1).max(63),
+  user: z.string().trim().min(1).max(63),
+  sslmode: z.enum(sslModes),
+  sslRootCertPath: z.string().max(4096).optional(),
+  sslCertPath: z.string().max(4096).optional(),
+  sslKeyPath: z.string().max(4096).optional(),
+  applicationName: z.string().max(63).default('ticketz-console'),
+  statementTimeoutMs: z.number().int().min(0).max(86_400_000).default(30_000),
+  readOnly: z.boolean().default(false),
+  environment: z.enum(environments).default('development'),
+  /** A CSS hex colour; production defaults to red in the UI. */
+  color: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/)
+    .optional(),
+});
+export type ProfileFields = z.infer<typeof profileFieldsSchema>;
+
+export const profileSchema = profileFieldsSchema.extend({
+  id: connectionId,
+  kind: z.enum(['saved', 'demo']),
+  hasPassword: z.boolean(),
+});
+export type Profile = z.infer<typeof profileSchema>;
+
+/** `password`: a string sets it, null clears it, absent keeps what is saved. */
+const passwordInput = z.string().max(1024).nullable().optional();
+
+export const serverInfoSchema = z.object({
+  serverVersion: z.string(),
+  serverVersionNum: z.number().int(),
+  database: z.string(),
+  role: z.string(),
+  isSuperuser: z.boolean(),
+  inRecovery: z.boolean(),
+  readOnly: z.boolean(),
+  latencyMs: z.number(),
+});
+export type ServerInfo = z.infer<typeof serverInfoSchema>;
+
+export const demoStatusSchema = z.object({
+  state: z.enum(['disabled', 'starting', 'running', 'failed', 'stopped']),
+  message: z.string().optional(),
+  port: z.number().int().optional(),
+});
+export type DemoStatus = z.infer<typeof demoStatusSchema>;
+
+export const connectionsContract = {
+  'connections.list': query(
+    'Saved connection profiles, the demo database first',
+    z.object({}),
+    z.object({ profiles: z.array(profileSchema), demo: demoStatusSchema }),
+  ),
+  'connections.save': mutation(
+    'Create or update a profile; the password is encrypted at rest and never returned',
+    z.object({ id: connectionId.optional(), fields: profileFieldsSchema, password: passwordInput }),
+    profileSchema,
+  ),
+  'connections.delete': mutation('Delete a saved profile and its secret', z.object({ id: connectionId }), z.object({ deleted: z.boolean() })),
+  'connections.test': query(
+    'Try a connection without saving it: server version, latency, role',
+    z.object({ id: connectionId.optional(), fields: profileFieldsSchema, password: passwordInput }),
+    serverInfoSchema,
+  ),
+  'connections.connect': mutation('Open (or reuse) the pool for a profile and report the server', z.object({ id: connectionId }), serverInfoSchema),
+  'connections.disconnect': mutation('Close the pool for a profile', z.object({ id: connectionId }), z.object({ disconnected: z.boolean() })),
+  'connections.ping': query('Round-trip time and server facts for the status bar', z.object({ id: connectionId }), serverInfoSchema),
+};

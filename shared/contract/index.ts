@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { appContract } from './app';
+import { connectionsContract } from './connections';
+import type { MethodSpec } from './define';
+
+/**
+ * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
+ * handler table is a mapped type over this object, so a missing handler fails to compile.
+ */
+export const contract = {
+  ...appContract,
+  ...connectionsContract,
+} satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract & string;
+/** What a caller passes (before defaults are applied). */
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a handler receives (after parsing and defaults). */
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: unknown): name is MethodName {
+  return typeof name === 'string' && Object.hasOwn(contract, name);
+}
+
+export { eventsContract, eventNames, type EventName, type EventPayload } from './events';
