@@ -1,11 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './exit-codes';
 
-/** The bundle lives in dist/; the package root (migrations/, package.json) is one level up. */
-export const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The package root (package.json, migrations/, dist/): the nearest folder above this file with a package.json. */
+export const packageRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) return start;
+    dir = parent;
+  }
+  return dir;
+}
 
 export function packageVersion(): string {
   try {
@@ -22,14 +31,18 @@ export interface Command {
   run(argv: string[]): Promise<number>;
 }
 
-/** parseArgs with strict checking; a bad flag becomes a UsageError carrying the command's usage. */
-export function parseFlags<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: T, usage: string) {
+/** Runs a parseArgs call; a bad flag becomes a UsageError carrying the command's usage. */
+export function withUsage<T>(usage: string, parse: () => T): T {
   try {
-    return parseArgs({ args: argv, options: { ...options, help: { type: 'boolean', short: 'h' } }, allowPositionals: true, strict: true });
+    return parse();
   } catch (err) {
-    throw new UsageError(`${err instanceof Error ? err.message : String(err)}\n\n${usage}`);
+    throw new UsageError(`${err instanceof Error ? err.message : String(err)}
+
+${usage}`);
   }
 }
+
+export const helpFlag = { help: { type: 'boolean', short: 'h' } } as const;
 
 export function parsePort(value: string | undefined, flag = '--port'): number | undefined {
   if (value === undefined) return undefined;

@@ -1,10 +1,11 @@
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { defaultDataDir } from '../core/data-dir';
 import { DemoDatabase } from '../core/db/embedded-demo';
 import { demoBootstrap } from '../core/demo-bootstrap';
 import { createKeyFileSecretBox } from '../core/store/secret-box';
 import { mkdirSync } from 'node:fs';
-import { parseFlags, parsePort, untilSignal, type Command } from './common';
+import { withUsage, helpFlag, parsePort, untilSignal, type Command } from './common';
 import { EXIT } from './exit-codes';
 
 const usage = `Usage: ticketz-console demo [--data-dir D] [--port N] [--json]
@@ -19,7 +20,9 @@ export const demoCommand: Command = {
   summary: 'Start the built-in demo PostgreSQL and print its URL',
   usage,
   async run(argv) {
-    const { values } = parseFlags(argv, { 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } }, usage);
+    const { values } = withUsage(usage, () =>
+      parseArgs({ args: argv, strict: true, options: { ...helpFlag, 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } } }),
+    );
     if (values.help) {
       console.log(usage);
       return EXIT.ok;

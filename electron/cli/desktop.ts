@@ -1,8 +1,9 @@
+import { parseArgs } from 'node:util';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { packageRoot, parseFlags, type Command } from './common';
+import { packageRoot, withUsage, helpFlag, type Command } from './common';
 import { EXIT } from './exit-codes';
 
 const usage = `Usage: ticketz-console desktop
@@ -29,7 +30,7 @@ export const desktopCommand: Command = {
   summary: 'Open the desktop app (Electron)',
   usage,
   async run(argv) {
-    const { values } = parseFlags(argv, {}, usage);
+    const { values } = withUsage(usage, () => parseArgs({ args: argv, strict: true, options: helpFlag }));
     if (values.help) {
       console.log(usage);
       return EXIT.ok;

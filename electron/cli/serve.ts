@@ -1,7 +1,8 @@
+import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { defaultDataDir } from '../core/data-dir';
 import { startServer } from '../server';
-import { parseFlags, parsePort, untilSignal, type Command } from './common';
+import { withUsage, helpFlag, parsePort, untilSignal, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
 
 const usage = `Usage: ticketz-console serve [--demo | --url <postgres url>] [--port N] [--token T] [--data-dir D]
@@ -19,17 +20,20 @@ export const serveCommand: Command = {
   summary: 'Run the console in a browser on 127.0.0.1 (browser mode)',
   usage,
   async run(argv) {
-    const { values } = parseFlags(
-      argv,
-      {
-        demo: { type: 'boolean' },
-        url: { type: 'string' },
-        port: { type: 'string' },
-        token: { type: 'string' },
-        'data-dir': { type: 'string' },
-        json: { type: 'boolean' },
-      },
-      usage,
+    const { values } = withUsage(usage, () =>
+      parseArgs({
+        args: argv,
+        strict: true,
+        options: {
+          ...helpFlag,
+          demo: { type: 'boolean' },
+          url: { type: 'string' },
+          port: { type: 'string' },
+          token: { type: 'string' },
+          'data-dir': { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      }),
     );
     if (values.help) {
       console.log(usage);

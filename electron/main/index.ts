@@ -1,0 +1,81 @@
+import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../core/create-core';
+import { demoBootstrap } from '../core/demo-bootstrap';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
+import { openExternalSafely } from './open-external';
+import { createSafeStorageBox } from './safe-storage-box';
+
+const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
+const rendererDir = path.resolve(here, '..', 'renderer');
+let core: Core | undefined;
+let mainWindow: BrowserWindow | undefined;
+
+registerAppScheme();
+if (!app.requestSingleInstanceLock()) app.quit();
+
+/** IPC is answered only for our own window's top frame showing our own origin. */
+function trustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  return !!mainWindow && !!frame && frame === mainWindow.webContents.mainFrame && new URL(frame.url).origin === APP_ORIGIN;
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1400,
+    height: 900,
+    title: 'Ticketz Console',
+    show: false,
+    webPreferences: {
+      preload: path.join(here, 'preload.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  win.webContents.on('will-navigate', (event) => event.preventDefault());
+  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  win.webContents.setWindowOpenHandler(({ url }) => {
+    openExternalSafely(url);
+    return { action: 'deny' };
+  });
+  void win.loadURL(`${APP_ORIGIN}/index.html`);
+  return win;
+}
+
+app.whenReady().then(() => {
+  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  serveRenderer(rendererDir);
+  const log = (line: string) => console.error(line);
+  core = createCore({
+    dataDir: app.getPath('userData'),
+    host: 'electron',
+    version: app.getVersion(),
+    secrets: createSafeStorageBox(),
+    demo: { enabled: true, onReady: demoBootstrap(log) },
+  });
+  void core.deps.demo?.start().catch((err: unknown) => log(`Demo database failed to start: ${String(err)}`));
+
+  ipcMain.handle('rpc:call', async (event, method: unknown, input: unknown) => {
+    if (!trustedSender(event) || !core) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Untrusted sender' } };
+    return core.dispatch(method, input, { host: 'electron' });
+  });
+  core.events.subscribe((name, payload) => mainWindow?.webContents.send('rpc:event', name, payload));
+  mainWindow = createWindow();
+});
+
+app.on('window-all-closed', () => app.quit());
+app.on('before-quit', (event) => {
+  if (!core) return;
+  event.preventDefault();
+  const closing = core;
+  core = undefined;
+  void closing.dispose().finally(() => app.quit());
+});

@@ -1,0 +1,179 @@
+import { useState } from 'react';
+import { environments, sslModes, type Profile, type ProfileFields } from '../../../../shared/contract/connections';
+import { parseConnectionUrl } from '../../../../shared/domain/connection-url';
+import { ErrorView } from '../../../components/ErrorView';
+import { environmentColor } from '../../../components/environment-color';
+import { useSaveConnection } from '../api/save-connection';
+import { useTestConnection } from '../api/test-connection';
+
+const blank: ProfileFields = {
+  name: '',
+  host: 'localhost',
+  port: 5432,
+  database: 'postgres',
+  user: 'postgres',
+  sslmode: 'prefer',
+  applicationName: 'ticketz-console',
+  statementTimeoutMs: 30_000,
+  readOnly: false,
+  environment: 'development',
+};
+
+function fieldsOf(profile: Profile | undefined): ProfileFields {
+  if (!profile) return blank;
+  const { id: _id, kind: _kind, hasPassword: _has, ...fields } = profile;
+  return fields;
+}
+
+/** Create or edit a profile. Paste a postgres:// URL to fill it; the password is write-only. */
+export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profile; onSaved: (p: Profile) => void; onCancel: () => void }) {
+  const [fields, setFields] = useState<ProfileFields>(() => fieldsOf(profile));
+  const [password, setPassword] = useState<string | undefined>(undefined);
+  const [url, setUrl] = useState('');
+  const [urlError, setUrlError] = useState<string | undefined>();
+  const save = useSaveConnection();
+  const test = useTestConnection();
+  const set = <K extends keyof ProfileFields>(key: K, value: ProfileFields[K]) => setFields((f) => ({ ...f, [key]: value }));
+
+  const applyUrl = (text: string) => {
+    setUrl(text);
+    if (!text.trim()) return setUrlError(undefined);
+    try {
+      const parsed = parseConnectionUrl(text);
+      setFields((f) => ({ ...parsed.fields, environment: f.environment, readOnly: f.readOnly, ...(f.name ? { name: f.name } : {}) }));
+      if (parsed.password !== undefined) setPassword(parsed.password);
+      setUrlError(undefined);
+    } catch (err) {
+      setUrlError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const payload = { id: profile?.id, fields, password };
+  return (
+    <form
+      className="connection-form"
+      aria-label="Connection"
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(payload, { onSuccess: onSaved });
+      }}
+    >
+      <label className="wide">
+        Paste a connection URL
+        <input name="url" placeholder="postgres://user:password@host:5432/database?sslmode=require" value={url} onChange={(e) => applyUrl(e.target.value)} />
+        {urlError && <span className="field-error">{urlError}</span>}
+      </label>
+      <label>
+        Name
+        <input name="name" required value={fields.name} onChange={(e) => set('name', e.target.value)} />
+      </label>
+      <label>
+        Host
+        <input name="host" required value={fields.host} onChange={(e) => set('host', e.target.value)} />
+      </label>
+      <label>
+        Port
+        <input name="port" type="number" min={1} max={65535} value={fields.port} onChange={(e) => set('port', Number(e.target.value))} />
+      </label>
+      <label>
+        Database
+        <input name="database" required value={fields.database} onChange={(e) => set('database', e.target.value)} />
+      </label>
+      <label>
+        User
+        <input name="user" required value={fields.user} onChange={(e) => set('user', e.target.value)} />
+      </label>
+      <label>
+        Password
+        <input
+          name="password"
+          type="password"
+          autoComplete="off"
+          placeholder={profile?.hasPassword ? '(saved — type to replace)' : ''}
+          value={password ?? ''}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </label>
+      <label>
+        SSL mode
+        <select name="sslmode" value={fields.sslmode} onChange={(e) => set('sslmode', e.target.value as ProfileFields['sslmode'])}>
+          {sslModes.map((m) => (
+            <option key={m}>{m}</option>
+          ))}
+        </select>
+      </label>
+      {fields.sslmode !== 'disable' && (
+        <>
+          <label>
+            CA certificate path
+            <input name="sslRootCertPath" value={fields.sslRootCertPath ?? ''} onChange={(e) => set('sslRootCertPath', e.target.value || undefined)} />
+          </label>
+          <label>
+            Client certificate path
+            <input name="sslCertPath" value={fields.sslCertPath ?? ''} onChange={(e) => set('sslCertPath', e.target.value || undefined)} />
+          </label>
+          <label>
+            Client key path
+            <input name="sslKeyPath" value={fields.sslKeyPath ?? ''} onChange={(e) => set('sslKeyPath', e.target.value || undefined)} />
+          </label>
+        </>
+      )}
+      <label>
+        application_name
+        <input name="applicationName" value={fields.applicationName} onChange={(e) => set('applicationName', e.target.value)} />
+      </label>
+      <label>
+        statement_timeout (ms, 0 = none)
+        <input
+          name="statementTimeoutMs"
+          type="number"
+          min={0}
+          value={fields.statementTimeoutMs}
+          onChange={(e) => set('statementTimeoutMs', Number(e.target.value))}
+        />
+      </label>
+      <label>
+        Environment
+        <select
+          name="environment"
+          value={fields.environment}
+          onChange={(e) => set('environment', e.target.value as ProfileFields['environment'])}
+        >
+          {environments
+            .filter((env) => env !== 'demo')
+            .map((env) => (
+              <option key={env}>{env}</option>
+            ))}
+        </select>
+      </label>
+      <label>
+        Colour
+        <input name="color" type="color" value={environmentColor(fields)} onChange={(e) => set('color', e.target.value)} />
+      </label>
+      <label className="checkbox">
+        <input name="readOnly" type="checkbox" checked={fields.readOnly} onChange={(e) => set('readOnly', e.target.checked)} />
+        Read-only (sessions start with default_transaction_read_only)
+      </label>
+      <div className="form-actions wide">
+        <button type="button" onClick={() => test.mutate(payload)} disabled={test.isPending}>
+          {test.isPending ? 'Testing…' : 'Test connection'}
+        </button>
+        <button type="submit" className="primary" disabled={save.isPending}>
+          Save
+        </button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+      {test.data && (
+        <p className="test-result wide" role="status">
+          Connected: PostgreSQL {test.data.serverVersion} as {test.data.role}
+          {test.data.isSuperuser ? ' (superuser)' : ''} in {test.data.latencyMs} ms
+          {test.data.readOnly ? ', read-only' : ''}
+        </p>
+      )}
+      {test.error && <ErrorView title="Connection test failed" error={test.error} />}
+      {save.error && <ErrorView title="Could not save" error={save.error} />}
+    </form>
+  );
+}

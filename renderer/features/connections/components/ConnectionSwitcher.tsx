@@ -1,0 +1,33 @@
+import { useEffect } from 'react';
+import { environmentColor } from '../../../components/environment-color';
+import { useSession } from '../../../lib/session-store';
+import { useConnections } from '../api/list-connections';
+
+/** The active connection, its environment colour, and a quick switch; picks the first one on first start. */
+export function ConnectionSwitcher() {
+  const { data } = useConnections();
+  const activeId = useSession((s) => s.activeConnectionId);
+  const setActive = useSession((s) => s.setActiveConnection);
+  const profiles = data?.profiles ?? [];
+  const active = profiles.find((p) => p.id === activeId);
+
+  useEffect(() => {
+    if (data && !active && profiles[0]) setActive(profiles[0].id);
+  }, [data, active, profiles, setActive]);
+
+  return (
+    <div className="connection-switcher" style={{ borderColor: active ? environmentColor(active) : undefined }}>
+      <span className="env-badge" style={{ background: active ? environmentColor(active) : 'gray' }}>
+        {active?.environment ?? 'none'}
+      </span>
+      <select aria-label="Active connection" value={activeId ?? ''} onChange={(e) => setActive(e.target.value || undefined)}>
+        {!active && <option value="">No connection</option>}
+        {profiles.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

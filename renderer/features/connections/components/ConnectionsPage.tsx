@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { Profile } from '../../../../shared/contract/connections';
+import { ErrorView } from '../../../components/ErrorView';
+import { environmentColor } from '../../../components/environment-color';
+import { useSession } from '../../../lib/session-store';
+import { useConnections } from '../api/list-connections';
+import { useDeleteConnection } from '../api/delete-connection';
+import { ConnectionForm } from './ConnectionForm';
+
+/** Saved profiles: connect, edit, delete, add. */
+export function ConnectionsPage() {
+  const { data, error, isPending } = useConnections();
+  const [editing, setEditing] = useState<Profile | 'new' | undefined>();
+  const activeId = useSession((s) => s.activeConnectionId);
+  const setActive = useSession((s) => s.setActiveConnection);
+  const remove = useDeleteConnection();
+
+  return (
+    <section className="page">
+      <header className="page-header">
+        <h1>Connections</h1>
+        <button className="primary" onClick={() => setEditing('new')}>
+          Add connection
+        </button>
+      </header>
+      {editing && (
+        <ConnectionForm
+          key={editing === 'new' ? 'new' : editing.id}
+          profile={editing === 'new' ? undefined : editing}
+          onCancel={() => setEditing(undefined)}
+          onSaved={(p) => {
+            setEditing(undefined);
+            setActive(p.id);
+          }}
+        />
+      )}
+      {isPending && <p>Loading…</p>}
+      {error && <ErrorView error={error} />}
+      {data?.demo.state === 'failed' && <ErrorView title="The demo database did not start" error={new Error(data.demo.message)} />}
+      <ul className="connection-list">
+        {data?.profiles.map((p) => (
+          <li key={p.id} className={p.id === activeId ? 'active' : undefined}>
+            <span className="env-dot" style={{ background: environmentColor(p) }} aria-hidden />
+            <span className="connection-name">{p.name}</span>
+            <span className="muted">
+              {p.user}@{p.host}:{p.port}/{p.database} · {p.environment}
+              {p.readOnly ? ' · read-only' : ''}
+            </span>
+            <span className="row-actions">
+              <button onClick={() => setActive(p.id)} disabled={p.id === activeId}>
+                {p.id === activeId ? 'Active' : 'Use'}
+              </button>
+              {p.kind === 'saved' && (
+                <>
+                  <button onClick={() => setEditing(p)}>Edit</button>
+                  <button
+                    className="danger"
+                    onClick={() => {
+                      if (window.confirm(`Delete the connection "${p.name}"? Its saved password is deleted too.`)) remove.mutate(p.id);
+                    }}
+                  >
+                    Delete
+                  </button>
+                </>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,37 @@
+import { environmentColor } from '../../../components/environment-color';
+import { useSession } from '../../../lib/session-store';
+import { useConnections } from '../api/list-connections';
+import { useServerStatus } from '../api/server-status';
+
+/** Server version, latency, role and read-only state of the active connection. */
+export function StatusBar() {
+  const activeId = useSession((s) => s.activeConnectionId);
+  const { data: list } = useConnections();
+  const profile = list?.profiles.find((p) => p.id === activeId);
+  const status = useServerStatus(profile ? activeId : undefined);
+  return (
+    <footer className="status-bar" aria-label="Status bar">
+      {profile && <span className="env-dot" style={{ background: environmentColor(profile) }} aria-hidden />}
+      {!profile && <span>No connection selected</span>}
+      {profile && status.isPending && <span>Connecting to {profile.name}…</span>}
+      {profile && status.error && (
+        <span className="status-error" title={status.error.message}>
+          {profile.name}: not connected — {status.error.message}
+        </span>
+      )}
+      {profile && status.data && (
+        <>
+          <span data-testid="status-connection">Connected to {profile.name}</span>
+          <span>PostgreSQL {status.data.serverVersion}</span>
+          <span>
+            {status.data.role}
+            {status.data.isSuperuser ? ' (superuser)' : ''}
+          </span>
+          <span>{status.data.latencyMs} ms</span>
+          {status.data.readOnly && <span className="badge">read-only</span>}
+          {status.data.inRecovery && <span className="badge">standby</span>}
+        </>
+      )}
+    </footer>
+  );
+}
