@@ -1,14 +1,10 @@
 import { shell } from 'electron';
+import { externalUrlAllowed } from './external-url';
 
 /** The one audited way out of the app: only http(s) links, opened in the user's browser. */
 export function openExternalSafely(rawUrl: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(rawUrl);
-  } catch {
-    return false;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  void shell.openExternal(url.toString());
+  const url = externalUrlAllowed(rawUrl);
+  if (!url) return false;
+  void shell.openExternal(url);
   return true;
 }

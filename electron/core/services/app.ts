@@ -1,4 +1,4 @@
-import { appContract } from '../../../shared/contract/app';
+import { type appContract } from '../../../shared/contract/app';
 import type { CoreDeps } from '../deps';
 import type { HandlersFor } from '../rpc/dispatcher';
 

@@ -1,4 +1,4 @@
-import { connectionsContract, type Profile, type ProfileFields } from '../../../shared/contract/connections';
+import { type connectionsContract, type Profile, type ProfileFields } from '../../../shared/contract/connections';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { DEMO_DATABASE, DEMO_USER } from '../db/embedded-demo';
 import { withOneOffClient, type ResolvedProfile } from '../db/pool-registry';
@@ -50,7 +50,6 @@ function demoProfile(deps: CoreDeps): Profile | undefined {
 }
 
 export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connectionsContract> {
-  const resolve = profileResolver(deps);
   const changed = (reason: string) => deps.events.emit('connections.changed', { reason });
   const assertEditable = (id: string | undefined) => {
     if (id === DEMO_ID) throw new RpcError('BAD_REQUEST', 'The demo database profile is built in and cannot be changed.');

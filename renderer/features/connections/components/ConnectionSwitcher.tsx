@@ -8,12 +8,13 @@ export function ConnectionSwitcher() {
   const { data } = useConnections();
   const activeId = useSession((s) => s.activeConnectionId);
   const setActive = useSession((s) => s.setActiveConnection);
-  const profiles = data?.profiles ?? [];
-  const active = profiles.find((p) => p.id === activeId);
+  const profiles = data?.profiles;
+  const active = profiles?.find((p) => p.id === activeId);
+  const first = profiles?.[0];
 
   useEffect(() => {
-    if (data && !active && profiles[0]) setActive(profiles[0].id);
-  }, [data, active, profiles, setActive]);
+    if (!active && first) setActive(first.id);
+  }, [active, first, setActive]);
 
   return (
     <div className="connection-switcher" style={{ borderColor: active ? environmentColor(active) : undefined }}>
@@ -22,7 +23,7 @@ export function ConnectionSwitcher() {
       </span>
       <select aria-label="Active connection" value={activeId ?? ''} onChange={(e) => setActive(e.target.value || undefined)}>
         {!active && <option value="">No connection</option>}
-        {profiles.map((p) => (
+        {profiles?.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
           </option>
