@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
+import { AuditLog } from './audit/audit-log';
 import { DemoDatabase, type DemoEndpoint } from './db/embedded-demo';
 import { PoolRegistry } from './db/pool-registry';
 import type { CoreDeps } from './deps';
 import { EventBus } from './rpc/call-context';
 import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispatcher';
 import { appHandlers } from './services/app';
+import { auditHandlers } from './services/audit';
 import { connectionsHandlers, profileResolver } from './services/connections';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
@@ -34,20 +36,23 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const demo = options.demo?.enabled ? new DemoDatabase(options.dataDir, secrets, options.demo) : undefined;
   const profiles = new ProfileStore(options.dataDir, secrets);
+  const pools = new PoolRegistry(profileResolver({ demo, profiles }));
   const deps: CoreDeps = {
     dataDir: options.dataDir,
     host: options.host,
     version: options.version ?? '0.0.0',
     profiles,
     secrets,
-    pools: new PoolRegistry(profileResolver({ demo, profiles })),
+    pools,
     demo,
     events,
+    audit: new AuditLog(options.dataDir, pools, options.host),
   };
 
   const handlers: HandlerTable = {
     ...appHandlers(deps),
     ...connectionsHandlers(deps),
+    ...auditHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -1,3 +1,4 @@
+import type { AuditLog } from './audit/audit-log';
 import type { DemoDatabase } from './db/embedded-demo';
 import type { PoolRegistry } from './db/pool-registry';
 import type { EventBus } from './rpc/call-context';
@@ -14,4 +15,6 @@ export interface CoreDeps {
   pools: PoolRegistry;
   demo: DemoDatabase | undefined;
   events: EventBus;
+  /** Records every change the console makes to a database (see audited()). */
+  audit: AuditLog;
 }

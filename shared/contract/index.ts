@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { appContract } from './app';
+import { auditContract } from './audit';
 import { connectionsContract } from './connections';
 import type { MethodSpec } from './define';
 
@@ -10,6 +11,7 @@ import type { MethodSpec } from './define';
 export const contract = {
   ...appContract,
   ...connectionsContract,
+  ...auditContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

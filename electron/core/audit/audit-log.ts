@@ -1,0 +1,190 @@
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { AuditEntry } from '../../../shared/contract/audit';
+import { osUserName } from '../db/run-as-postgres-user';
+import type { PoolRegistry } from '../db/pool-registry';
+import ensureTableSql from '../sql/audit/ensure-table.sql?raw';
+import insertSql from '../sql/audit/insert.sql?raw';
+import listSql from '../sql/audit/list.sql?raw';
+import tableExistsSql from '../sql/audit/table-exists.sql?raw';
+
+export interface AuditRecord {
+  action: string;
+  target: string;
+  detail: string;
+  outcome: AuditEntry['outcome'];
+  durationMs: number;
+  error?: string;
+}
+
+export interface AuditFilter {
+  action?: string;
+  outcome?: AuditEntry['outcome'];
+  search?: string;
+  since?: string;
+  limit: number;
+}
+
+interface AuditRow {
+  id: string;
+  at: Date;
+  database: string;
+  role: string;
+  os_user: string;
+  host: string;
+  action: string;
+  target: string;
+  detail: string;
+  outcome: AuditEntry['outcome'];
+  duration_ms: number;
+  error: string | null;
+}
+
+/**
+ * Every change the console makes to a database is recorded: in `ticketz_console.audit_log` in
+ * that database when the role may write there, otherwise in a local append-only JSON-lines file
+ * (`<dataDir>/audit/<connection>.jsonl`), so a read-only role still leaves a trace.
+ */
+export class AuditLog {
+  private readonly dir: string;
+
+  constructor(
+    dataDir: string,
+    private readonly pools: PoolRegistry,
+    private readonly host: string,
+  ) {
+    this.dir = path.join(dataDir, 'audit');
+  }
+
+  localPath(connectionId: string): string {
+    return path.join(this.dir, `${connectionId.replace(/[^A-Za-z0-9_-]/g, '_')}.jsonl`);
+  }
+
+  async record(connectionId: string, entry: AuditRecord): Promise<AuditEntry> {
+    const osUser = osUserName();
+    try {
+      const pool = await this.pools.get(connectionId);
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(ensureTableSql);
+        const { rows } = await client.query<{ id: string; at: Date; role: string; database: string }>(insertSql, [
+          osUser,
+          this.host,
+          entry.action,
+          entry.target,
+          entry.detail,
+          entry.outcome,
+          entry.durationMs,
+          entry.error ?? null,
+        ]);
+        await client.query('COMMIT');
+        const row = rows[0]!;
+        return { ...entry, id: row.id, at: row.at.toISOString(), role: row.role, database: row.database, osUser, host: this.host, connectionId, storage: 'database' };
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw err;
+      } finally {
+        client.release();
+      }
+    } catch (err) {
+      return this.recordLocally(connectionId, entry, osUser, err);
+    }
+  }
+
+  private recordLocally(connectionId: string, entry: AuditRecord, osUser: string, why: unknown): AuditEntry {
+    mkdirSync(this.dir, { recursive: true, mode: 0o700 });
+    const full: AuditEntry = {
+      ...entry,
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      connectionId,
+      database: '',
+      role: '',
+      osUser,
+      host: this.host,
+      storage: 'local',
+      detail: `${entry.detail}${why ? ` [kept locally: ${why instanceof Error ? why.message : String(why)}]` : ''}`,
+    };
+    appendFileSync(this.localPath(connectionId), `${JSON.stringify(full)}\n`, { mode: 0o600, flag: 'a' });
+    return full;
+  }
+
+  async list(connectionId: string, filter: AuditFilter): Promise<{ entries: AuditEntry[]; databaseTable: boolean }> {
+    const local = this.readLocal(connectionId).filter((e) => matches(e, filter));
+    let remote: AuditEntry[] = [];
+    let databaseTable = false;
+    const pool = await this.pools.get(connectionId);
+    const { rows: exists } = await pool.query<{ present: boolean }>(tableExistsSql);
+    if (exists[0]?.present) {
+      databaseTable = true;
+      const { rows } = await pool.query<AuditRow>(listSql, [filter.action ?? null, filter.outcome ?? null, filter.search ?? null, filter.since ?? null, filter.limit]);
+      remote = rows.map((r) => ({
+        id: r.id,
+        at: r.at.toISOString(),
+        connectionId,
+        database: r.database,
+        role: r.role,
+        osUser: r.os_user,
+        host: r.host,
+        action: r.action,
+        target: r.target,
+        detail: r.detail,
+        outcome: r.outcome,
+        durationMs: r.duration_ms,
+        ...(r.error ? { error: r.error } : {}),
+        storage: 'database' as const,
+      }));
+    }
+    const entries = [...remote, ...local].sort((a, b) => b.at.localeCompare(a.at)).slice(0, filter.limit);
+    return { entries, databaseTable };
+  }
+
+  private readLocal(connectionId: string): AuditEntry[] {
+    const file = this.localPath(connectionId);
+    if (!existsSync(file)) return [];
+    return readFileSync(file, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as AuditEntry);
+  }
+}
+
+function matches(entry: AuditEntry, filter: AuditFilter): boolean {
+  if (filter.action && entry.action !== filter.action) return false;
+  if (filter.outcome && entry.outcome !== filter.outcome) return false;
+  if (filter.since && entry.at < filter.since) return false;
+  if (filter.search) {
+    const needle = filter.search.toLowerCase();
+    if (!entry.target.toLowerCase().includes(needle) && !entry.detail.toLowerCase().includes(needle)) return false;
+  }
+  return true;
+}
+
+/**
+ * Runs a change and records it whatever happens: the one way destructive actions are executed.
+ * `cancelled` when the error is Postgres's query_canceled (57014).
+ */
+export async function audited<T>(
+  audit: AuditLog,
+  connectionId: string,
+  what: { action: string; target: string; detail: string },
+  work: () => Promise<T>,
+): Promise<T> {
+  const started = performance.now();
+  try {
+    const result = await work();
+    await audit.record(connectionId, { ...what, outcome: 'succeeded', durationMs: performance.now() - started });
+    return result;
+  } catch (err) {
+    const cancelled = typeof err === 'object' && err !== null && (err as { code?: string }).code === '57014';
+    await audit.record(connectionId, {
+      ...what,
+      outcome: cancelled ? 'cancelled' : 'failed',
+      durationMs: performance.now() - started,
+      error: err instanceof Error ? err.message : String(err),
+    });
+    throw err;
+  }
+}

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { connectionId, isoTime, query } from './define';
+
+export const auditOutcomes = ['succeeded', 'failed', 'cancelled'] as const;
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  at: isoTime,
+  connectionId: z.string(),
+  database: z.string(),
+  /** Who: the database role and the OS user running the console. */
+  role: z.string(),
+  osUser: z.string(),
+  host: z.string(),
+  /** What, as `domain.verb`: migration.apply, maintenance.vacuum, matview.refresh, session.terminate, ticket.validate … */
+  action: z.string(),
+  target: z.string(),
+  detail: z.string(),
+  outcome: z.enum(auditOutcomes),
+  durationMs: z.number(),
+  error: z.string().optional(),
+  /** Where this entry is kept. */
+  storage: z.enum(['database', 'local']),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const auditContract = {
+  'audit.list': query(
+    'Changes the console made to this database, newest first',
+    z.object({
+      connectionId,
+      action: z.string().max(100).optional(),
+      outcome: z.enum(auditOutcomes).optional(),
+      search: z.string().max(200).optional(),
+      since: isoTime.optional(),
+      limit: z.number().int().min(1).max(1000).default(200),
+    }),
+    z.object({ entries: z.array(auditEntrySchema), databaseTable: z.boolean(), localPath: z.string() }),
+  ),
+};
