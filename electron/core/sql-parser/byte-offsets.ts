@@ -1,0 +1,44 @@
+/**
+ * libpg_query reports UTF-8 byte offsets; JavaScript strings index UTF-16 code units.
+ * Returns a converter from byte offset to string index for `text` (identity for ASCII).
+ */
+export function byteToCharIndex(text: string): (byteOffset: number) => number {
+  if (/^[\x00-\x7f]*$/.test(text)) return (b) => b;
+  const byteAt: number[] = []; // byteAt[charIndex] = byte offset of that code unit
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    byteAt.push(bytes);
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4; // a surrogate pair is one 4-byte character
+      byteAt.push(bytes);
+      i++;
+    } else bytes += 3;
+  }
+  byteAt.push(bytes);
+  return (byteOffset) => {
+    let lo = 0;
+    let hi = byteAt.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((byteAt[mid] ?? 0) < byteOffset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/** 1-based line and column of a string index. */
+export function lineColumnAt(text: string, index: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: index - lineStart + 1 };
+}

@@ -1,0 +1,2 @@
+export { loadSqlParser, splitSql, SqlParseError, type AstNode, type SqlStatement } from './split-sql';
+export { statementAt } from './statement-at';

@@ -1,0 +1,130 @@
+import { loadModule, parseSync } from 'libpg-query';
+import { byteToCharIndex, lineColumnAt } from './byte-offsets';
+import { nonTransactionalReason } from './transaction-rules';
+
+export type AstNode = Record<string, unknown>;
+
+export interface SqlStatement {
+  /** Exact source text of the statement, without its terminating semicolon. */
+  text: string;
+  /** String indexes into the whole input: [start, end). */
+  start: number;
+  end: number;
+  /** 1-based position of `start` in the input. */
+  line: number;
+  column: number;
+  /** The parse-tree node type, e.g. 'IndexStmt', 'CreateStmt', 'DoStmt'. */
+  kind: string;
+  /** The statement's parse tree (libpg_query JSON). */
+  node: AstNode;
+  /** Why it must run outside a transaction block; undefined when it may run inside one. */
+  nonTransactional?: string;
+  /** BEGIN/COMMIT/ROLLBACK/SAVEPOINT written in the script itself. */
+  transactionControl: boolean;
+  /** For COPY … FROM stdin: the data lines that followed it (up to, not including, `\.`). */
+  copyData?: string;
+}
+
+export class SqlParseError extends Error {
+  constructor(
+    message: string,
+    /** 0-based string index into the input. */
+    readonly index: number,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(`${message} (line ${line}, column ${column})`);
+    this.name = 'SqlParseError';
+  }
+}
+
+let ready: Promise<void> | undefined;
+/** The parser is WebAssembly; it loads once per process. */
+export function loadSqlParser(): Promise<void> {
+  ready ??= loadModule();
+  return ready;
+}
+
+interface Segment {
+  text: string;
+  offset: number;
+  /** Data that follows this segment's final statement (a COPY … FROM stdin). */
+  copyData?: string;
+}
+
+/**
+ * COPY … FROM stdin is followed by data lines ended by `\.` (psql/pg_dump format), which are
+ * not SQL. Cut the input at such blocks so each SQL part can be parsed; the parser later
+ * confirms that the statement before each cut really is a COPY FROM stdin.
+ */
+function segments(sql: string): Segment[] {
+  const result: Segment[] = [];
+  const copyHead = /\bfrom\s+stdin\b[^;]*;[ \t]*\r?\n/gi;
+  let offset = 0;
+  let match: RegExpExecArray | null;
+  while ((match = copyHead.exec(sql))) {
+    const dataStart = match.index + match[0].length;
+    const terminator = /^\\\.[ \t]*$/m;
+    const rest = sql.slice(dataStart);
+    const end = terminator.exec(rest);
+    if (!end) break;
+    const head = sql.slice(offset, dataStart);
+    result.push({ text: head, offset, copyData: rest.slice(0, end.index) });
+    offset = dataStart + end.index + end[0].length;
+    copyHead.lastIndex = offset;
+  }
+  result.push({ text: sql.slice(offset), offset });
+  return result;
+}
+
+function parseSegment(segment: Segment, whole: string): SqlStatement[] {
+  let tree: { stmts?: Array<{ stmt: AstNode; stmt_location?: number; stmt_len?: number }> };
+  try {
+    tree = parseSync(segment.text) as typeof tree;
+  } catch (err) {
+    const cursor = (err as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition ?? 0;
+    const index = segment.offset + byteToCharIndex(segment.text)(cursor);
+    const { line, column } = lineColumnAt(whole, index);
+    throw new SqlParseError(err instanceof Error ? err.message : String(err), index, line, column);
+  }
+  const toChar = byteToCharIndex(segment.text);
+  const stmts = tree.stmts ?? [];
+  return stmts.map((raw, i) => {
+    const startByte = raw.stmt_location ?? 0;
+    const startLocal = toChar(startByte);
+    // stmt_len 0 means "to the end of the input" (the last statement without a semicolon).
+    const endLocal = raw.stmt_len ? toChar(startByte + raw.stmt_len) : segment.text.replace(/[\s;]*$/, '').length;
+    const [kind = 'Unknown', node = {}] = Object.entries(raw.stmt)[0] as [string, AstNode];
+    const start = segment.offset + startLocal;
+    const { line, column } = lineColumnAt(whole, start);
+    const statement: SqlStatement = {
+      text: segment.text.slice(startLocal, endLocal).trim(),
+      start,
+      end: segment.offset + endLocal,
+      line,
+      column,
+      kind,
+      node,
+      transactionControl: kind === 'TransactionStmt',
+    };
+    const reason = nonTransactionalReason(kind, node);
+    if (reason) statement.nonTransactional = reason;
+    const isLast = i === stmts.length - 1;
+    if (isLast && segment.copyData !== undefined) {
+      if (kind !== 'CopyStmt' || !node.is_from || node.filename)
+        throw new SqlParseError('Data block ended by \\. does not follow a COPY … FROM stdin statement', start, line, column);
+      statement.copyData = segment.copyData;
+    }
+    return statement;
+  });
+}
+
+/**
+ * Splits SQL into statements with the real PostgreSQL parser (libpg_query), so dollar quotes,
+ * DO blocks, function bodies, comments and COPY data survive. Throws SqlParseError with the
+ * position of the first syntax error.
+ */
+export async function splitSql(sql: string): Promise<SqlStatement[]> {
+  await loadSqlParser();
+  return segments(sql).flatMap((segment) => parseSegment(segment, sql));
+}
