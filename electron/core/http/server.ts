@@ -113,7 +113,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (pathname === '/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'Use GET');
       if (!tokenValid(req, token)) return refuse(res, 401, 'Missing or wrong token');
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...SECURITY_HEADERS });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        ...SECURITY_HEADERS,
+      });
       res.write(': connected\n\n');
       const unsubscribe = options.events.subscribe((event, payload) => {
         res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
