@@ -28,7 +28,7 @@ export type ObjectKind =
 export interface SchemaObject {
   kind: ObjectKind;
   name: QualifiedName;
-  /** The table a column, constraint, index, trigger or policy belongs to. */
+  /** The table a column, constraint, index, trigger or policy belongs to; for a partition, its partitioned table. */
   table?: QualifiedName;
   /** The columns a constraint or index is on: dropping any of them drops it too. */
   columns?: string[];
@@ -168,7 +168,9 @@ function createChange(statement: LintStatement): SchemaChange[] {
         const name = constraintName(table, c);
         return name ? create({ kind: 'constraint', name: { name }, table }) : [];
       });
-      return [...create({ kind: 'table', name: table }), ...constraints];
+      // A partition (CREATE TABLE … PARTITION OF p) goes away with its partitioned table.
+      const parent = n.partbound ? unwrapAll(n.inhRelations as Node[], 'RangeVar')[0] : undefined;
+      return [...create(parent ? { kind: 'table', name: table, table: rangeVarName(parent) } : { kind: 'table', name: table }), ...constraints];
     }
     case 'CreateTableAsStmt': {
       const into = unwrap({ IntoClause: n.into }, 'IntoClause');
@@ -240,5 +242,6 @@ export function describeObject(o: SchemaObject): string {
   const name = o.name.schema ? `${o.name.schema}.${o.name.name}` : o.name.name;
   const table = o.table ? `${o.table.schema ? `${o.table.schema}.` : ''}${o.table.name}` : undefined;
   if (o.kind === 'column') return `column ${table}.${name}`;
+  if (o.kind === 'table' && table) return `partition ${name} of ${table}`;
   return table ? `${o.kind} ${name} on ${table}` : `${o.kind} ${name}`;
 }

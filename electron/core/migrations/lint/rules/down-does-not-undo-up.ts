@@ -3,14 +3,15 @@ import { describeObject, sameObject, schemaChanges, type SchemaChange, type Sche
 import { ident, qualified } from '../sql-text';
 import type { LintRule, RuleHit } from '../types';
 
-/** The objects that disappear with a dropped table (or schema). */
-const onTable = new Set(['column', 'constraint', 'index', 'trigger', 'policy']);
+/** The objects that disappear with the relation they are on (and partitions with their partitioned table). */
+const onTable = new Set(['column', 'constraint', 'index', 'trigger', 'policy', 'table']);
+const relations = new Set(['table', 'materialized view', 'view']);
 
 function droppedByDown(object: SchemaObject, down: SchemaChange[]): boolean {
   return down.some((d) => {
     if (d.op !== 'drop') return false;
     if (sameObject(d.object, object)) return true;
-    if (d.object.kind === 'table' && object.table && onTable.has(object.kind) && sameName(d.object.name, object.table)) return true;
+    if (relations.has(d.object.kind) && object.table && onTable.has(object.kind) && sameName(d.object.name, object.table)) return true;
     // Dropping a column drops the constraints and indexes on it.
     if (d.object.kind === 'column' && object.table && d.object.table && sameName(d.object.table, object.table) && object.columns?.includes(d.object.name.name)) return true;
     if (d.object.kind === 'schema') return object.name.schema === d.object.name.name || object.table?.schema === d.object.name.name;
