@@ -8,6 +8,8 @@ import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispat
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { connectionsHandlers, profileResolver } from './services/connections';
+import { migrationLintHandlers } from './services/migration-lint';
+import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
@@ -58,6 +60,8 @@ export function createCore(options: CoreOptions): Core {
     ...appHandlers(deps),
     ...connectionsHandlers(deps),
     ...auditHandlers(deps),
+    ...migrationLintHandlers(deps),
+    ...migrationLocksHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

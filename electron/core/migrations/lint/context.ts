@@ -1,5 +1,6 @@
 import { parseSync } from 'libpg-query';
-import { rangeVarName, sameName, statementAs, type QualifiedName } from '../../sql-parser/ast';
+import { sameName, statementAs } from '../../sql-parser/ast';
+import { createdTable } from '../locks/created-table';
 import { byteToCharIndex, lineColumnAt } from '../../sql-parser/byte-offsets';
 import { splitSql, type AstNode } from '../../sql-parser';
 import type { LintContext, LintScript, LintStatement, ScriptKind, TransactionMode } from './types';
@@ -34,15 +35,6 @@ export async function parseScript(kind: ScriptKind, sql: string, firstLine = 1):
       };
     }),
   };
-}
-
-/** The table a statement creates, if any (CREATE TABLE, CREATE TABLE AS, SELECT INTO). */
-export function createdTable(statement: { kind: string; node: unknown }): QualifiedName | undefined {
-  const create = statementAs(statement, 'CreateStmt');
-  if (create) return rangeVarName(create.relation);
-  const createAs = statementAs(statement, 'CreateTableAsStmt');
-  if (createAs?.objtype === 'OBJECT_TABLE' || createAs?.objtype === 'OBJECT_MATVIEW') return rangeVarName(createAs.into?.rel);
-  return undefined;
 }
 
 /** For each statement, whether it sits inside an explicit BEGIN/START TRANSACTION … COMMIT/ROLLBACK. */

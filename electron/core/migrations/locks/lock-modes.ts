@@ -1,22 +1,14 @@
+import { lockModes, type LockMode } from '../../../../shared/contract/migration-locks';
+
+export { lockModes, type LockMode };
+
 /**
- * PostgreSQL's table-level lock modes, weakest first, and which pairs conflict.
+ * PostgreSQL's table-level lock modes (listed weakest first in the contract), and which pairs conflict.
  * Source: PostgreSQL 18 docs, 13.3.1 "Table-Level Locks" and Table 13.2 "Conflicting Lock Modes"
  * (https://www.postgresql.org/docs/18/explicit-locking.html#LOCKING-TABLES). The numbering is the
  * server's own (storage/lockdefs.h: AccessShareLock = 1 … AccessExclusiveLock = 8), which is also
  * what LOCK TABLE's parse tree carries in its `mode` field.
  */
-export const lockModes = [
-  'ACCESS SHARE',
-  'ROW SHARE',
-  'ROW EXCLUSIVE',
-  'SHARE UPDATE EXCLUSIVE',
-  'SHARE',
-  'SHARE ROW EXCLUSIVE',
-  'EXCLUSIVE',
-  'ACCESS EXCLUSIVE',
-] as const;
-export type LockMode = (typeof lockModes)[number];
-
 /** Table 13.2, row by row: the modes each mode conflicts with. */
 const conflicts: Record<LockMode, readonly LockMode[]> = {
   'ACCESS SHARE': ['ACCESS EXCLUSIVE'],
