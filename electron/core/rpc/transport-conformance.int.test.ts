@@ -1,3 +1,4 @@
+import type { Envelope } from '../../../shared/rpc/envelope';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startHttpHost, type HttpHost } from '../http/server';
 import { conformanceCases, type ConformanceTarget, type RawCall } from '../testing/conformance-cases';
@@ -29,7 +30,7 @@ const transports: Record<string, () => RawCall> = {
       headers: { Authorization: `Bearer ${http.token}`, 'Content-Type': 'application/json' },
       body: JSON.stringify({ method, input }),
     });
-    return response.json();
+    return (await response.json()) as Envelope<unknown>;
   },
   // The IPC transport runs these same cases inside the Electron window: e2e/electron.spec.ts.
 };
