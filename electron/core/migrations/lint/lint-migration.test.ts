@@ -108,3 +108,10 @@ describe('suppressions', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('a down script that does not parse', () => {
+  it('is reported, and the up script is still checked', async () => {
+    const findings = await lintMigration({ upSql: 'DROP TABLE a;', downSql: 'CREATE TABLE a (id bigint', lockTimeoutByRunner: true });
+    expect(ids(findings)).toEqual(['dropping-table@up:1:1', 'syntax-error@down:1:26']);
+  });
+});

@@ -6,6 +6,7 @@ import { findSuppressions, type Suppression } from './suppressions';
 import type { Finding, LintInput, LintRule, LintScript, RuleHit, ScriptHit, ScriptKind } from './types';
 
 const severityOrder = { error: 0, warning: 1, info: 2 } as const;
+const downRules = new Set(['missing-down-script', 'down-does-not-undo-up']);
 
 function toFinding(rule: Pick<LintRule, 'id' | 'severity' | 'title' | 'why'>, hit: RuleHit | ScriptHit, firstLine: Record<ScriptKind, number>): Finding {
   const base = {
@@ -106,7 +107,10 @@ export async function lintMigration(input: LintInput, rules: LintRule[] = lintRu
   const findings: Finding[] = [];
   const up = await parseOrReport('up', input.upSql, firstLine.up, findings);
   const down = input.downSql === undefined ? undefined : await parseOrReport('down', input.downSql, firstLine.down, findings);
-  if (!up || (input.downSql !== undefined && !down)) return findings;
+  if (!up) return findings;
+  // A down script that does not parse is reported; the up script is still checked, without the rules that compare the two.
+  const downBroken = input.downSql !== undefined && !down;
+  const active = downBroken ? rules.filter((r) => !downRules.has(r.id)) : rules;
 
   const ctx = buildContext({
     name: input.name ?? 'migration',
@@ -115,7 +119,7 @@ export async function lintMigration(input: LintInput, rules: LintRule[] = lintRu
     transaction: input.transaction ?? 'auto',
     lockTimeoutByRunner: input.lockTimeoutByRunner ?? false,
   });
-  for (const rule of rules) for (const hit of rule.check(ctx)) findings.push(toFinding(rule, hit, firstLine));
+  for (const rule of active) for (const hit of rule.check(ctx)) findings.push(toFinding(rule, hit, firstLine));
 
   const suppressions = [
     ...findSuppressions(up, firstLine.up).map((s) => ({ ...s, script: 'up' as const })),

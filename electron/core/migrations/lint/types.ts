@@ -1,8 +1,11 @@
+import type { LintFinding } from '../../../../shared/contract/migration-lint';
 import type { QualifiedName } from '../../sql-parser/ast';
 import type { SqlStatement } from '../../sql-parser';
 
-export type Severity = 'error' | 'warning' | 'info';
-export type ScriptKind = 'up' | 'down';
+export type Severity = LintFinding['severity'];
+export type ScriptKind = LintFinding['script'];
+/** What a rule reports, as the contract carries it (shared/contract/migration-lint.ts). */
+export type Finding = LintFinding;
 
 /**
  * How the runner treats a script: 'auto' (this console's engine): one transaction unless a
@@ -86,20 +89,4 @@ export interface LintRule {
   /** Why the pattern is dangerous; every finding carries it. */
   why: string;
   check(ctx: LintContext): Array<RuleHit | ScriptHit>;
-}
-
-export interface Finding {
-  ruleId: string;
-  severity: Severity;
-  title: string;
-  message: string;
-  why: string;
-  safeRewrite: string;
-  script: ScriptKind;
-  /** 0-based index of the statement in its script; null for findings about the whole script. */
-  statementIndex: number | null;
-  line: number;
-  column: number;
-  /** The statement's text (shortened), or '' for whole-script findings. */
-  excerpt: string;
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { lintMigration } from '../lint-migration';
 import type { Finding, TransactionMode } from '../types';
-import { lintRules } from './index';
+import { allRuleInfo, lintRules } from './index';
 
 /**
  * One test per rule, driven by its fixtures: fixtures/<rule-id>/bad.sql must be flagged exactly
@@ -62,4 +62,11 @@ describe('lint rules', () => {
       });
     });
   }
+});
+
+describe('lint README', () => {
+  it('lists every rule', () => {
+    const readme = readFileSync(path.join(fixtures, '..', 'README.md'), 'utf8');
+    for (const rule of allRuleInfo) expect(readme).toMatch(new RegExp(`\\|\\s*\`${rule.id}\`\\s*\\|\\s*${rule.severity}\\s*\\|`));
+  });
 });
