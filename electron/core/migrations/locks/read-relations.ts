@@ -65,6 +65,12 @@ export function readRelations(statement: Statement): StatementLock[] {
   }
   walk(node, (tag, fields) => {
     if (tag === 'IntoClause') return false; // the table CREATE TABLE AS creates
+    // A data-changing WITH query (WITH d AS (DELETE FROM x …) …) writes its own target.
+    const nestedTarget = writeVerb[tag] ? (fields.relation as Fields | undefined) : undefined;
+    if (nestedTarget && nestedTarget !== target) {
+      rowLocked.add(nestedTarget);
+      push(rangeVarName(nestedTarget), 'ROW EXCLUSIVE', `${writeVerb[tag]} in a WITH query: ROW EXCLUSIVE on its target table`);
+    }
     if (tag === 'RangeVar' && fields !== target && !rowLocked.has(fields) && !(statement.kind === 'CopyStmt' && fields === node.relation)) {
       push(rangeVarName(fields), 'ACCESS SHARE', 'reads the table: ACCESS SHARE (conflicts only with ACCESS EXCLUSIVE)');
     }

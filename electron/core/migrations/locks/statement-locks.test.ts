@@ -169,6 +169,13 @@ describe('queries and data changes', () => {
     expect(await locks('DELETE FROM t USING u WHERE t.id = u.id')).toEqual({ t: 'ROW EXCLUSIVE', u: 'ACCESS SHARE' });
   });
 
+  it('a data-changing WITH query writes its own target', async () => {
+    expect(await locks('WITH moved AS (DELETE FROM queue WHERE done RETURNING *) INSERT INTO archive SELECT * FROM moved')).toEqual({
+      archive: 'ROW EXCLUSIVE',
+      queue: 'ROW EXCLUSIVE',
+    });
+  });
+
   it('SELECT takes ACCESS SHARE; FOR UPDATE ROW SHARE', async () => {
     expect(await locks('SELECT * FROM a, b.c')).toEqual({ a: 'ACCESS SHARE', 'b.c': 'ACCESS SHARE' });
     expect(await locks('SELECT * FROM t FOR UPDATE')).toEqual({ t: 'ROW SHARE' });

@@ -91,6 +91,26 @@ function undoSql(change: SchemaChange): string {
   }
 }
 
+function action(change: SchemaChange): string {
+  const what = describeObject(change.object);
+  switch (change.op) {
+    case 'create':
+      return `creates ${what}`;
+    case 'drop':
+      return `drops ${what}`;
+    case 'rename':
+      return `renames ${what} to ${change.newName}`;
+    case 'retype':
+      return `changes the type of ${what}`;
+    case 'set-not-null':
+      return `sets NOT NULL on ${what}`;
+    case 'drop-not-null':
+      return `drops NOT NULL of ${what}`;
+    default:
+      return `changes ${what}`;
+  }
+}
+
 const reverseOf: Record<string, string> = {
   create: 'drop it',
   drop: 're-create it',
@@ -150,7 +170,7 @@ export const downDoesNotUndoUp: LintRule = {
       hits.push({
         statement: change.statement,
         location: change.location,
-        message: `The up script ${change.op === 'create' ? 'creates' : change.op === 'drop' ? 'drops' : change.op === 'rename' ? `renames (to ${'newName' in change ? change.newName : ''})` : 'changes'} ${what}; the down script does not ${reverseOf[change.op]}.`,
+        message: `The up script ${action(change)}; the down script does not ${reverseOf[change.op]}.`,
         safeRewrite: `-- in the down script (which undoes the up script in reverse order):\n${undoSql(change)}`,
       });
     }
