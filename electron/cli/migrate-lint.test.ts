@@ -56,7 +56,7 @@ describe('migrate lint', () => {
       migrations: Array<{ version: string; name: string; findings: Array<{ ruleId: string; line: number }> }>;
     };
     expect(json.migrations).toHaveLength(1);
-    expect(json.migrations[0]).toMatchObject({ version: '0001', name: 'create' });
+    expect(json.migrations[0]).toMatchObject({ version: '0001', name: 'create', upFile: '0001_create.up.sql', downFile: null });
     expect(json.migrations[0]?.findings.map((f) => f.ruleId).sort()).toEqual(['missing-down-script', 'prefer-timestamptz']);
   });
 

@@ -11,7 +11,7 @@ export const migrateLintUsage = `Usage: ticketz-console migrate lint [--dir D] [
 Checks every migration of a folder for changes that lock or rewrite big tables, lose data,
 break running code or cannot be rolled back. Exits with ${EXIT.lintFailed} when any finding is an error.
   --dir D                  the migrations folder (default: ./migrations)
-  --json                   print {"migrations": [{"version", "name", "findings": [...]}]}
+  --json                   print {"migrations": [{"version", "name", "upFile", "downFile", "findings": [...]}]}
   --strict-lock-timeout    require SET lock_timeout in each file (for migrations other tools run too;
                            \`ticketz-console migrate\` sets lock_timeout itself)
 
@@ -127,7 +127,13 @@ export async function runMigrateLint(argv: string[]): Promise<number> {
     throw new UsageError(`No migrations folder at ${dir}. Pass --dir with the folder that holds your .sql migrations.`);
   const migrations = await lintDirectory(dir, { lockTimeoutByRunner: !values['strict-lock-timeout'] });
   if (values.json)
-    console.log(JSON.stringify({ migrations: migrations.map(({ version, name, findings }) => ({ version, name, findings })) }, null, 2));
+    console.log(
+      JSON.stringify(
+        { migrations: migrations.map(({ version, name, upFile, downFile, findings }) => ({ version, name, upFile, downFile, findings })) },
+        null,
+        2,
+      ),
+    );
   else console.log(formatText(migrations));
   return migrations.some((m) => m.findings.some((f) => f.severity === 'error')) ? EXIT.lintFailed : EXIT.ok;
 }
