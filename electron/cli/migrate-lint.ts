@@ -27,6 +27,9 @@ export interface MigrationSource {
   downFile?: string;
   downSql?: string;
   transaction: TransactionMode;
+  /** 1-based line of the file where the script starts (dbmate keeps up and down in one file). */
+  upFirstLine?: number;
+  downFirstLine?: number;
 }
 
 export interface LintedMigration {
@@ -78,6 +81,8 @@ export async function lintSources(sources: MigrationSource[], options: { lockTim
       name: `${s.version}_${s.name}`,
       transaction: s.transaction,
       lockTimeoutByRunner: options.lockTimeoutByRunner,
+      upFirstLine: s.upFirstLine,
+      downFirstLine: s.downFirstLine,
     });
     result.push({ version: s.version, name: s.name, upFile: s.upFile, downFile: s.downFile ?? null, findings });
   }
