@@ -3,7 +3,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { MigrationError } from './errors';
+import { type MigrationError } from './errors';
 import { LOCK_KEYS } from './lock';
 import { copyFixture, emptyMigrationsDir, engineFor } from './testing/engine-fixtures';
 
