@@ -64,9 +64,10 @@ describe('one applier at a time', () => {
   it('a CREATE INDEX CONCURRENTLY migration completes while a second applier waits for the lock; no INVALID index', async () => {
     const db = await freshDb();
     const dir = concurrentIndexMigrations();
-    const stamped = (events: EngineEvent[]) => (e: EngineEvent) => events.push({ ...e, at: Date.now() } as EngineEvent);
-    const firstTimes: EngineEvent[] = [];
-    const secondTimes: EngineEvent[] = [];
+    type Stamped = EngineEvent & { at: number };
+    const stamped = (events: Stamped[]) => (e: EngineEvent) => events.push({ ...e, at: Date.now() });
+    const firstTimes: Stamped[] = [];
+    const secondTimes: Stamped[] = [];
     const a = engineFor(poolFor(db), dir, { onEvent: stamped(firstTimes) });
     const running = a.engine.up();
     await nextEvent(a.events, (e) => e.type === 'step-start' && e.index === 1);
@@ -76,7 +77,7 @@ describe('one applier at a time', () => {
 
     expect(ranA.map((r) => r.version)).toEqual(['1', '2']);
     expect(ranB).toEqual([]);
-    const at = (events: EngineEvent[], match: (e: EngineEvent) => boolean) => (events.find(match) as unknown as { at: number }).at;
+    const at = (events: Stamped[], match: (e: EngineEvent) => boolean) => events.find(match)!.at;
     const bWaitStarted = at(secondTimes, (e) => e.type === 'lock-wait');
     const cicStarted = at(firstTimes, (e) => e.type === 'statement' && e.outsideTransaction);
     const bGotLock = at(secondTimes, (e) => e.type === 'lock-acquired');

@@ -1,0 +1,59 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { APPLICATION_NAME } from '../core/db/pg-config';
+import { DemoDatabase } from '../core/db/embedded-demo';
+import { createKeyFileSecretBox } from '../core/store/secret-box';
+import { UsageError } from './exit-codes';
+
+/** The database `migrate` works on: a URL, or the built-in demo database (started here if needed). */
+export interface MigrateTarget {
+  pool: pg.Pool;
+  /** Settings to reach the same server (the reversibility check makes a scratch database there). */
+  config: pg.ClientConfig;
+  label: string;
+  close(): Promise<void>;
+}
+
+function poolFor(config: pg.ClientConfig): pg.Pool {
+  // Two sessions while applying (the lock's and the migrations'), one more for status reads.
+  const pool = new pg.Pool({ ...config, max: 3, application_name: `${APPLICATION_NAME} migrate` });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+export async function openTarget(options: { url?: string; dataDir: string; log: (line: string) => void }): Promise<MigrateTarget> {
+  if (options.url !== undefined) {
+    let parsed: URL;
+    try {
+      parsed = new URL(options.url);
+    } catch {
+      throw new UsageError(`--url must be a postgres:// URL, got "${options.url}".`);
+    }
+    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new UsageError(`--url must start with postgres://, got "${parsed.protocol}//".`);
+    const config: pg.ClientConfig = { connectionString: options.url };
+    const pool = poolFor(config);
+    return { pool, config, label: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`, close: () => pool.end() };
+  }
+
+  const dataDir = path.resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  // No onReady: the demo's own bootstrap applies migrations on start, which is this command's job.
+  const demo = new DemoDatabase(dataDir, createKeyFileSecretBox(dataDir));
+  options.log(`Starting the demo database (${dataDir}) …`);
+  const endpoint = await demo.start().catch((err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new Error(`${message}\nIf the demo database is already running (ticketz-console demo or serve), pass its URL with --url.`);
+  });
+  const config: pg.ClientConfig = { host: endpoint.host, port: endpoint.port, user: endpoint.user, password: endpoint.password, database: endpoint.database };
+  const pool = poolFor(config);
+  return {
+    pool,
+    config,
+    label: `demo database (127.0.0.1:${endpoint.port}/${endpoint.database})`,
+    async close() {
+      await pool.end();
+      await demo.stop();
+    },
+  };
+}
