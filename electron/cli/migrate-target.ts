@@ -1,7 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { APPLICATION_NAME } from '../core/db/pg-config';
+import { parseConnectionUrl } from '../../shared/domain/connection-url';
+import { APPLICATION_NAME, clientConfigFor } from '../core/db/pg-config';
+import { negotiateSsl } from '../core/db/pool-registry';
 import { DemoDatabase } from '../core/db/embedded-demo';
 import { createKeyFileSecretBox } from '../core/store/secret-box';
 import { UsageError } from './exit-codes';
@@ -24,16 +26,17 @@ function poolFor(config: pg.ClientConfig): pg.Pool {
 
 export async function openTarget(options: { url?: string; dataDir: string; log: (line: string) => void }): Promise<MigrateTarget> {
   if (options.url !== undefined) {
-    let parsed: URL;
+    let parsed: ReturnType<typeof parseConnectionUrl>;
     try {
-      parsed = new URL(options.url);
-    } catch {
-      throw new UsageError(`--url must be a postgres:// URL, got "${options.url}".`);
+      parsed = parseConnectionUrl(options.url);
+    } catch (err) {
+      throw new UsageError(`--url: ${err instanceof Error ? err.message : String(err)} Expected postgres://user:password@host:port/database.`);
     }
-    if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') throw new UsageError(`--url must start with postgres://, got "${parsed.protocol}//".`);
-    const config: pg.ClientConfig = { connectionString: options.url };
+    const { fields, password } = parsed;
+    // sslmode=prefer: TLS when the server offers it, as the console's own connections do.
+    const config = clientConfigFor(fields, password, await negotiateSsl(fields, password));
     const pool = poolFor(config);
-    return { pool, config, label: `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`, close: () => pool.end() };
+    return { pool, config, label: `${fields.host}:${fields.port}/${fields.database}`, close: () => pool.end() };
   }
 
   const dataDir = path.resolve(options.dataDir);

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { describeDifference, diffCatalogSnapshots, takeCatalogSnapshot, type CatalogDifference } from './catalog-snapshot';
 import { discoverMigrations } from './discover';
 import { MigrationEngine, type EngineOptions } from './engine';
+import { MigrationError } from './errors';
 import { compareVersions } from './version';
 
 export interface VerifiedMigration {
@@ -68,7 +69,17 @@ export async function verifyReversibility(
     await engine.down({ steps: 1 });
     const afterDown = diffCatalogSnapshots(beforeUp, await snapshot());
     event('re-up');
-    await engine.up({ to: m.version });
+    const reapplied = await engine.up({ to: m.version }).catch((err: unknown) => {
+      if (!(err instanceof MigrationError)) throw err;
+      return err;
+    });
+    if (reapplied instanceof MigrationError) {
+      // Typically "already exists": down left something behind. The scratch database is now off
+      // the path, so later migrations are not checked.
+      const note = `applying it again after its rollback failed: ${reapplied.message.split('\n')[0]}`;
+      results.push({ ...base, outcome: 'differs', afterDown, afterReapply: [], note });
+      break;
+    }
     const afterReapply = diffCatalogSnapshots(afterUp, await snapshot());
     results.push({ ...base, outcome: afterDown.length === 0 && afterReapply.length === 0 ? 'ok' : 'differs', afterDown, afterReapply });
   }
