@@ -8,6 +8,7 @@ import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispat
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { connectionsHandlers, profileResolver } from './services/connections';
+import { migrationsHandlers } from './services/migrations';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
@@ -58,6 +59,7 @@ export function createCore(options: CoreOptions): Core {
     ...appHandlers(deps),
     ...connectionsHandlers(deps),
     ...auditHandlers(deps),
+    ...migrationsHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -3,6 +3,7 @@ import { appContract } from './app';
 import { auditContract } from './audit';
 import { connectionsContract } from './connections';
 import type { MethodSpec } from './define';
+import { migrationsContract } from './migrations';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -12,6 +13,7 @@ export const contract = {
   ...appContract,
   ...connectionsContract,
   ...auditContract,
+  ...migrationsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
