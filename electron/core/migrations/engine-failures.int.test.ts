@@ -87,6 +87,25 @@ describe('migration engine failures', () => {
     expect((await db.pool.query("SELECT to_regclass('w') AS w")).rows[0].w).toBe('w');
   });
 
+  it('says what to grant when the role may not create the history table', async () => {
+    const db = await freshDb();
+    const role = `${db.name}_weak`;
+    await db.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'weak-password'; REVOKE CREATE ON DATABASE ${db.name} FROM PUBLIC`);
+    const url = new URL(db.url);
+    url.username = role;
+    url.password = 'weak-password';
+    const pool = new pg.Pool({ connectionString: url.toString(), max: 3 });
+    try {
+      const error = await failure(engineFor(pool, copyFixture('up-down')).engine.up());
+      expect(error.kind).toBe('sql');
+      expect(error.message).toMatch(/^Could not create the history table ticketz_console\.schema_migrations: permission denied for database/);
+      expect(error.message).toContain('The role needs CREATE on the database');
+    } finally {
+      await pool.end();
+      await db.pool.query(`DROP OWNED BY ${role}; DROP ROLE ${role}`).catch(() => undefined);
+    }
+  });
+
   it('gives up waiting for another applier after lockWaitMs, naming who holds the lock', async () => {
     const db = await freshDb();
     const holder = new pg.Client({ connectionString: db.url, application_name: 'the-other-applier' });

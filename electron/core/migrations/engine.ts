@@ -107,7 +107,7 @@ export class MigrationEngine {
     try {
       emit({ type: 'lock-acquired' });
       return await this.withClient(async (client) => {
-        if (request.direction === 'up') await ensureHistoryTable(client);
+        if (request.direction === 'up') await ensureHistoryTable(client).catch((err: unknown) => Promise.reject(historyTableError(err)));
         const { states } = await this.load(client);
         const plan = planFor(states, request);
         if (plan.blockers.length > 0) throw blocked(plan);
@@ -137,4 +137,14 @@ function planFor(states: MigrationState[], request: PlanRequest): EnginePlan {
 function blocked(plan: EnginePlan): MigrationError {
   const verb = plan.direction === 'up' ? 'No migration was applied' : 'Nothing was rolled back';
   return new MigrationError('blocked', `${verb}:\n${plan.blockers.map((b) => `  - ${b.message}`).join('\n')}`, { blockers: plan.blockers });
+}
+
+function historyTableError(err: unknown): MigrationError {
+  const message = err instanceof Error ? err.message : String(err);
+  return new MigrationError(
+    'sql',
+    `Could not create the history table ticketz_console.schema_migrations: ${message}. ` +
+      'The role needs CREATE on the database (or an existing ticketz_console schema it may create tables in).',
+    { cause: err },
+  );
 }

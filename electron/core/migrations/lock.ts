@@ -68,8 +68,15 @@ export async function acquireApplierLock(pool: pg.Pool, options: LockOptions): P
     lostReason ??= why;
     held = false;
   };
-  client.on('error', onLost('its connection failed'));
-  client.on('end', onLost('its connection closed'));
+  const onError = onLost('its connection failed');
+  const onEnd = onLost('its connection closed');
+  client.on('error', onError);
+  client.on('end', onEnd);
+  // The client goes back to the pool afterwards: our listeners must not stay on it.
+  const detach = () => {
+    client.off('error', onError);
+    client.off('end', onEnd);
+  };
   try {
     // This session only holds the lock; a server-side idle timeout must not end it (PG 14+).
     await client.query("SELECT pg_catalog.set_config('idle_session_timeout', '0', false) WHERE pg_catalog.current_setting('server_version_num')::int >= 140000");
@@ -96,6 +103,7 @@ export async function acquireApplierLock(pool: pg.Pool, options: LockOptions): P
     }
     held = true;
   } catch (err) {
+    detach();
     client.release(true);
     throw err;
   }
@@ -112,6 +120,7 @@ export async function acquireApplierLock(pool: pg.Pool, options: LockOptions): P
         );
     },
     async release() {
+      detach();
       if (!held) {
         client.release(true);
         return;
