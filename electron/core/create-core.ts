@@ -9,6 +9,8 @@ import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { connectionsHandlers, profileResolver } from './services/connections';
 import { migrationsHandlers } from './services/migrations';
+import { migrationLintHandlers } from './services/migration-lint';
+import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
@@ -60,6 +62,8 @@ export function createCore(options: CoreOptions): Core {
     ...connectionsHandlers(deps),
     ...auditHandlers(deps),
     ...migrationsHandlers(deps),
+    ...migrationLintHandlers(deps),
+    ...migrationLocksHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { connectionsContract } from './connections';
+import { migrationLintContract } from './migration-lint';
+import { migrationLocksContract } from './migration-locks';
 import type { MethodSpec } from './define';
 import { migrationsContract } from './migrations';
 
@@ -14,6 +16,8 @@ export const contract = {
   ...connectionsContract,
   ...auditContract,
   ...migrationsContract,
+  ...migrationLintContract,
+  ...migrationLocksContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
