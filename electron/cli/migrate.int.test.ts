@@ -111,6 +111,14 @@ describe('ticketz-console migrate', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('routes lint to the linter, over the same discovery (exit 7 on an error finding)', async () => {
+    const dir = emptyMigrationsDir();
+    writeFileSync(path.join(dir, '20240101000000_drop.sql'), '-- migrate:up\nSELECT 1;\nDROP TABLE legacy;\n-- migrate:down\nCREATE TABLE legacy (id int);\n');
+    const lint = await runCli(['migrate', 'lint', '--dir', dir]);
+    expect(lint.code).toBe(EXIT.lintFailed);
+    expect(lint.stdout).toContain('20240101000000_drop.sql:3:1  error  dropping-table');
+  });
+
   it('exits 2 on a usage error', async () => {
     const bad = await runCli(['migrate', 'sideways']);
     expect(bad.code).toBe(EXIT.usage);

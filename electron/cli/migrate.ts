@@ -8,10 +8,11 @@ import { withScratchDatabase } from '../core/migrations/scratch-database';
 import { formatVerifyReport, verifyReversibility } from '../core/migrations/verify';
 import { helpFlag, withUsage, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
+import { runMigrateLint } from './migrate-lint';
 import { formatPlan, formatRan, formatStatus, printEvent } from './migrate-output';
 import { openTarget, type MigrateTarget } from './migrate-target';
 
-const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify> [options]
+const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> [options]
 
   status                 each migration: applied, pending, drift, missing_file, out_of_order
   up [--to V]            apply pending migrations (up to and including V)
@@ -22,6 +23,8 @@ const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify> [opti
   verify [--from V] [--to V]
                          reversibility check on a scratch database: per migration up, down, compare
                          the catalog with before, up again
+  lint [--dir D] [--json] [--strict-lock-timeout]
+                         check the scripts for dangerous changes (see migrate lint --help)
 
 Options:
   --url URL              the database (default: the built-in demo database)
@@ -33,7 +36,7 @@ Options:
   --lock-wait MS         how long to wait for another applier (default ${DEFAULT_LOCK_WAIT_MS})
   --data-dir D           where the demo database lives (default: ${defaultDataDir()})
 
-Exit codes: 0 success, 1 failure, 2 usage, ${EXIT.drift} drift, ${EXIT.lockTimeout} lock timeout, ${EXIT.sqlError} SQL error, ${EXIT.verifyFailed} verify found differences.`;
+Exit codes: 0 success, 1 failure, 2 usage, ${EXIT.drift} drift, ${EXIT.lockTimeout} lock timeout, ${EXIT.sqlError} SQL error, ${EXIT.verifyFailed} verify found differences, ${EXIT.lintFailed} lint found errors.`;
 
 const subcommands = ['status', 'up', 'down', 'plan', 'verify'] as const;
 type Subcommand = (typeof subcommands)[number];
@@ -92,6 +95,8 @@ export const migrateCommand: Command = {
   summary: 'Apply, roll back, plan and verify database migrations',
   usage,
   async run(argv) {
+    // lint reads files only and has options of its own.
+    if (argv[0] === 'lint') return runMigrateLint(argv.slice(1));
     const { values, positionals } = parse(argv);
     if (values.help) {
       console.log(usage);
