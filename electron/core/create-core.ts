@@ -8,6 +8,8 @@ import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispat
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { connectionsHandlers, profileResolver } from './services/connections';
+import { queryHandlers } from './services/query';
+import { schemaHandlers } from './services/schema';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
@@ -53,6 +55,8 @@ export function createCore(options: CoreOptions): Core {
     ...appHandlers(deps),
     ...connectionsHandlers(deps),
     ...auditHandlers(deps),
+    ...schemaHandlers(deps),
+    ...queryHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -3,6 +3,8 @@ import { appContract } from './app';
 import { auditContract } from './audit';
 import { connectionsContract } from './connections';
 import type { MethodSpec } from './define';
+import { queryContract } from './query';
+import { schemaContract } from './schema';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -12,6 +14,8 @@ export const contract = {
   ...appContract,
   ...connectionsContract,
   ...auditContract,
+  ...schemaContract,
+  ...queryContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
