@@ -101,6 +101,8 @@ export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNam
       const isLast = index === picked.length - 1;
       const { result, cursor } = await runStatement(session, statement.text, index, start, statement.end, req.pageSize);
       const stmtOutcome = result;
+      // A statement still streaming has no command tag yet: name it from its parse tree.
+      if (!stmtOutcome.error) stmtOutcome.command ??= commandOf(statement.kind);
       if (stmtOutcome.result && stmtOutcome.result.hasMore) {
         if (isLast && cursor) {
           keep = cursor;
@@ -132,6 +134,14 @@ export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNam
     warning = await sessions.release(session);
   }
   return { runId: req.runId, statements: outcomes, skipped: picked.length - outcomes.length, warning };
+}
+
+/** 'SelectStmt' → 'SELECT', 'CreateTableAsStmt' → 'CREATE TABLE AS'. */
+export function commandOf(kind: string): string {
+  return kind
+    .replace(/Stmt$/, '')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toUpperCase();
 }
 
 async function runStatement(
