@@ -16,7 +16,14 @@ const rawText = {
 const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', plugins: [rawText] };
 
 // The contract's method names, fixed at build time for the preload's allowlist (the preload bundles no zod).
-await build({ ...common, entryPoints: ['shared/contract/index.ts'], format: 'esm', outfile: 'dist/.contract-names.mjs', packages: 'external', sourcemap: false });
+await build({
+  ...common,
+  entryPoints: ['shared/contract/index.ts'],
+  format: 'esm',
+  outfile: 'dist/.contract-names.mjs',
+  packages: 'external',
+  sourcemap: false,
+});
 const { methodNames, eventNames } = await import(`./dist/.contract-names.mjs?${Date.now()}`);
 
 await Promise.all([
@@ -28,7 +35,14 @@ await Promise.all([
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
   }),
-  build({ ...common, entryPoints: { main: 'electron/main/index.ts' }, outdir: 'dist/electron', format: 'esm', packages: 'external', outExtension: { '.js': '.js' } }),
+  build({
+    ...common,
+    entryPoints: { main: 'electron/main/index.ts' },
+    outdir: 'dist/electron',
+    format: 'esm',
+    packages: 'external',
+    outExtension: { '.js': '.js' },
+  }),
   build({
     ...common,
     entryPoints: { preload: 'electron/preload/index.ts' },

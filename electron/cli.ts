@@ -14,7 +14,7 @@ function help(): string {
     'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `ticketz-console <command> --help` for a command\'s options.',
+    "Run `ticketz-console <command> --help` for a command's options.",
   ].join('\n');
 }
 

@@ -32,13 +32,16 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     version: packageVersion(),
     demo: { enabled: true, onReady: demoBootstrap(log) },
     onError: (method, err) => {
-      if (!(err instanceof Error) || !('code' in err)) log(`[${method}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      if (!(err instanceof Error) || !('code' in err))
+        log(`[${method}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     },
   });
   if (options.url) saveUrlProfile(core, options.url);
   const wantDemo = options.demo || core.deps.profiles.list().length === 0;
   if (wantDemo) {
-    await core.deps.demo?.start().catch((err: unknown) => log(`Demo database failed to start: ${err instanceof Error ? err.message : String(err)}`));
+    await core.deps.demo
+      ?.start()
+      .catch((err: unknown) => log(`Demo database failed to start: ${err instanceof Error ? err.message : String(err)}`));
   }
   const http = await startHttpHost({
     dispatch: core.dispatch,

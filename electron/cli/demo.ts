@@ -21,7 +21,11 @@ export const demoCommand: Command = {
   usage,
   async run(argv) {
     const { values } = withUsage(usage, () =>
-      parseArgs({ args: argv, strict: true, options: { ...helpFlag, 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } } }),
+      parseArgs({
+        args: argv,
+        strict: true,
+        options: { ...helpFlag, 'data-dir': { type: 'string' }, port: { type: 'string' }, json: { type: 'boolean' } },
+      }),
     );
     if (values.help) {
       console.log(usage);

@@ -19,7 +19,12 @@ export interface CoreOptions {
   version?: string;
   /** Electron passes a safeStorage-backed box; plain Node uses the 0600 key file. */
   secrets?: SecretBox;
-  demo?: { enabled: boolean; port?: number; onReady?: (endpoint: DemoEndpoint, created: boolean) => Promise<void>; log?: (line: string) => void };
+  demo?: {
+    enabled: boolean;
+    port?: number;
+    onReady?: (endpoint: DemoEndpoint, created: boolean) => Promise<void>;
+    log?: (line: string) => void;
+  };
   validateOutput?: boolean;
   onError?: (method: string, err: unknown) => void;
 }

@@ -18,37 +18,55 @@ export const routes: RouteDef[] = [
     path: '/schema',
     label: 'Schema',
     shortcut: '1',
-    render: planned('Schema', 'Browse schemas, tables, views, functions and types lazily, even on catalogs with tens of thousands of tables; see columns, indexes, constraints, storage and DDL; page through table data.'),
+    render: planned(
+      'Schema',
+      'Browse schemas, tables, views, functions and types lazily, even on catalogs with tens of thousands of tables; see columns, indexes, constraints, storage and DDL; page through table data.',
+    ),
   },
   {
     path: '/sql',
     label: 'SQL',
     shortcut: '2',
-    render: planned('SQL editor', 'Write and run SQL with schema-aware completion, streamed results, cancel, read-only mode, error positions underlined and per-connection history.'),
+    render: planned(
+      'SQL editor',
+      'Write and run SQL with schema-aware completion, streamed results, cancel, read-only mode, error positions underlined and per-connection history.',
+    ),
   },
   {
     path: '/migrations',
     label: 'Migrations',
     shortcut: '3',
-    render: planned('Migrations', 'Preview, lint, dry-run and apply migrations with rollback scripts, a reversibility check and a live lock view.'),
+    render: planned(
+      'Migrations',
+      'Preview, lint, dry-run and apply migrations with rollback scripts, a reversibility check and a live lock view.',
+    ),
   },
   {
     path: '/insights',
     label: 'Insights',
     shortcut: '4',
-    render: planned('Insights', 'Slow queries from pg_stat_statements, EXPLAIN plans, table and index bloat, an index advisor, sessions and locks, health and maintenance with progress.'),
+    render: planned(
+      'Insights',
+      'Slow queries from pg_stat_statements, EXPLAIN plans, table and index bloat, an index advisor, sessions and locks, health and maintenance with progress.',
+    ),
   },
   {
     path: '/matviews',
     label: 'Materialized views',
     shortcut: '5',
-    render: planned('Materialized views', 'List materialized views with size and last refresh; refresh them (concurrently when possible) with progress.'),
+    render: planned(
+      'Materialized views',
+      'List materialized views with size and last refresh; refresh them (concurrently when possible) with progress.',
+    ),
   },
   {
     path: '/tickets',
     label: 'Tickets',
     shortcut: '6',
-    render: planned('Tickets', 'Gate validation for staff: scan a QR code and see at once whether the ticket is accepted, already used, or not valid for this event.'),
+    render: planned(
+      'Tickets',
+      'Gate validation for staff: scan a QR code and see at once whether the ticket is accepted, already used, or not valid for this event.',
+    ),
   },
   {
     path: '/orders',
@@ -60,13 +78,19 @@ export const routes: RouteDef[] = [
     path: '/events',
     label: 'Events',
     shortcut: '8',
-    render: planned('Events', 'Event statistics for organizers: sales against capacity, revenue, check-ins and seat availability, also offline.'),
+    render: planned(
+      'Events',
+      'Event statistics for organizers: sales against capacity, revenue, check-ins and seat availability, also offline.',
+    ),
   },
   {
     path: '/chain',
     label: 'Chain',
     shortcut: '9',
-    render: planned('Chain', 'Invitation-chain statistics: totals, depth, the leaderboard, growth, expiring invitations and a user’s place in the tree.'),
+    render: planned(
+      'Chain',
+      'Invitation-chain statistics: totals, depth, the leaderboard, growth, expiring invitations and a user’s place in the tree.',
+    ),
   },
   {
     path: '/audit',

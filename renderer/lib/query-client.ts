@@ -9,7 +9,10 @@ export function createQueryClient(): QueryClient {
         staleTime: 10_000,
         refetchOnWindowFocus: false,
         retry: (failures, error) => {
-          if (error instanceof RpcError && ['BAD_REQUEST', 'UNAUTHORIZED', 'PG_ERROR', 'NOT_FOUND', 'CONNECTION_FAILED', 'READ_ONLY'].includes(error.code))
+          if (
+            error instanceof RpcError &&
+            ['BAD_REQUEST', 'UNAUTHORIZED', 'PG_ERROR', 'NOT_FOUND', 'CONNECTION_FAILED', 'READ_ONLY'].includes(error.code)
+          )
             return false;
           return failures < 1;
         },

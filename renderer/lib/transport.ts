@@ -42,7 +42,10 @@ function httpTransport(token: string | undefined): Transport {
       try {
         response = await fetch('/rpc', { method: 'POST', headers, body: JSON.stringify({ method, input }) });
       } catch {
-        return { ok: false, error: { code: 'UNAVAILABLE', message: 'The console server is not reachable. Is `ticketz-console serve` still running?' } };
+        return {
+          ok: false,
+          error: { code: 'UNAVAILABLE', message: 'The console server is not reachable. Is `ticketz-console serve` still running?' },
+        };
       }
       if (response.status === 401) return { ok: false, error: { code: 'UNAUTHORIZED', message: NO_TOKEN } };
       return (await response.json()) as Envelope<unknown>;

@@ -67,13 +67,25 @@ export const connectionsContract = {
     z.object({ id: connectionId.optional(), fields: profileFieldsSchema, password: passwordInput }),
     profileSchema,
   ),
-  'connections.delete': mutation('Delete a saved profile and its secret', z.object({ id: connectionId }), z.object({ deleted: z.boolean() })),
+  'connections.delete': mutation(
+    'Delete a saved profile and its secret',
+    z.object({ id: connectionId }),
+    z.object({ deleted: z.boolean() }),
+  ),
   'connections.test': query(
     'Try a connection without saving it: server version, latency, role',
     z.object({ id: connectionId.optional(), fields: profileFieldsSchema, password: passwordInput }),
     serverInfoSchema,
   ),
-  'connections.connect': mutation('Open (or reuse) the pool for a profile and report the server', z.object({ id: connectionId }), serverInfoSchema),
-  'connections.disconnect': mutation('Close the pool for a profile', z.object({ id: connectionId }), z.object({ disconnected: z.boolean() })),
+  'connections.connect': mutation(
+    'Open (or reuse) the pool for a profile and report the server',
+    z.object({ id: connectionId }),
+    serverInfoSchema,
+  ),
+  'connections.disconnect': mutation(
+    'Close the pool for a profile',
+    z.object({ id: connectionId }),
+    z.object({ disconnected: z.boolean() }),
+  ),
   'connections.ping': query('Round-trip time and server facts for the status bar', z.object({ id: connectionId }), serverInfoSchema),
 };

@@ -6,7 +6,8 @@ export interface ParsedConnectionUrl {
   password: string | undefined;
 }
 
-const URL_PATTERN = /^(postgres|postgresql):\/\/(?:([^:@/?#]*)(?::([^@/?#]*))?@)?(\[[^\]]+\]|[^:/?#]*)(?::(\d+))?(?:\/([^?#]*))?(?:\?([^#]*))?$/;
+const URL_PATTERN =
+  /^(postgres|postgresql):\/\/(?:([^:@/?#]*)(?::([^@/?#]*))?@)?(\[[^\]]+\]|[^:/?#]*)(?::(\d+))?(?:\/([^?#]*))?(?:\?([^#]*))?$/;
 
 function decode(part: string | undefined): string | undefined {
   return part === undefined || part === '' ? undefined : decodeURIComponent(part);

@@ -81,7 +81,17 @@ export class AuditLog {
         ]);
         await client.query('COMMIT');
         const row = rows[0]!;
-        return { ...entry, id: row.id, at: row.at.toISOString(), role: row.role, database: row.database, osUser, host: this.host, connectionId, storage: 'database' };
+        return {
+          ...entry,
+          id: row.id,
+          at: row.at.toISOString(),
+          role: row.role,
+          database: row.database,
+          osUser,
+          host: this.host,
+          connectionId,
+          storage: 'database',
+        };
       } catch (err) {
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
@@ -119,7 +129,13 @@ export class AuditLog {
     const { rows: exists } = await pool.query<{ present: boolean }>(tableExistsSql);
     if (exists[0]?.present) {
       databaseTable = true;
-      const { rows } = await pool.query<AuditRow>(listSql, [filter.action ?? null, filter.outcome ?? null, filter.search ?? null, filter.since ?? null, filter.limit]);
+      const { rows } = await pool.query<AuditRow>(listSql, [
+        filter.action ?? null,
+        filter.outcome ?? null,
+        filter.search ?? null,
+        filter.since ?? null,
+        filter.limit,
+      ]);
       remote = rows.map((r) => ({
         id: r.id,
         at: r.at.toISOString(),

@@ -42,8 +42,11 @@ export class DemoDatabase {
   constructor(
     private readonly dataDir: string,
     private readonly secrets: SecretBox,
-    private readonly options: { port?: number; /** Runs after every start (idempotent work: pending migrations, seeding an empty database). */
-      onReady?: (endpoint: DemoEndpoint, created: boolean) => Promise<void>; log?: (line: string) => void } = {},
+    private readonly options: {
+      port?: number; /** Runs after every start (idempotent work: pending migrations, seeding an empty database). */
+      onReady?: (endpoint: DemoEndpoint, created: boolean) => Promise<void>;
+      log?: (line: string) => void;
+    } = {},
   ) {
     this.pgDir = path.join(dataDir, 'demo', 'pgdata');
     this.stateFile = path.join(dataDir, 'demo', 'demo.json');
@@ -81,11 +84,16 @@ export class DemoDatabase {
       createPostgresUser: isRoot(),
       initdbFlags: ['--encoding=UTF8'],
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'shared_preload_libraries=pg_stat_statements',
-        '-c', 'pg_stat_statements.track=all',
-        '-c', 'track_io_timing=on',
-        '-c', 'unix_socket_directories=',
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'shared_preload_libraries=pg_stat_statements',
+        '-c',
+        'pg_stat_statements.track=all',
+        '-c',
+        'track_io_timing=on',
+        '-c',
+        'unix_socket_directories=',
       ],
       onLog: log,
       onError: (e) => log(`[error] ${String(e)}`),

@@ -79,7 +79,8 @@ export function pgFieldsOf(err: PgDatabaseErrorLike): PgErrorFields {
 
 function sslAdvice(message: string): string | undefined {
   if (/no encryption/i.test(message)) return 'The server only accepts encrypted connections: set SSL mode to "require" (or stricter).';
-  if (/does not support SSL/i.test(message)) return 'The server does not offer SSL: set SSL mode to "disable" or "prefer", or enable ssl on the server.';
+  if (/does not support SSL/i.test(message))
+    return 'The server does not offer SSL: set SSL mode to "disable" or "prefer", or enable ssl on the server.';
   if (/self[- ]signed certificate|unable to verify|certificate/i.test(message))
     return 'The server certificate could not be verified: give the CA certificate path, or use SSL mode "require" to encrypt without verifying.';
   return undefined;
@@ -89,7 +90,14 @@ function sslAdvice(message: string): string | undefined {
 export function pgErrorBody(err: PgDatabaseErrorLike): RpcErrorBody {
   const pg = pgFieldsOf(err);
   const words = sslAdvice(err.message) ?? advice[err.code];
-  const code = err.code === '57014' ? 'CANCELLED' : err.code === '25006' ? 'READ_ONLY' : err.code.startsWith('28') || err.code === '3D000' ? 'CONNECTION_FAILED' : 'PG_ERROR';
+  const code =
+    err.code === '57014'
+      ? 'CANCELLED'
+      : err.code === '25006'
+        ? 'READ_ONLY'
+        : err.code.startsWith('28') || err.code === '3D000'
+          ? 'CONNECTION_FAILED'
+          : 'PG_ERROR';
   return { code, message: words ? `${words} (${err.message})` : err.message, pg };
 }
 

@@ -92,8 +92,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         body = await readBody(req, MAX_BODY_BYTES);
       } catch (err) {
         if (err instanceof BodyTooLarge) {
+          // Close the connection after answering so a keep-alive client never reuses a half-read socket.
+          res.setHeader('Connection', 'close');
+          res.on('finish', () => req.destroy());
           refuse(res, 413, `Body larger than ${MAX_BODY_BYTES} bytes`);
-          req.destroy();
           return;
         }
         throw err;
@@ -113,7 +115,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (pathname === '/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'Use GET');
       if (!tokenValid(req, token)) return refuse(res, 401, 'Missing or wrong token');
-      res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', ...SECURITY_HEADERS });
+      res.writeHead(200, {
+        'Content-Type': 'text/event-stream',
+        'Cache-Control': 'no-store',
+        Connection: 'keep-alive',
+        ...SECURITY_HEADERS,
+      });
       res.write(': connected\n\n');
       const unsubscribe = options.events.subscribe((event, payload) => {
         res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);

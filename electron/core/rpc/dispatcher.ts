@@ -37,7 +37,10 @@ export function createDispatcher(handlers: HandlerTable, options: DispatcherOpti
       if (!options.validateOutput) return { ok: true, value };
       const checked = spec.output.safeParse(value);
       if (checked.success) return { ok: true, value: checked.data };
-      return { ok: false, error: { code: 'INTERNAL', message: `${method} returned a result that breaks its contract: ${checked.error.message}` } };
+      return {
+        ok: false,
+        error: { code: 'INTERNAL', message: `${method} returned a result that breaks its contract: ${checked.error.message}` },
+      };
     } catch (err) {
       options.onError?.(method, err);
       return { ok: false, error: toErrorBody(err) };

@@ -3,7 +3,8 @@
  * Returns a converter from byte offset to string index for `text` (identity for ASCII).
  */
 export function byteToCharIndex(text: string): (byteOffset: number) => number {
-  if (/^[\x00-\x7f]*$/.test(text)) return (b) => b;
+  // Pure ASCII: one byte per character.
+  if (Buffer.byteLength(text, 'utf8') === text.length) return (b) => b;
   const byteAt: number[] = []; // byteAt[charIndex] = byte offset of that code unit
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {

@@ -57,8 +57,7 @@ export class ProfileStore {
     const index = id === undefined ? -1 : profiles.findIndex((p) => p.id === id);
     if (id !== undefined && index < 0) throw new RpcError('NOT_FOUND', `No saved connection with id ${id}.`);
     const previous = index >= 0 ? profiles[index] : undefined;
-    const sealedPassword =
-      password === undefined ? previous?.sealedPassword : password === null ? undefined : this.secrets.seal(password);
+    const sealedPassword = password === undefined ? previous?.sealedPassword : password === null ? undefined : this.secrets.seal(password);
     const next: StoredProfile = { ...fields, id: previous?.id ?? randomUUID(), sealedPassword };
     if (index >= 0) profiles[index] = next;
     else profiles.push(next);

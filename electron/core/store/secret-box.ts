@@ -23,7 +23,8 @@ export function createKeyFileSecretBox(dataDir: string): SecretBox {
   if (!existsSync(keyPath)) writeFileSync(keyPath, randomBytes(32), { mode: 0o600, flag: 'wx' });
   chmodSync(keyPath, 0o600);
   const key = readFileSync(keyPath);
-  if (key.length !== 32) throw new Error(`${keyPath} is not a 32-byte key; move it away to create a new one (saved passwords will need re-entering).`);
+  if (key.length !== 32)
+    throw new Error(`${keyPath} is not a 32-byte key; move it away to create a new one (saved passwords will need re-entering).`);
   return {
     backend: 'key-file',
     seal(plain) {
@@ -33,7 +34,8 @@ export function createKeyFileSecretBox(dataDir: string): SecretBox {
       return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
     },
     open(sealed) {
-      if (!sealed.startsWith(PREFIX)) throw new Error('This secret was sealed by another backend (the desktop app?) and cannot be read here.');
+      if (!sealed.startsWith(PREFIX))
+        throw new Error('This secret was sealed by another backend (the desktop app?) and cannot be read here.');
       const raw = Buffer.from(sealed.slice(PREFIX.length), 'base64');
       const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
       decipher.setAuthTag(raw.subarray(12, 28));

@@ -5,6 +5,11 @@ import { rpc } from '../../../lib/rpc';
 export const listConnections = () => rpc.call('connections.list', {});
 
 export const listConnectionsOptions = () =>
-  queryOptions({ queryKey: appKeys.connections(), queryFn: listConnections, staleTime: 2_000, refetchInterval: (q) => (q.state.data?.demo.state === 'starting' ? 1_000 : false) });
+  queryOptions({
+    queryKey: appKeys.connections(),
+    queryFn: listConnections,
+    staleTime: 2_000,
+    refetchInterval: (q) => (q.state.data?.demo.state === 'starting' ? 1_000 : false),
+  });
 
 export const useConnections = () => useQuery(listConnectionsOptions());

@@ -60,7 +60,12 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
     >
       <label className="wide">
         Paste a connection URL
-        <input name="url" placeholder="postgres://user:password@host:5432/database?sslmode=require" value={url} onChange={(e) => applyUrl(e.target.value)} />
+        <input
+          name="url"
+          placeholder="postgres://user:password@host:5432/database?sslmode=require"
+          value={url}
+          onChange={(e) => applyUrl(e.target.value)}
+        />
         {urlError && <span className="field-error">{urlError}</span>}
       </label>
       <label>
@@ -106,7 +111,11 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
         <>
           <label>
             CA certificate path
-            <input name="sslRootCertPath" value={fields.sslRootCertPath ?? ''} onChange={(e) => set('sslRootCertPath', e.target.value || undefined)} />
+            <input
+              name="sslRootCertPath"
+              value={fields.sslRootCertPath ?? ''}
+              onChange={(e) => set('sslRootCertPath', e.target.value || undefined)}
+            />
           </label>
           <label>
             Client certificate path
