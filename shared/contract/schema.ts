@@ -102,7 +102,11 @@ export const foreignKeyInfoSchema = z.object({
 });
 export type ForeignKeyInfo = z.infer<typeof foreignKeyInfoSchema>;
 
-export const triggerInfoSchema = z.object({ name: z.string(), definition: z.string(), enabled: z.enum(['origin', 'disabled', 'replica', 'always']) });
+export const triggerInfoSchema = z.object({
+  name: z.string(),
+  definition: z.string(),
+  enabled: z.enum(['origin', 'disabled', 'replica', 'always']),
+});
 
 export const policyInfoSchema = z.object({
   name: z.string(),
@@ -202,7 +206,21 @@ export const functionDescriptionSchema = z.object({
 export type FunctionDescription = z.infer<typeof functionDescriptionSchema>;
 
 /** Operators a filter may use: a fixed allowlist, never SQL from the user. */
-export const filterOperators = ['=', '<>', '<', '<=', '>', '>=', 'contains', 'starts with', 'like', 'ilike', 'is null', 'is not null', 'in'] as const;
+export const filterOperators = [
+  '=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'contains',
+  'starts with',
+  'like',
+  'ilike',
+  'is null',
+  'is not null',
+  'in',
+] as const;
 export type FilterOperator = (typeof filterOperators)[number];
 
 export const dataFilterSchema = z.object({
@@ -264,12 +282,29 @@ export const schemaContract = {
   ),
   'schema.search': query(
     'Objects whose name matches, across all schemas, best matches first (exact, prefix, then contains)',
-    z.object({ connectionId, query: z.string().trim().min(1).max(200), includeSystem: z.boolean().default(false), limit: z.number().int().min(1).max(500).default(100) }),
+    z.object({
+      connectionId,
+      query: z.string().trim().min(1).max(200),
+      includeSystem: z.boolean().default(false),
+      limit: z.number().int().min(1).max(500).default(100),
+    }),
     z.object({ hits: z.array(searchHitSchema), truncated: z.boolean() }),
   ),
-  'schema.describeTable': query('A table page: columns, constraints, indexes, keys, triggers, policies, privileges, storage', z.object(tableRef), tableDescriptionSchema),
-  'schema.tableDdl': query('CREATE TABLE … and its indexes, constraints, triggers, policies and comments, rebuilt from the catalog', z.object(tableRef), z.object({ ddl: z.string() })),
-  'schema.describeView': query('A view or materialized view: definition, columns and dependencies both ways', z.object(tableRef), viewDescriptionSchema),
+  'schema.describeTable': query(
+    'A table page: columns, constraints, indexes, keys, triggers, policies, privileges, storage',
+    z.object(tableRef),
+    tableDescriptionSchema,
+  ),
+  'schema.tableDdl': query(
+    'CREATE TABLE … and its indexes, constraints, triggers, policies and comments, rebuilt from the catalog',
+    z.object(tableRef),
+    z.object({ ddl: z.string() }),
+  ),
+  'schema.describeView': query(
+    'A view or materialized view: definition, columns and dependencies both ways',
+    z.object(tableRef),
+    viewDescriptionSchema,
+  ),
   'schema.describeFunction': query(
     'A function or procedure: signature, language, volatility, source',
     z.object({ ...tableRef, args: z.string().max(2000) }),

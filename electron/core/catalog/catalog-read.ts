@@ -23,7 +23,9 @@ export async function readOnlyRead<T>(pool: pg.Pool, limits: ReadLimits, work: (
   try {
     await client.query('BEGIN READ ONLY');
     // SET LOCAL takes no parameters; the values are integers we control.
-    await client.query(`SET LOCAL lock_timeout = ${Math.trunc(limits.lockTimeoutMs)}; SET LOCAL statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`);
+    await client.query(
+      `SET LOCAL lock_timeout = ${Math.trunc(limits.lockTimeoutMs)}; SET LOCAL statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`,
+    );
     const result = await work(client);
     await client.query('COMMIT');
     return result;

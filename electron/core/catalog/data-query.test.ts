@@ -38,7 +38,19 @@ describe('planPage', () => {
   });
 
   it('binds filter values and casts them to the column type; operators come from the allowlist', () => {
-    const page = planPage(orders, { ...base, filters: [{ column: 'Total "x"', op: '>=', value: '5' }, { column: 'note', op: 'contains', value: '50%_off' }], combine: 'or' }, undefined, 10);
+    const page = planPage(
+      orders,
+      {
+        ...base,
+        filters: [
+          { column: 'Total "x"', op: '>=', value: '5' },
+          { column: 'note', op: 'contains', value: '50%_off' },
+        ],
+        combine: 'or',
+      },
+      undefined,
+      10,
+    );
     expect(page.text).toContain('WHERE (("Total ""x""" >= $1::numeric(12,2)) OR ("note"::text ILIKE $2))');
     expect(page.values.slice(0, 2)).toEqual(['5', '%50\\%\\_off%']);
   });
@@ -47,7 +59,9 @@ describe('planPage', () => {
     const heap = { ...orders, primaryKey: [] };
     const ctid = planPage(heap, base, undefined, 5);
     expect(ctid.strategy).toBe('ctid');
-    expect(ctid.text).toBe('SELECT "id", "note", "Total ""x""", page_source.ctid::text FROM "shop"."orders" AS page_source ORDER BY page_source.ctid LIMIT $1::int8');
+    expect(ctid.text).toBe(
+      'SELECT "id", "note", "Total ""x""", page_source.ctid::text FROM "shop"."orders" AS page_source ORDER BY page_source.ctid LIMIT $1::int8',
+    );
     expect(planPage(heap, base, ctid.nextAfter(['1', null, '2', '(0,5)']), 5).text).toContain('WHERE page_source.ctid > $1::tid');
     const offset = planPage(heap, { ...base, sort: { column: 'id', direction: 'asc' } }, undefined, 5);
     expect(offset.strategy).toBe('offset');

@@ -53,7 +53,11 @@ class Params {
 
 function columnOf(source: DataSource, name: string): DataColumn {
   const column = source.columns.find((c) => c.name === name);
-  if (!column) throw new RpcError('BAD_REQUEST', `${source.schema}.${source.name} has no column "${name}" (it may have been dropped); refresh the page.`);
+  if (!column)
+    throw new RpcError(
+      'BAD_REQUEST',
+      `${source.schema}.${source.name} has no column "${name}" (it may have been dropped); refresh the page.`,
+    );
   return column;
 }
 
@@ -96,10 +100,17 @@ function whereOf(source: DataSource, query: Pick<DataQuery, 'filters' | 'combine
 }
 
 /** FROM and WHERE for counts and exports: the same filter the grid shows. */
-export function filteredFrom(source: DataSource, query: Pick<DataQuery, 'filters' | 'combine'>): { from: string; where: string; values: unknown[] } {
+export function filteredFrom(
+  source: DataSource,
+  query: Pick<DataQuery, 'filters' | 'combine'>,
+): { from: string; where: string; values: unknown[] } {
   const params = new Params();
   const where = whereOf(source, query, params);
-  return { from: quoteQualified(source.schema, source.name), where: where.length ? `WHERE ${where.join(' AND ')}` : '', values: params.values };
+  return {
+    from: quoteQualified(source.schema, source.name),
+    where: where.length ? `WHERE ${where.join(' AND ')}` : '',
+    values: params.values,
+  };
 }
 
 /** ORDER BY for exports (no paging): the user's sort, else the primary key. */
@@ -132,7 +143,9 @@ function keysetCondition(keys: OrderKey[], last: (string | null)[], params: Para
   if (allNotNull && sameDirection) {
     const cols = keys.map((k) => quoteIdent(k.column.name)).join(', ');
     const vals = keys.map((k, i) => params.add(last[i], k.column.type)).join(', ');
-    return keys.length === 1 ? `${cols} ${keys[0]!.descending ? '<' : '>'} ${vals}` : `(${cols}) ${keys[0]!.descending ? '<' : '>'} (${vals})`;
+    return keys.length === 1
+      ? `${cols} ${keys[0]!.descending ? '<' : '>'} ${vals}`
+      : `(${cols}) ${keys[0]!.descending ? '<' : '>'} (${vals})`;
   }
   const disjuncts: string[] = [];
   for (let i = 0; i < keys.length; i++) {
@@ -187,7 +200,8 @@ export function planPage(source: DataSource, query: DataQuery, after: string | u
       ? 'This table has no primary key, so a sorted view pages by OFFSET: later pages get slower, and rows may repeat or be skipped if the table changes.'
       : 'This relation has no primary key, so it pages by OFFSET: later pages get slower, and rows may repeat or be skipped if it changes.';
   }
-  if (cursor && cursor.s !== strategy) throw new RpcError('BAD_REQUEST', 'The page cursor belongs to another sort or table; reload the data.');
+  if (cursor && cursor.s !== strategy)
+    throw new RpcError('BAD_REQUEST', 'The page cursor belongs to another sort or table; reload the data.');
 
   let order: string;
   let offset = '';

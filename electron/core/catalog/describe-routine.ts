@@ -15,10 +15,14 @@ const relkindNames: Record<string, string> = { r: 'table', p: 'table', v: 'view'
 export async function describeView(client: pg.ClientBase, schema: string, name: string): Promise<ViewDescription> {
   const header = await resolveRelation(client, schema, name, ['v', 'm']);
   const oid = [header.oid];
-  const def = (await client.query<{ definition: string; options: string[]; size_bytes: string | null; populated: boolean }>(viewDefinitionSql, oid)).rows[0];
+  const def = (
+    await client.query<{ definition: string; options: string[]; size_bytes: string | null; populated: boolean }>(viewDefinitionSql, oid)
+  ).rows[0];
   if (!def) throw new RpcError('NOT_FOUND', `${schema}.${name} disappeared while it was being read; refresh.`);
   const columns = (await client.query<{ name: string; type: string }>(viewColumnsSql, oid)).rows;
-  const deps = (await client.query<{ direction: 'uses' | 'used_by'; schema: string; name: string; relkind: string }>(viewDependenciesSql, oid)).rows;
+  const deps = (
+    await client.query<{ direction: 'uses' | 'used_by'; schema: string; name: string; relkind: string }>(viewDependenciesSql, oid)
+  ).rows;
   const matview = header.relkind === 'm';
   const withOptions = def.options.length ? ` WITH (${def.options.join(', ')})` : '';
   const body = def.definition.trim().replace(/;$/, '');
@@ -63,7 +67,11 @@ const parallels: Record<string, FunctionDescription['parallel']> = { s: 'safe', 
 /** A function or procedure, named by schema, name and identity arguments (overloads differ there). */
 export async function describeFunction(client: pg.ClientBase, schema: string, name: string, args: string): Promise<FunctionDescription> {
   const found = (await client.query<{ oid: string }>(resolveFunctionSql, [schema, name, args])).rows[0];
-  if (!found) throw new RpcError('NOT_FOUND', `There is no function ${schema}.${name}(${args}): it may have been dropped or changed. Refresh the tree.`);
+  if (!found)
+    throw new RpcError(
+      'NOT_FOUND',
+      `There is no function ${schema}.${name}(${args}): it may have been dropped or changed. Refresh the tree.`,
+    );
   const r = (await client.query<FunctionRow>(functionDefinitionSql, [found.oid])).rows[0];
   if (!r) throw new RpcError('NOT_FOUND', `${schema}.${name}(${args}) disappeared while it was being read; refresh.`);
   return {

@@ -28,13 +28,28 @@ export interface RelationHeader {
   unpopulated: boolean;
 }
 
-const relkindWords: Record<string, string> = { r: 'table', p: 'partitioned table', v: 'view', m: 'materialized view', f: 'foreign table', S: 'sequence', i: 'index', c: 'composite type' };
+const relkindWords: Record<string, string> = {
+  r: 'table',
+  p: 'partitioned table',
+  v: 'view',
+  m: 'materialized view',
+  f: 'foreign table',
+  S: 'sequence',
+  i: 'index',
+  c: 'composite type',
+};
 
 /** Finds a relation by schema and name, or says it is not there (dropped or renamed since the tree loaded). */
-export async function resolveRelation(client: pg.ClientBase, schema: string, name: string, expected: readonly string[]): Promise<RelationHeader> {
+export async function resolveRelation(
+  client: pg.ClientBase,
+  schema: string,
+  name: string,
+  expected: readonly string[],
+): Promise<RelationHeader> {
   const { rows } = await client.query<RelationHeader>(resolveRelationSql, [schema, name]);
   const row = rows[0];
-  if (!row) throw new RpcError('NOT_FOUND', `There is no relation ${schema}.${name}: it may have been dropped or renamed. Refresh the tree.`);
+  if (!row)
+    throw new RpcError('NOT_FOUND', `There is no relation ${schema}.${name}: it may have been dropped or renamed. Refresh the tree.`);
   if (!expected.includes(row.relkind)) {
     const wanted = expected.map((k) => relkindWords[k] ?? k).join(' or ');
     throw new RpcError('BAD_REQUEST', `${schema}.${name} is a ${relkindWords[row.relkind] ?? row.relkind}, not a ${wanted}.`);
@@ -142,7 +157,12 @@ const constraintTypes: Record<string, TableDescription['constraints'][number]['t
 
 // pg_constraint.confupdtype / confdeltype codes (PG docs, pg_constraint).
 const fkActions: Record<string, string> = { a: 'NO ACTION', r: 'RESTRICT', c: 'CASCADE', n: 'SET NULL', d: 'SET DEFAULT' };
-const triggerModes: Record<string, TableDescription['triggers'][number]['enabled']> = { O: 'origin', D: 'disabled', R: 'replica', A: 'always' };
+const triggerModes: Record<string, TableDescription['triggers'][number]['enabled']> = {
+  O: 'origin',
+  D: 'disabled',
+  R: 'replica',
+  A: 'always',
+};
 const persistences: Record<string, TableDescription['storage']['persistence']> = { p: 'permanent', u: 'unlogged', t: 'temporary' };
 
 export function toColumnInfo(r: ColumnRow): ColumnInfo {
@@ -221,7 +241,8 @@ export async function describeTable(client: pg.ClientBase, schema: string, name:
   const cat = await readTableCatalog(client, schema, name);
   const oid = [cat.header.oid];
   const foreignKeys = (await client.query<ForeignKeyRow>(foreignKeysSql, oid)).rows;
-  const privileges = (await client.query<{ grantee: string; privilege: string; grantable: boolean; grantor: string }>(privilegesSql, oid)).rows;
+  const privileges = (await client.query<{ grantee: string; privilege: string; grantable: boolean; grantor: string }>(privilegesSql, oid))
+    .rows;
   const storage = (await client.query<StorageRow>(storageSql, oid)).rows[0];
   if (!storage) throw new RpcError('NOT_FOUND', `${schema}.${name} disappeared while it was being read; refresh.`);
   const h = cat.header;
@@ -258,7 +279,14 @@ export async function describeTable(client: pg.ClientBase, schema: string, name:
       incoming: foreignKeys.filter((f) => f.direction === 'in').map(toForeignKey),
     },
     triggers: cat.triggers.map((t) => ({ name: t.name, definition: t.definition, enabled: triggerModes[t.enabled] ?? 'origin' })),
-    policies: cat.policies.map((p) => ({ name: p.name, permissive: p.permissive, command: p.command, roles: p.roles, using: p.using, withCheck: p.with_check })),
+    policies: cat.policies.map((p) => ({
+      name: p.name,
+      permissive: p.permissive,
+      command: p.command,
+      roles: p.roles,
+      using: p.using,
+      withCheck: p.with_check,
+    })),
     privileges,
     storage: {
       heapBytes: storage.heap_bytes,

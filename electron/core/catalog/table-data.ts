@@ -22,7 +22,13 @@ export async function loadDataSource(client: pg.ClientBase, schema: string, name
 
 type Cell = string | null;
 
-export async function readTablePage(client: pg.ClientBase, source: DataSource, query: DataQuery, after: string | undefined, limit: number): Promise<TableData> {
+export async function readTablePage(
+  client: pg.ClientBase,
+  source: DataSource,
+  query: DataQuery,
+  after: string | undefined,
+  limit: number,
+): Promise<TableData> {
   const plan = planPage(source, query, after, limit);
   const result = await client.query<Cell[]>({ text: plan.text, values: plan.values, rowMode: 'array', types: RAW_TEXT_TYPES });
   const rows = result.rows;
@@ -39,13 +45,21 @@ export async function readTablePage(client: pg.ClientBase, source: DataSource, q
 }
 
 /** The planner's estimate (EXPLAIN, no execution) or an exact count(*) under the same filter. */
-export async function countRows(client: pg.ClientBase, source: DataSource, query: DataQuery, exact: boolean): Promise<{ count: string; exact: boolean }> {
+export async function countRows(
+  client: pg.ClientBase,
+  source: DataSource,
+  query: DataQuery,
+  exact: boolean,
+): Promise<{ count: string; exact: boolean }> {
   const { from, where, values } = filteredFrom(source, query);
   if (exact) {
     const { rows } = await client.query<{ count: string }>({ text: `SELECT count(*)::text AS count FROM ${from} ${where}`, values });
     return { count: rows[0]?.count ?? '0', exact: true };
   }
-  const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>({ text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`, values });
+  const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>({
+    text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`,
+    values,
+  });
   const estimate = rows[0]?.['QUERY PLAN'][0].Plan['Plan Rows'] ?? 0;
   return { count: String(Math.round(estimate)), exact: false };
 }

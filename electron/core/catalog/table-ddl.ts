@@ -20,7 +20,9 @@ export function tableDdl(schema: string, name: string, cat: TableCatalog): strin
 
   if (h.is_partition && h.parent_schema && h.parent_name) {
     const body = constraintLines.length ? ` (\n${constraintLines.join(',\n')}\n)` : '';
-    out.push(`${create} ${table} PARTITION OF ${quoteQualifiedIfNeeded(h.parent_schema, h.parent_name)}${body}\n    ${h.partition_bound ?? 'DEFAULT'}${partitionBy};`);
+    out.push(
+      `${create} ${table} PARTITION OF ${quoteQualifiedIfNeeded(h.parent_schema, h.parent_name)}${body}\n    ${h.partition_bound ?? 'DEFAULT'}${partitionBy};`,
+    );
   } else {
     const columnLines = cat.columns.map((c) => `    ${columnDefinition(c)}`);
     out.push(`${create} ${table} (\n${[...columnLines, ...constraintLines].join(',\n')}\n)${partitionBy};`);

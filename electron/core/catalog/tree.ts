@@ -76,7 +76,11 @@ function relationSummary(schema: string, r: RelationRow): ObjectSummary {
     schema,
     name: r.name,
     kind: kindOfRelkind[r.relkind] ?? 'table',
-    ...(r.relkind === 'p' ? { partitioning: 'partitioned' as const, partitionCount: r.partition_count ?? 0 } : r.is_partition ? { partitioning: 'partition' as const } : {}),
+    ...(r.relkind === 'p'
+      ? { partitioning: 'partitioned' as const, partitionCount: r.partition_count ?? 0 }
+      : r.is_partition
+        ? { partitioning: 'partition' as const }
+        : {}),
     ...(r.bound ? { detail: r.bound } : {}),
     estimatedRows: r.estimated_rows,
     comment: r.comment,
@@ -116,14 +120,28 @@ export interface ObjectPage {
 /** One level of the tree, one page at a time; `total` sizes the virtual list. */
 export async function listObjects(client: pg.ClientBase, req: ListRequest): Promise<ObjectPage> {
   const [afterName, afterOid] = decodeAfter(req.after);
-  const page = async <R extends { name: string; oid: string }>(sql: string, params: unknown[], countSql: string, countParams: unknown[], map: (r: R) => ObjectSummary, key: (r: R) => [string, string?]) => {
+  const page = async <R extends { name: string; oid: string }>(
+    sql: string,
+    params: unknown[],
+    countSql: string,
+    countParams: unknown[],
+    map: (r: R) => ObjectSummary,
+    key: (r: R) => [string, string?],
+  ) => {
     const [{ rows }, counted] = [await client.query<R>(sql, params), await client.query<{ total: number }>(countSql, countParams)];
     const last = rows.length === req.limit ? rows[rows.length - 1] : undefined;
     return { objects: rows.map(map), total: counted.rows[0]?.total ?? rows.length, next: last ? encodeAfter(key(last)) : null };
   };
 
   if (req.parent !== undefined) {
-    return page<RelationRow>(listPartitionsSql, [req.schema, req.parent, afterName, req.limit], countPartitionsSql, [req.schema, req.parent], (r) => relationSummary(req.schema, r), (r) => [r.name]);
+    return page<RelationRow>(
+      listPartitionsSql,
+      [req.schema, req.parent, afterName, req.limit],
+      countPartitionsSql,
+      [req.schema, req.parent],
+      (r) => relationSummary(req.schema, r),
+      (r) => [r.name],
+    );
   }
   const relkinds = relkindsOf[req.kind];
   if (relkinds) {
@@ -158,7 +176,11 @@ export async function listObjects(client: pg.ClientBase, req: ListRequest): Prom
     );
   }
   const { rows } = await client.query<{ name: string; detail: string; comment: string | null }>(listExtensionsSql, [req.schema]);
-  return { objects: rows.map((r) => ({ schema: req.schema, name: r.name, kind: 'extension', detail: r.detail, comment: r.comment })), total: rows.length, next: null };
+  return {
+    objects: rows.map((r) => ({ schema: req.schema, name: r.name, kind: 'extension', detail: r.detail, comment: r.comment })),
+    total: rows.length,
+    next: null,
+  };
 }
 
 interface SearchRow {
@@ -172,16 +194,26 @@ interface SearchRow {
 }
 
 /** Name search across every schema, best matches first; one more row than asked tells `truncated`. */
-export async function searchObjects(client: pg.ClientBase, text: string, includeSystem: boolean, limit: number): Promise<{ hits: SearchHit[]; truncated: boolean }> {
+export async function searchObjects(
+  client: pg.ClientBase,
+  text: string,
+  includeSystem: boolean,
+  limit: number,
+): Promise<{ hits: SearchHit[]; truncated: boolean }> {
   const { rows } = await client.query<SearchRow>(searchSql, [text, includeSystem, limit + 1]);
   const hits = rows.slice(0, limit).map((r): SearchHit => {
-    const kind: ObjectKind = r.kind === 'function' || r.kind === 'procedure' || r.kind === 'type' ? r.kind : (kindOfRelkind[r.kind] ?? 'table');
+    const kind: ObjectKind =
+      r.kind === 'function' || r.kind === 'procedure' || r.kind === 'type' ? r.kind : (kindOfRelkind[r.kind] ?? 'table');
     return {
       schema: r.schema,
       name: r.name,
       kind,
       ...(r.args !== null ? { args: r.args } : {}),
-      ...(r.kind === 'p' ? { partitioning: 'partitioned' as const, partitionCount: r.partition_count ?? 0 } : r.is_partition ? { partitioning: 'partition' as const } : {}),
+      ...(r.kind === 'p'
+        ? { partitioning: 'partitioned' as const, partitionCount: r.partition_count ?? 0 }
+        : r.is_partition
+          ? { partitioning: 'partition' as const }
+          : {}),
       ...(r.parent ? { parent: r.parent } : {}),
     };
   });

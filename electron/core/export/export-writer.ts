@@ -12,7 +12,11 @@ export type ExportFormat = 'csv' | 'json';
 export function exportPath(dataDir: string, label: string, format: ExportFormat): string {
   const dir = path.join(dataDir, 'exports');
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const safe = label.replace(/[^A-Za-z0-9_.-]+/g, '_').replace(/^[._]+/, '').slice(0, 80) || 'export';
+  const safe =
+    label
+      .replace(/[^A-Za-z0-9_.-]+/g, '_')
+      .replace(/^[._]+/, '')
+      .slice(0, 80) || 'export';
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return path.join(dir, `${safe}-${stamp}.${format}`);
 }

@@ -24,17 +24,34 @@ export async function completions(client: pg.ClientBase, req: CompletionRequest)
       return rows.map((r) => ({ name: r.name, kind: 'schema', detail: 'schema' }));
     }
     case 'relations': {
-      const { rows } = await client.query<{ name: string; relkind: string; schema: string }>(completeRelationsSql, [schema, req.prefix, req.limit]);
+      const { rows } = await client.query<{ name: string; relkind: string; schema: string }>(completeRelationsSql, [
+        schema,
+        req.prefix,
+        req.limit,
+      ]);
       return rows.map((r) => ({ name: r.name, kind: relationKinds[r.relkind] ?? 'table', detail: r.schema }));
     }
     case 'columns': {
       if (!req.relation) return [];
-      const { rows } = await client.query<{ name: string; type: string }>(completeColumnsSql, [schema, req.relation, req.prefix, req.limit]);
+      const { rows } = await client.query<{ name: string; type: string }>(completeColumnsSql, [
+        schema,
+        req.relation,
+        req.prefix,
+        req.limit,
+      ]);
       return rows.map((r) => ({ name: r.name, kind: 'column', detail: r.type }));
     }
     case 'functions': {
-      const { rows } = await client.query<{ name: string; prokind: string; args: string; returns: string | null }>(completeFunctionsSql, [schema, req.prefix, req.limit]);
-      return rows.map((r) => ({ name: r.name, kind: r.prokind === 'p' ? 'procedure' : 'function', detail: `(${r.args})${r.returns ? ` → ${r.returns}` : ''}` }));
+      const { rows } = await client.query<{ name: string; prokind: string; args: string; returns: string | null }>(completeFunctionsSql, [
+        schema,
+        req.prefix,
+        req.limit,
+      ]);
+      return rows.map((r) => ({
+        name: r.name,
+        kind: r.prokind === 'p' ? 'procedure' : 'function',
+        detail: `(${r.args})${r.returns ? ` → ${r.returns}` : ''}`,
+      }));
     }
   }
 }

@@ -68,7 +68,17 @@ export class EditorSessions {
     const pool = await this.pools.get(connectionId);
     const client = await pool.connect();
     const pid = (client as unknown as { processID: number }).processID;
-    const session: EditorSession = { runId, connectionId, client, pid, readOnly, busy: false, cancelled: this.earlyCancels.delete(runId), cancelling: undefined, released: false };
+    const session: EditorSession = {
+      runId,
+      connectionId,
+      client,
+      pid,
+      readOnly,
+      busy: false,
+      cancelled: this.earlyCancels.delete(runId),
+      cancelling: undefined,
+      released: false,
+    };
     this.sessions.set(runId, session);
     return session;
   }
@@ -78,7 +88,9 @@ export class EditorSessions {
     const id = randomUUID();
     const open: OpenResult = { id, session, cursor, timer: this.idleTimer(id), chain: Promise.resolve(), openedAt: Date.now() };
     this.results.set(id, open);
-    const mine = [...this.results.values()].filter((r) => r.session.connectionId === session.connectionId).sort((a, b) => a.openedAt - b.openedAt);
+    const mine = [...this.results.values()]
+      .filter((r) => r.session.connectionId === session.connectionId)
+      .sort((a, b) => a.openedAt - b.openedAt);
     for (const old of mine.slice(0, Math.max(0, mine.length - this.limits.maxOpenPerConnection))) void this.close(old.id);
     return id;
   }

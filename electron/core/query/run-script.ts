@@ -32,7 +32,9 @@ export interface RunResult {
 }
 
 /** The statements a run covers, with offsets into the whole text; a parse error becomes an outcome. */
-export async function pickStatements(req: Pick<RunRequest, 'sql' | 'scope' | 'cursor' | 'selection'>): Promise<SqlStatement[] | StatementOutcome> {
+export async function pickStatements(
+  req: Pick<RunRequest, 'sql' | 'scope' | 'cursor' | 'selection'>,
+): Promise<SqlStatement[] | StatementOutcome> {
   let base = 0;
   let text = req.sql;
   if (req.scope === 'selection') {
@@ -47,7 +49,11 @@ export async function pickStatements(req: Pick<RunRequest, 'sql' | 'scope' | 'cu
     if (!(err instanceof SqlParseError)) throw err;
     const message = err.message.replace(/ \(line \d+, column \d+\)$/, '');
     return outcome(0, text.trim(), base, base + text.length, {
-      error: { code: 'PG_ERROR', message: `The SQL could not be parsed: ${message}. Fix the text at the underlined position.`, textIndex: base + err.index },
+      error: {
+        code: 'PG_ERROR',
+        message: `The SQL could not be parsed: ${message}. Fix the text at the underlined position.`,
+        textIndex: base + err.index,
+      },
     });
   }
   if (req.scope === 'cursor') {
@@ -87,7 +93,8 @@ export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNam
   let warning: string | null = null;
   try {
     if (req.readOnly) await session.client.query('BEGIN READ ONLY');
-    if (req.statementTimeoutMs > 0) await session.client.query(`SET ${req.readOnly ? 'LOCAL ' : ''}statement_timeout = ${Math.trunc(req.statementTimeoutMs)}`);
+    if (req.statementTimeoutMs > 0)
+      await session.client.query(`SET ${req.readOnly ? 'LOCAL ' : ''}statement_timeout = ${Math.trunc(req.statementTimeoutMs)}`);
 
     for (const [index, statement] of picked.entries()) {
       if (session.cancelled) break;
@@ -95,7 +102,9 @@ export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNam
       const start = textStart >= 0 ? textStart : statement.start;
       const refused = refusal(statement, req.readOnly);
       if (refused) {
-        outcomes.push(outcome(index, statement.text, start, statement.end, { error: { code: 'BAD_REQUEST', message: refused, textIndex: start } }));
+        outcomes.push(
+          outcome(index, statement.text, start, statement.end, { error: { code: 'BAD_REQUEST', message: refused, textIndex: start } }),
+        );
         break;
       }
       const isLast = index === picked.length - 1;
@@ -114,7 +123,10 @@ export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNam
         }
       }
       if (stmtOutcome.result) {
-        const names = await typeNames.resolve(pool, stmtOutcome.result.columns.map((c) => Number(c.type)));
+        const names = await typeNames.resolve(
+          pool,
+          stmtOutcome.result.columns.map((c) => Number(c.type)),
+        );
         stmtOutcome.result.columns = stmtOutcome.result.columns.map((c) => ({ name: c.name, type: names.get(Number(c.type)) ?? c.type }));
       }
       outcomes.push(stmtOutcome);
@@ -171,7 +183,13 @@ async function runStatement(
         notices,
         // Column types travel as oids here; runScript swaps in their names.
         result: returnsRows
-          ? { id: null, columns: batch.fields.map((f) => ({ name: f.name, type: String(f.dataTypeID) })), rows: batch.rows, hasMore: !complete, truncated: false }
+          ? {
+              id: null,
+              columns: batch.fields.map((f) => ({ name: f.name, type: String(f.dataTypeID) })),
+              rows: batch.rows,
+              hasMore: !complete,
+              truncated: false,
+            }
           : null,
       }),
       cursor: complete ? undefined : cursor,

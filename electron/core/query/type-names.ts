@@ -44,7 +44,9 @@ export class TypeNames {
   async resolve(pool: pg.Pool, oids: number[]): Promise<Map<number, string>> {
     const missing = [...new Set(oids)].filter((oid) => BUILT_IN[oid] === undefined && !this.cache.has(oid));
     if (missing.length) {
-      const { rows } = await pool.query<{ oid: number; name: string }>(typeNamesSql, [missing]).catch(() => ({ rows: [] as { oid: number; name: string }[] }));
+      const { rows } = await pool
+        .query<{ oid: number; name: string }>(typeNamesSql, [missing])
+        .catch(() => ({ rows: [] as { oid: number; name: string }[] }));
       for (const r of rows) this.cache.set(r.oid, r.name);
     }
     return new Map(oids.map((oid) => [oid, BUILT_IN[oid] ?? this.cache.get(oid) ?? `oid ${oid}`]));

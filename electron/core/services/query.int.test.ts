@@ -27,13 +27,15 @@ const run = (sql: string, extra: RunInput = {}): Promise<OutputOf<'query.run'>> 
 
 /** Backends of this database other than the one asking. */
 async function backends(): Promise<number> {
-  const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'ticketz-console'");
+  const { rows } = await db.pool.query(
+    "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'ticketz-console'",
+  );
   return rows[0].n;
 }
 
 describe('query.run', () => {
   it('streams a large result: first page now, the rest by fetchMore, then the session goes back', async () => {
-    const result = await run('SELECT g AS n, repeat(\'x\', 3) AS s FROM generate_series(1, 2500) AS g', { pageSize: 1000 });
+    const result = await run("SELECT g AS n, repeat('x', 3) AS s FROM generate_series(1, 2500) AS g", { pageSize: 1000 });
     const [statement] = result.statements;
     expect(statement?.result?.columns).toEqual([
       { name: 'n', type: 'integer' },
@@ -55,7 +57,9 @@ describe('query.run', () => {
   it('serves concurrent fetches of one result set one after another, without losing or repeating rows', async () => {
     const result = await run('SELECT g FROM generate_series(1, 1000) g', { pageSize: 100 });
     const resultSetId = result.statements[0]!.result!.id!;
-    const pages = await Promise.all(Array.from({ length: 10 }, () => direct.call('query.fetchMore', { connectionId: id, resultSetId, count: 100 })));
+    const pages = await Promise.all(
+      Array.from({ length: 10 }, () => direct.call('query.fetchMore', { connectionId: id, resultSetId, count: 100 })),
+    );
     const values = pages.flatMap((p) => p.rows.map((r) => Number(r[0])));
     expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: 900 }, (_, i) => i + 101));
     // The cursor learns it is exhausted on the read after the 1,000th row.
@@ -63,7 +67,8 @@ describe('query.run', () => {
   });
 
   it('runs several statements in order with one result set each; earlier ones keep their first page', async () => {
-    const sql = 'CREATE TEMP TABLE t AS SELECT g FROM generate_series(1, 30) g;\nSELECT count(*) FROM t;\nSELECT g FROM t ORDER BY g;\nUPDATE t SET g = g + 1 WHERE g < 5';
+    const sql =
+      'CREATE TEMP TABLE t AS SELECT g FROM generate_series(1, 30) g;\nSELECT count(*) FROM t;\nSELECT g FROM t ORDER BY g;\nUPDATE t SET g = g + 1 WHERE g < 5';
     const result = await run(sql, { pageSize: 10 });
     expect(result.statements.map((s) => [s.command, s.rowsAffected])).toEqual([
       ['SELECT', 30],
@@ -107,7 +112,7 @@ describe('query.run', () => {
   });
 
   it('read-only mode refuses changes and BEGIN/COMMIT in the script', async () => {
-    const refused = await run('INSERT INTO shop.heap_log VALUES (\'x\', 1)', { readOnly: true });
+    const refused = await run("INSERT INTO shop.heap_log VALUES ('x', 1)", { readOnly: true });
     expect(refused.statements[0]?.error?.code).toBe('READ_ONLY');
     const tx = await run('BEGIN; SELECT 1; COMMIT', { readOnly: true });
     expect(tx.statements[0]?.error?.message).toMatch(/Read-only mode/);
@@ -126,7 +131,9 @@ describe('query.run', () => {
     const running = direct.call('query.run', { connectionId: id, runId, sql: 'SELECT pg_sleep(30); SELECT 2', scope: 'all' });
     // Wait until the statement is really running on the server, then cancel it.
     for (let i = 0; i < 100; i++) {
-      const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'");
+      const { rows } = await db.pool.query(
+        "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
+      );
       if (rows[0].n > 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -185,22 +192,31 @@ describe('query.run', () => {
   });
 
   it('exports one statement to a file, in a read-only transaction', async () => {
-    const csv = await direct.call('query.export', { connectionId: id, sql: 'SELECT g, g * 2 AS g FROM generate_series(1, 3) g', format: 'json' });
+    const csv = await direct.call('query.export', {
+      connectionId: id,
+      sql: 'SELECT g, g * 2 AS g FROM generate_series(1, 3) g',
+      format: 'json',
+    });
     expect(JSON.parse(readFileSync(csv.path, 'utf8'))).toEqual([
       { g: '1', g_2: '2' },
       { g: '2', g_2: '4' },
       { g: '3', g_2: '6' },
     ]);
-    await expect(direct.call('query.export', { connectionId: id, sql: "INSERT INTO shop.heap_log VALUES ('e', 1) RETURNING *", format: 'csv' })).rejects.toMatchObject({
+    await expect(
+      direct.call('query.export', { connectionId: id, sql: "INSERT INTO shop.heap_log VALUES ('e', 1) RETURNING *", format: 'csv' }),
+    ).rejects.toMatchObject({
       code: 'READ_ONLY',
     });
-    await expect(direct.call('query.export', { connectionId: id, sql: 'SELECT 1; SELECT 2', format: 'csv' })).rejects.toThrow(/exactly one statement/);
+    await expect(direct.call('query.export', { connectionId: id, sql: 'SELECT 1; SELECT 2', format: 'csv' })).rejects.toThrow(
+      /exactly one statement/,
+    );
   });
 });
 
 describe('query.completions', () => {
   it('loads schemas, relations of a schema or the search_path, columns and functions', async () => {
-    const call = (input: Omit<Parameters<typeof direct.call<'query.completions'>>[1], 'connectionId'>) => direct.call('query.completions', { connectionId: id, ...input }).then((r) => r.items);
+    const call = (input: Omit<Parameters<typeof direct.call<'query.completions'>>[1], 'connectionId'>) =>
+      direct.call('query.completions', { connectionId: id, ...input }).then((r) => r.items);
     expect((await call({ kind: 'schemas', prefix: 'sh' })).map((i) => i.name)).toEqual(['shop']);
     const relations = await call({ kind: 'relations', schema: 'shop', prefix: 'ord' });
     expect(relations.map((i) => [i.name, i.kind])).toEqual([

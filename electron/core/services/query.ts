@@ -23,13 +23,17 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
   return {
     'query.run': async (req) => {
       const started = performance.now();
-      const sqlRun = req.scope === 'selection' && req.selection ? req.sql.slice(Math.min(...req.selection), Math.max(...req.selection)) : req.sql;
+      const sqlRun =
+        req.scope === 'selection' && req.selection ? req.sql.slice(Math.min(...req.selection), Math.max(...req.selection)) : req.sql;
       const remember = (entry: Pick<HistoryEntry, 'outcome' | 'statements' | 'rows'> & { sql?: string; error?: string }) =>
         history.record(req.connectionId, { sql: sqlRun, durationMs: performance.now() - started, readOnly: req.readOnly, ...entry });
       try {
         const result = await runScript(await deps.pools.get(req.connectionId), sessions, typeNamesFor(req.connectionId), req);
         const failed = result.statements.find((s) => s.error);
-        const rows = result.statements.reduce<number | null>((sum, s) => (s.rowsAffected === null && !s.result ? sum : (sum ?? 0) + (s.rowsAffected ?? s.result?.rows.length ?? 0)), null);
+        const rows = result.statements.reduce<number | null>(
+          (sum, s) => (s.rowsAffected === null && !s.result ? sum : (sum ?? 0) + (s.rowsAffected ?? s.result?.rows.length ?? 0)),
+          null,
+        );
         remember({
           sql: result.statements.map((s) => s.sql).join(';\n') || sqlRun,
           outcome: failed?.error?.code === 'CANCELLED' ? 'cancelled' : failed ? 'failed' : 'succeeded',
@@ -53,10 +57,24 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
     'query.export': async ({ connectionId, sql, format, taskId }) => {
       const picked = await pickStatements({ sql, scope: 'all' });
       if (!Array.isArray(picked)) throw new RpcError('BAD_REQUEST', picked.error?.message ?? 'The SQL could not be parsed.');
-      if (picked.length !== 1) throw new RpcError('BAD_REQUEST', `Export runs exactly one statement; this text has ${picked.length}. Put the cursor in one statement or select it.`);
+      if (picked.length !== 1)
+        throw new RpcError(
+          'BAD_REQUEST',
+          `Export runs exactly one statement; this text has ${picked.length}. Put the cursor in one statement or select it.`,
+        );
       const [statement] = picked;
       return readOnlyRead(await deps.pools.get(connectionId), { lockTimeoutMs: 10_000, statementTimeoutMs: 0 }, (c) =>
-        streamExport(c, { dataDir: deps.dataDir, events: deps.events, connectionId, taskId, label: 'query', format, text: statement!.text, values: [], expectedRows: null }),
+        streamExport(c, {
+          dataDir: deps.dataDir,
+          events: deps.events,
+          connectionId,
+          taskId,
+          label: 'query',
+          format,
+          text: statement!.text,
+          values: [],
+          expectedRows: null,
+        }),
       );
     },
   };

@@ -37,13 +37,24 @@ describe('schema tree', () => {
     expect(first.total).toBe(5);
     expect(first.objects.map((o) => o.name)).toEqual(['customers', 'events']);
     expect(first.objects[1]).toMatchObject({ partitioning: 'partitioned', partitionCount: 3 });
-    const rest = await direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind: 'table', limit: 10, after: first.next! });
+    const rest = await direct.call('schema.listObjects', {
+      connectionId: id,
+      schema: 'shop',
+      kind: 'table',
+      limit: 10,
+      after: first.next!,
+    });
     expect(rest.objects.map((o) => o.name)).toEqual(['heap_log', 'order_lines', 'orders']);
     expect(rest.next).toBeNull();
   });
 
   it('lists the partitions of a table with their bounds', async () => {
-    const { objects, total } = await direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind: 'table', parent: 'events' });
+    const { objects, total } = await direct.call('schema.listObjects', {
+      connectionId: id,
+      schema: 'shop',
+      kind: 'table',
+      parent: 'events',
+    });
     expect(total).toBe(3);
     expect(objects.map((o) => [o.name, o.partitioning])).toEqual([
       ['events_2025', 'partition'],
@@ -58,7 +69,11 @@ describe('schema tree', () => {
       direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind }).then((r) => r.objects);
     expect((await list('view')).map((o) => o.name)).toEqual(['big_paid', 'paid_orders']);
     expect((await list('matview')).map((o) => o.name)).toEqual(['revenue']);
-    expect((await list('function')).map((o) => `${o.name}(${o.args})`)).toEqual(['order_total(p_order bigint)', 'order_total(p_order bigint, p_tax numeric)', 'touch()']);
+    expect((await list('function')).map((o) => `${o.name}(${o.args})`)).toEqual([
+      'order_total(p_order bigint)',
+      'order_total(p_order bigint, p_tax numeric)',
+      'touch()',
+    ]);
     expect((await list('procedure')).map((o) => o.name)).toEqual(['archive']);
     // The identity column's sequence is listed too, as pgAdmin and psql's \ds do.
     expect((await list('sequence')).map((o) => o.name)).toEqual(['customers_id_seq', 'invoice_no']);
@@ -73,7 +88,13 @@ describe('schema tree', () => {
 
   it('pages functions by (name, oid) so overloads are not lost between pages', async () => {
     const first = await direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind: 'function', limit: 1 });
-    const second = await direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind: 'function', limit: 1, after: first.next! });
+    const second = await direct.call('schema.listObjects', {
+      connectionId: id,
+      schema: 'shop',
+      kind: 'function',
+      limit: 1,
+      after: first.next!,
+    });
     expect([first.objects[0]?.args, second.objects[0]?.args]).toEqual(['p_order bigint', 'p_order bigint, p_tax numeric']);
   });
 
@@ -112,10 +133,14 @@ describe('object pages', () => {
     expect(partial).toMatchObject({ partial: true, unique: false, valid: true, method: 'btree', constraint: null });
     expect(Number(partial?.sizeBytes)).toBeGreaterThan(0);
     expect(t.indexes.find((i) => i.primary)?.constraint).toBe('orders_pkey');
-    expect(t.foreignKeys.outgoing).toEqual([expect.objectContaining({ toTable: 'customers', fromColumns: ['customer_id'], toColumns: ['id'], onDelete: 'CASCADE' })]);
+    expect(t.foreignKeys.outgoing).toEqual([
+      expect.objectContaining({ toTable: 'customers', fromColumns: ['customer_id'], toColumns: ['id'], onDelete: 'CASCADE' }),
+    ]);
     expect(t.foreignKeys.incoming).toEqual([expect.objectContaining({ fromTable: 'order_lines', fromColumns: ['order_id'] })]);
     expect(t.triggers).toEqual([expect.objectContaining({ name: 'orders_touch', enabled: 'origin' })]);
-    expect(t.policies).toEqual([{ name: 'orders_own', permissive: true, command: 'SELECT', roles: ['public'], using: '(customer_id > 0)', withCheck: null }]);
+    expect(t.policies).toEqual([
+      { name: 'orders_own', permissive: true, command: 'SELECT', roles: ['public'], using: '(customer_id > 0)', withCheck: null },
+    ]);
     expect(t.privileges.some((p) => p.grantee === db.user && p.privilege === 'SELECT')).toBe(true);
     expect(Number(t.storage.heapBytes)).toBeGreaterThan(0);
     expect(t.storage.estimatedRows).toBe(237);
@@ -127,18 +152,26 @@ describe('object pages', () => {
     expect(parent.kind).toBe('partitioned table');
     expect(parent.partition).toMatchObject({ key: 'RANGE (at)', partitionCount: 3, parent: null });
     const child = await direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'events_2026' });
-    expect(child.partition).toMatchObject({ parent: { schema: 'shop', name: 'events' }, bound: "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')" });
+    expect(child.partition).toMatchObject({
+      parent: { schema: 'shop', name: 'events' },
+      bound: "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
+    });
   });
 
   it('says when a table does not exist or is not a table', async () => {
-    await expect(direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'paid_orders' })).rejects.toThrow(/is a view, not a table/);
+    await expect(direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'paid_orders' })).rejects.toThrow(
+      /is a view, not a table/,
+    );
   });
 
   it('rebuilds DDL that recreates the same tables in another database', async () => {
     const other = await createTestDatabase('ddl');
     try {
-      await other.pool.query(`CREATE SCHEMA shop; CREATE TYPE shop.order_state AS ENUM ('new', 'paid', 'shipped'); CREATE DOMAIN shop.email AS text CHECK (VALUE ~ '@');
+      await other.pool
+        .query(`CREATE SCHEMA shop; CREATE TYPE shop.order_state AS ENUM ('new', 'paid', 'shipped'); CREATE DOMAIN shop.email AS text CHECK (VALUE ~ '@');
         CREATE FUNCTION shop.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; CREATE SCHEMA "Odd Schema";`);
       const tables = ['customers', 'orders', 'order_lines', 'events', 'events_2025', 'heap_log'];
       for (const name of tables) {
@@ -153,7 +186,16 @@ describe('object pages', () => {
         const a = await direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name });
         const b = await direct.call('schema.describeTable', { connectionId: otherId, schema: 'shop', name });
         const shape = (t: typeof a) => ({
-          columns: t.columns.map(({ name: n, type, notNull, default: d, identity, generated, collation, comment }) => ({ n, type, notNull, d, identity, generated, collation, comment })),
+          columns: t.columns.map(({ name: n, type, notNull, default: d, identity, generated, collation, comment }) => ({
+            n,
+            type,
+            notNull,
+            d,
+            identity,
+            generated,
+            collation,
+            comment,
+          })),
           constraints: t.constraints.map(({ name: n, type, definition }) => ({ n, type, definition })),
           indexes: t.indexes.map((i) => i.definition),
           triggers: t.triggers.map((x) => x.definition),
@@ -184,15 +226,22 @@ describe('object pages', () => {
   });
 
   it('describes a function overload and a procedure', async () => {
-    const f = await direct.call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'order_total', args: 'p_order bigint, p_tax numeric' });
+    const f = await direct.call('schema.describeFunction', {
+      connectionId: id,
+      schema: 'shop',
+      name: 'order_total',
+      args: 'p_order bigint, p_tax numeric',
+    });
     expect(f).toMatchObject({ kind: 'function', language: 'sql', volatility: 'stable', returns: 'numeric', securityDefiner: false });
     expect(f.source).toContain('(1 + p_tax)');
     expect(f.definition).toMatch(/CREATE OR REPLACE FUNCTION shop\.order_total\(p_order bigint, p_tax numeric\)/);
-    const p = await direct.call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'archive', args: 'IN p_before date' }).catch(() =>
-      direct.call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'archive', args: 'p_before date' }),
-    );
+    const p = await direct
+      .call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'archive', args: 'IN p_before date' })
+      .catch(() => direct.call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'archive', args: 'p_before date' }));
     expect(p).toMatchObject({ kind: 'procedure', language: 'plpgsql', returns: null });
-    await expect(direct.call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'order_total', args: 'text' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      direct.call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'order_total', args: 'text' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
@@ -202,7 +251,9 @@ describe('catalog reads behind a lock', () => {
     await locker.connect();
     try {
       await locker.query('BEGIN; LOCK TABLE shop.heap_log IN ACCESS EXCLUSIVE MODE');
-      const error = await direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'heap_log' }).catch((e: unknown) => e);
+      const error = await direct
+        .call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'heap_log' })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RpcError);
       expect((error as RpcError).code).toBe('TIMEOUT');
       expect((error as RpcError).message).toMatch(/locked by another session/);
@@ -252,16 +303,36 @@ describe('table data', () => {
       expect(strategy).toBe('keyset');
       expect(rows).toHaveLength(237);
       expect(new Set(rows.map((r) => r[0])).size).toBe(237);
-      const { rows: expected } = await db.pool.query({ text: `SELECT id::text FROM shop.orders ORDER BY note ${direction} NULLS LAST, orders.id`, rowMode: 'array' });
+      const { rows: expected } = await db.pool.query({
+        text: `SELECT id::text FROM shop.orders ORDER BY note ${direction} NULLS LAST, orders.id`,
+        rowMode: 'array',
+      });
       expect(rows.map((r) => r[0])).toEqual(expected.map((r: string[]) => r[0]));
     }
   });
 
   it('filters with bound values and allowlisted operators, combined with AND or OR', async () => {
-    const paidBig = await all({ filters: [{ column: 'state', op: '=', value: 'paid' }, { column: 'total', op: '>', value: '300' }] }, 100);
+    const paidBig = await all(
+      {
+        filters: [
+          { column: 'state', op: '=', value: 'paid' },
+          { column: 'total', op: '>', value: '300' },
+        ],
+      },
+      100,
+    );
     const { rows: expected } = await db.pool.query("SELECT count(*)::int AS n FROM shop.orders WHERE state = 'paid' AND total > 300");
     expect(paidBig.rows).toHaveLength(expected[0].n);
-    const either = await all({ filters: [{ column: 'id', op: '=', value: '1' }, { column: 'id', op: 'in', value: '5, 7' }], combine: 'or' }, 100);
+    const either = await all(
+      {
+        filters: [
+          { column: 'id', op: '=', value: '1' },
+          { column: 'id', op: 'in', value: '5, 7' },
+        ],
+        combine: 'or',
+      },
+      100,
+    );
     expect(either.rows.map((r) => r[0])).toEqual(['1', '5', '7']);
     const noNote = await all({ filters: [{ column: 'note', op: 'is null' }] }, 100);
     expect(noNote.rows.every((r) => r[4] === null)).toBe(true);
@@ -299,7 +370,9 @@ describe('table data', () => {
   });
 
   it('renders types as Postgres prints them: bytea hex, json text, big numbers intact', async () => {
-    await db.pool.query("CREATE TABLE shop.kinds (id int PRIMARY KEY, b bytea, j jsonb, big numeric, t timestamptz); INSERT INTO shop.kinds VALUES (1, '\\xdeadbeef', '{\"a\": [1, 2]}', 12345678901234567890.123, '2026-01-02 03:04:05+00')");
+    await db.pool.query(
+      "CREATE TABLE shop.kinds (id int PRIMARY KEY, b bytea, j jsonb, big numeric, t timestamptz); INSERT INTO shop.kinds VALUES (1, '\\xdeadbeef', '{\"a\": [1, 2]}', 12345678901234567890.123, '2026-01-02 03:04:05+00')",
+    );
     const p = await page({ name: 'kinds' });
     expect(p.rows[0]?.slice(0, 4)).toEqual(['1', '\\xdeadbeef', '{"a": [1, 2]}', '12345678901234567890.123']);
   });
@@ -307,14 +380,29 @@ describe('table data', () => {
   it('counts by estimate or exactly under the filter', async () => {
     const estimate = await direct.call('schema.countRows', { connectionId: id, schema: 'shop', name: 'orders' });
     expect(estimate).toEqual({ count: '237', exact: false });
-    const exact = await direct.call('schema.countRows', { connectionId: id, schema: 'shop', name: 'orders', exact: true, filters: [{ column: 'state', op: '=', value: 'new' }] });
+    const exact = await direct.call('schema.countRows', {
+      connectionId: id,
+      schema: 'shop',
+      name: 'orders',
+      exact: true,
+      filters: [{ column: 'state', op: '=', value: 'new' }],
+    });
     expect(exact).toEqual({ count: '79', exact: true });
   });
 
   it('exports the filtered rows to CSV and JSON in the data folder, with progress events', async () => {
     const events: { state: string; taskId: string }[] = [];
-    const off = direct.core.events.subscribe((name, payload) => name === 'task.progress' && events.push(payload as { state: string; taskId: string }));
-    const csv = await direct.call('schema.exportData', { connectionId: id, schema: 'shop', name: 'orders', format: 'csv', taskId: 'exp-1', filters: [{ column: 'id', op: '<=', value: '4' }] });
+    const off = direct.core.events.subscribe(
+      (name, payload) => name === 'task.progress' && events.push(payload as { state: string; taskId: string }),
+    );
+    const csv = await direct.call('schema.exportData', {
+      connectionId: id,
+      schema: 'shop',
+      name: 'orders',
+      format: 'csv',
+      taskId: 'exp-1',
+      filters: [{ column: 'id', op: '<=', value: '4' }],
+    });
     off();
     expect(csv.path.startsWith(`${direct.dataDir}/exports/`)).toBe(true);
     expect(csv.rows).toBe(4);
@@ -322,7 +410,14 @@ describe('table data', () => {
     expect(lines[0]).toBe('id,customer_id,state,total,note,total_cents');
     expect(lines[4]).toBe('4,5,paid,6.00,,600');
     expect(events.at(-1)).toMatchObject({ taskId: 'exp-1', state: 'succeeded' });
-    const json = await direct.call('schema.exportData', { connectionId: id, schema: 'shop', name: 'orders', format: 'json', sort: { column: 'id', direction: 'desc' }, filters: [{ column: 'id', op: '>', value: '235' }] });
+    const json = await direct.call('schema.exportData', {
+      connectionId: id,
+      schema: 'shop',
+      name: 'orders',
+      format: 'json',
+      sort: { column: 'id', direction: 'desc' },
+      filters: [{ column: 'id', op: '>', value: '235' }],
+    });
     expect(JSON.parse(readFileSync(json.path, 'utf8'))).toEqual([
       { id: '237', customer_id: '38', state: 'new', total: '355.50', note: 'note 6', total_cents: '35550' },
       { id: '236', customer_id: '37', state: 'shipped', total: '354.00', note: null, total_cents: '35400' },

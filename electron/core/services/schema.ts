@@ -15,20 +15,30 @@ import type { HandlersFor } from '../rpc/dispatcher';
 const EXPORT_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 0 };
 
 export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContract> {
-  const catalog = async <T>(connectionId: string, work: Parameters<typeof readOnlyRead<T>>[2]) => readOnlyRead(await deps.pools.get(connectionId), CATALOG_LIMITS, work);
+  const catalog = async <T>(connectionId: string, work: Parameters<typeof readOnlyRead<T>>[2]) =>
+    readOnlyRead(await deps.pools.get(connectionId), CATALOG_LIMITS, work);
 
   return {
-    'schema.listSchemas': async ({ connectionId, includeSystem }) => ({ schemas: await catalog(connectionId, (c) => listSchemas(c, includeSystem)) }),
+    'schema.listSchemas': async ({ connectionId, includeSystem }) => ({
+      schemas: await catalog(connectionId, (c) => listSchemas(c, includeSystem)),
+    }),
     'schema.listObjects': async ({ connectionId, ...req }) => catalog(connectionId, (c) => listObjects(c, req)),
-    'schema.search': async ({ connectionId, query, includeSystem, limit }) => catalog(connectionId, (c) => searchObjects(c, query, includeSystem, limit)),
+    'schema.search': async ({ connectionId, query, includeSystem, limit }) =>
+      catalog(connectionId, (c) => searchObjects(c, query, includeSystem, limit)),
     'schema.describeTable': async ({ connectionId, schema, name }) => catalog(connectionId, (c) => describeTable(c, schema, name)),
-    'schema.tableDdl': async ({ connectionId, schema, name }) => catalog(connectionId, async (c) => ({ ddl: tableDdl(schema, name, await readTableCatalog(c, schema, name)) })),
+    'schema.tableDdl': async ({ connectionId, schema, name }) =>
+      catalog(connectionId, async (c) => ({ ddl: tableDdl(schema, name, await readTableCatalog(c, schema, name)) })),
     'schema.describeView': async ({ connectionId, schema, name }) => catalog(connectionId, (c) => describeView(c, schema, name)),
-    'schema.describeFunction': async ({ connectionId, schema, name, args }) => catalog(connectionId, (c) => describeFunction(c, schema, name, args)),
+    'schema.describeFunction': async ({ connectionId, schema, name, args }) =>
+      catalog(connectionId, (c) => describeFunction(c, schema, name, args)),
     'schema.tableData': async ({ connectionId, after, limit, ...query }) =>
-      readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) => readTablePage(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, after, limit)),
+      readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) =>
+        readTablePage(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, after, limit),
+      ),
     'schema.countRows': async ({ connectionId, exact, ...query }) =>
-      readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) => countRows(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, exact)),
+      readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) =>
+        countRows(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, exact),
+      ),
     'schema.exportData': async ({ connectionId, format, taskId, ...query }) =>
       readOnlyRead(await deps.pools.get(connectionId), EXPORT_LIMITS, async (c) => {
         const request = { connectionId, ...query };

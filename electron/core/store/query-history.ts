@@ -27,7 +27,15 @@ export class QueryHistory {
     const file = this.file(connectionId);
     appendFileSync(file, `${JSON.stringify(full)}\n`, { mode: 0o600 });
     const all = this.read(connectionId);
-    if (all.length > KEEP * 1.25) writeFileSync(file, all.slice(-KEEP).map((e) => `${JSON.stringify(e)}\n`).join(''), { mode: 0o600 });
+    if (all.length > KEEP * 1.25)
+      writeFileSync(
+        file,
+        all
+          .slice(-KEEP)
+          .map((e) => `${JSON.stringify(e)}\n`)
+          .join(''),
+        { mode: 0o600 },
+      );
     return full;
   }
 
