@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { PlannedPage } from '../components/PlannedPage';
 import { ConnectionsPage } from '../features/connections/components/ConnectionsPage';
+import { SchemaPage } from '../features/schema/components/SchemaPage';
 
 export interface RouteDef {
   path: string;
@@ -18,10 +19,7 @@ export const routes: RouteDef[] = [
     path: '/schema',
     label: 'Schema',
     shortcut: '1',
-    render: planned(
-      'Schema',
-      'Browse schemas, tables, views, functions and types lazily, even on catalogs with tens of thousands of tables; see columns, indexes, constraints, storage and DDL; page through table data.',
-    ),
+    render: () => <SchemaPage />,
   },
   {
     path: '/sql',
