@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { PlannedPage } from '../components/PlannedPage';
 import { ConnectionsPage } from '../features/connections/components/ConnectionsPage';
 import { SchemaPage } from '../features/schema/components/SchemaPage';
+import { SqlPage } from '../features/sql/components/SqlPage';
 
 export interface RouteDef {
   path: string;
@@ -25,10 +26,7 @@ export const routes: RouteDef[] = [
     path: '/sql',
     label: 'SQL',
     shortcut: '2',
-    render: planned(
-      'SQL editor',
-      'Write and run SQL with schema-aware completion, streamed results, cancel, read-only mode, error positions underlined and per-connection history.',
-    ),
+    render: () => <SqlPage />,
   },
   {
     path: '/migrations',

@@ -10,7 +10,16 @@ export const countRows = (request: CountRequest) => rpc.call('schema.countRows',
 /** The estimate loads with the page; the exact count only when asked (enabled by the caller). */
 export const countRowsOptions = (request: CountRequest, enabled = true) =>
   queryOptions({
-    queryKey: connKeys.scoped(request.connectionId, 'schema', 'count', request.schema, request.name, request.filters ?? [], request.combine ?? 'and', Boolean(request.exact)),
+    queryKey: connKeys.scoped(
+      request.connectionId,
+      'schema',
+      'count',
+      request.schema,
+      request.name,
+      request.filters ?? [],
+      request.combine ?? 'and',
+      Boolean(request.exact),
+    ),
     queryFn: () => countRows(request),
     enabled,
     staleTime: 30_000,

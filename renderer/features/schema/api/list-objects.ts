@@ -18,11 +18,19 @@ export interface TreeGroup {
 type ObjectPage = OutputOf<'schema.listObjects'>;
 
 export const listObjects = (connectionId: string, group: TreeGroup, after: string | undefined) =>
-  rpc.call('schema.listObjects', { connectionId, schema: group.schema, kind: group.kind, ...(group.parent ? { parent: group.parent } : {}), ...(after ? { after } : {}), limit: TREE_PAGE_SIZE });
+  rpc.call('schema.listObjects', {
+    connectionId,
+    schema: group.schema,
+    kind: group.kind,
+    ...(group.parent ? { parent: group.parent } : {}),
+    ...(after ? { after } : {}),
+    limit: TREE_PAGE_SIZE,
+  });
 
 export const groupId = (g: Pick<TreeGroup, 'schema' | 'kind' | 'parent'>) => JSON.stringify([g.schema, g.kind, g.parent ?? null]);
 
-const pageKey = (connectionId: string, g: TreeGroup, page: number) => connKeys.scoped(connectionId, 'schema', 'objects', g.schema, g.kind, g.parent ?? null, page);
+const pageKey = (connectionId: string, g: TreeGroup, page: number) =>
+  connKeys.scoped(connectionId, 'schema', 'objects', g.schema, g.kind, g.parent ?? null, page);
 
 export interface GroupState {
   objects: ObjectSummary[];

@@ -7,12 +7,22 @@ export type DataRequest = Omit<InputOf<'schema.tableData'>, 'after' | 'limit'>;
 
 export const DATA_PAGE_SIZE = 200;
 
-export const tableData = (request: DataRequest, after: string | undefined) => rpc.call('schema.tableData', { ...request, ...(after ? { after } : {}), limit: DATA_PAGE_SIZE });
+export const tableData = (request: DataRequest, after: string | undefined) =>
+  rpc.call('schema.tableData', { ...request, ...(after ? { after } : {}), limit: DATA_PAGE_SIZE });
 
 /** Pages by the keyset cursor each page returns; the key holds the filter and sort. */
 export const tableDataOptions = (request: DataRequest) =>
   infiniteQueryOptions({
-    queryKey: connKeys.scoped(request.connectionId, 'schema', 'data', request.schema, request.name, request.filters ?? [], request.combine ?? 'and', request.sort ?? null),
+    queryKey: connKeys.scoped(
+      request.connectionId,
+      'schema',
+      'data',
+      request.schema,
+      request.name,
+      request.filters ?? [],
+      request.combine ?? 'and',
+      request.sort ?? null,
+    ),
     queryFn: ({ pageParam }) => tableData(request, pageParam),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.next ?? undefined,

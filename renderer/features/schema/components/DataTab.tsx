@@ -12,13 +12,26 @@ import { formatCount } from '../format';
 const NO_VALUE = new Set(['is null', 'is not null']);
 
 /** A table's rows: keyset pages as you scroll, filters, sort by header, counts and export. */
-export function DataTab({ connectionId, schema, name, columns }: { connectionId: string; schema: string; name: string; columns: ColumnInfo[] }) {
+export function DataTab({
+  connectionId,
+  schema,
+  name,
+  columns,
+}: {
+  connectionId: string;
+  schema: string;
+  name: string;
+  columns: ColumnInfo[];
+}) {
   const [draft, setDraft] = useState<DataFilter[]>([]);
   const [applied, setApplied] = useState<DataFilter[]>([]);
   const [combine, setCombine] = useState<'and' | 'or'>('and');
   const [sort, setSort] = useState<GridSort | undefined>();
   const [exact, setExact] = useState(false);
-  const request = useMemo(() => ({ connectionId, schema, name, filters: applied, combine, ...(sort ? { sort } : {}) }), [connectionId, schema, name, applied, combine, sort]);
+  const request = useMemo(
+    () => ({ connectionId, schema, name, filters: applied, combine, ...(sort ? { sort } : {}) }),
+    [connectionId, schema, name, applied, combine, sort],
+  );
   const data = useTableData(request);
   const estimate = useCountRows({ ...request, exact: false });
   const exactCount = useCountRows({ ...request, exact: true }, exact);
@@ -37,14 +50,22 @@ export function DataTab({ connectionId, schema, name, columns }: { connectionId:
       <div className="filters" aria-label="Filters">
         {draft.map((f, i) => (
           <div className="filter-row" key={i}>
-            <select aria-label="Column" value={f.column} onChange={(e) => setDraft(draft.map((d, j) => (j === i ? { ...d, column: e.target.value } : d)))}>
+            <select
+              aria-label="Column"
+              value={f.column}
+              onChange={(e) => setDraft(draft.map((d, j) => (j === i ? { ...d, column: e.target.value } : d)))}
+            >
               {columns.map((c) => (
                 <option key={c.name} value={c.name}>
                   {c.name}
                 </option>
               ))}
             </select>
-            <select aria-label="Operator" value={f.op} onChange={(e) => setDraft(draft.map((d, j) => (j === i ? { ...d, op: e.target.value as DataFilter['op'] } : d)))}>
+            <select
+              aria-label="Operator"
+              value={f.op}
+              onChange={(e) => setDraft(draft.map((d, j) => (j === i ? { ...d, op: e.target.value as DataFilter['op'] } : d)))}
+            >
               {filterOperators.map((op) => (
                 <option key={op} value={op}>
                   {op}
@@ -81,7 +102,12 @@ export function DataTab({ connectionId, schema, name, columns }: { connectionId:
             </button>
           )}
           <span className="spacer" />
-          <RowCount estimate={estimate.data?.count} exact={exact ? exactCount.data?.count : undefined} loadingExact={exact && exactCount.isFetching} onExact={() => setExact(true)} />
+          <RowCount
+            estimate={estimate.data?.count}
+            exact={exact ? exactCount.data?.count : undefined}
+            loadingExact={exact && exactCount.isFetching}
+            onExact={() => setExact(true)}
+          />
           <ExportButtons request={request} />
         </div>
         {exactCount.error && <ErrorView error={exactCount.error} title="The exact count failed" />}
@@ -105,7 +131,17 @@ export function DataTab({ connectionId, schema, name, columns }: { connectionId:
   );
 }
 
-function RowCount({ estimate, exact, loadingExact, onExact }: { estimate: string | undefined; exact: string | undefined; loadingExact: boolean; onExact: () => void }) {
+function RowCount({
+  estimate,
+  exact,
+  loadingExact,
+  onExact,
+}: {
+  estimate: string | undefined;
+  exact: string | undefined;
+  loadingExact: boolean;
+  onExact: () => void;
+}) {
   if (exact !== undefined) return <span data-testid="row-count">{formatCount(exact)} rows (exact)</span>;
   return (
     <span className="row-count">
@@ -136,7 +172,13 @@ function ExportButtons({ request }: { request: DataRequest }) {
       <button onClick={() => start('json')} disabled={exporter.isPending}>
         Export JSON
       </button>
-      {exporter.isPending && <span className="muted">{progress ? `${progress.detail ?? ''}${progress.fraction !== null ? ` (${Math.round(progress.fraction * 100)}%)` : ''}` : 'Exporting…'}</span>}
+      {exporter.isPending && (
+        <span className="muted">
+          {progress
+            ? `${progress.detail ?? ''}${progress.fraction !== null ? ` (${Math.round(progress.fraction * 100)}%)` : ''}`
+            : 'Exporting…'}
+        </span>
+      )}
       {exporter.data && (
         <span className="export-done" data-testid="export-path">
           {formatCount(exporter.data.rows)} rows written to <code>{exporter.data.path}</code>

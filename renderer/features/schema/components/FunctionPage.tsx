@@ -7,7 +7,12 @@ import { Grid } from './Grid';
 export function FunctionPage({ connectionId, schema, name, args }: { connectionId: string; schema: string; name: string; args: string }) {
   const fn = useDescribeFunction(connectionId, schema, name, args);
   if (fn.error) return <ErrorView error={fn.error} title={`Could not read ${schema}.${name}(${args})`} />;
-  if (!fn.data) return <p className="muted">Reading {schema}.{name}…</p>;
+  if (!fn.data)
+    return (
+      <p className="muted">
+        Reading {schema}.{name}…
+      </p>
+    );
   const f = fn.data;
   return (
     <article className="object-page" aria-label={`${f.kind} ${schema}.${name}`}>

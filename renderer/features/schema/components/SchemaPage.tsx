@@ -22,20 +22,39 @@ export function SchemaPage() {
   return (
     <div className="schema-page" key={connectionId}>
       <aside className="schema-side">
-        <input type="search" placeholder="Find a table, view, function… in every schema" value={search} onChange={(e) => setSearch(e.target.value)} aria-label="Search objects by name" />
-        {query ? <SearchResults connectionId={connectionId} query={query} selected={selected} /> : <SchemaTree connectionId={connectionId} selected={selected} />}
+        <input
+          type="search"
+          placeholder="Find a table, view, function… in every schema"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          aria-label="Search objects by name"
+        />
+        {query ? (
+          <SearchResults connectionId={connectionId} query={query} selected={selected} />
+        ) : (
+          <SchemaTree connectionId={connectionId} selected={selected} />
+        )}
       </aside>
       <section className="schema-main">
         {!ref && <p className="muted">Pick an object in the tree, or search by name.</p>}
-        {ref && (ref.kind === 'table' || ref.kind === 'foreign-table') && <TablePage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} />}
-        {ref && (ref.kind === 'view' || ref.kind === 'matview') && <ViewPage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} />}
-        {ref && (ref.kind === 'function' || ref.kind === 'procedure') && <FunctionPage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} args={ref.args ?? ''} />}
+        {ref && (ref.kind === 'table' || ref.kind === 'foreign-table') && (
+          <TablePage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} />
+        )}
+        {ref && (ref.kind === 'view' || ref.kind === 'matview') && (
+          <ViewPage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} />
+        )}
+        {ref && (ref.kind === 'function' || ref.kind === 'procedure') && (
+          <FunctionPage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} args={ref.args ?? ''} />
+        )}
         {ref && (ref.kind === 'sequence' || ref.kind === 'type' || ref.kind === 'extension') && (
           <div>
             <h2>
               {ref.schema}.{ref.name}
             </h2>
-            <p className="muted">This version shows sequences, types and extensions in the tree only (their details are in the tooltip there); a page for them is not built yet.</p>
+            <p className="muted">
+              This version shows sequences, types and extensions in the tree only (their details are in the tooltip there); a page for them
+              is not built yet.
+            </p>
           </div>
         )}
       </section>

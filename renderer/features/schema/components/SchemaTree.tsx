@@ -66,13 +66,19 @@ export function SchemaTree({ connectionId, selected }: { connectionId: string; s
   const rows = flatten(schemas.data?.schemas ?? [], expanded, groups);
   // TanStack Virtual returns functions React Compiler cannot memoize; this component is not compiled.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 20 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 20,
+  });
 
   if (schemas.error) return <ErrorView error={schemas.error} title="Could not list the schemas" />;
   return (
     <div className="schema-tree">
       <label className="tree-option">
-        <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> Show pg_catalog and information_schema
+        <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> Show pg_catalog and
+        information_schema
       </label>
       {schemas.isPending && <p className="muted">Loading schemas…</p>}
       <div className="tree-scroll" ref={scrollRef} role="tree" aria-label="Schema objects">
@@ -80,7 +86,11 @@ export function SchemaTree({ connectionId, selected }: { connectionId: string; s
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             return (
-              <div key={row.key} className="tree-row" style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, paddingLeft: 6 + row.depth * 14 }}>
+              <div
+                key={row.key}
+                className="tree-row"
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, paddingLeft: 6 + row.depth * 14 }}
+              >
                 <TreeRowView row={row} selected={selected} onToggle={toggle} onMore={loadMore} />
               </div>
             );
@@ -91,11 +101,27 @@ export function SchemaTree({ connectionId, selected }: { connectionId: string; s
   );
 }
 
-function TreeRowView({ row, selected, onToggle, onMore }: { row: Row; selected: string | undefined; onToggle: (key: string) => void; onMore: (key: string) => void }) {
+function TreeRowView({
+  row,
+  selected,
+  onToggle,
+  onMore,
+}: {
+  row: Row;
+  selected: string | undefined;
+  onToggle: (key: string) => void;
+  onMore: (key: string) => void;
+}) {
   switch (row.type) {
     case 'schema':
       return (
-        <button className="tree-item" role="treeitem" aria-expanded={row.expanded} onClick={() => onToggle(row.key)} title={row.schema.comment ?? undefined}>
+        <button
+          className="tree-item"
+          role="treeitem"
+          aria-expanded={row.expanded}
+          onClick={() => onToggle(row.key)}
+          title={row.schema.comment ?? undefined}
+        >
           <span className="twisty">{row.expanded ? '▾' : '▸'}</span> <strong>{row.schema.name}</strong>
         </button>
       );
@@ -111,7 +137,11 @@ function TreeRowView({ row, selected, onToggle, onMore }: { row: Row; selected: 
       return (
         <span className="tree-object">
           {row.groupKey ? (
-            <button className="twisty-button" aria-label={row.expanded ? 'Hide partitions' : 'Show partitions'} onClick={() => onToggle(row.groupKey!)}>
+            <button
+              className="twisty-button"
+              aria-label={row.expanded ? 'Hide partitions' : 'Show partitions'}
+              onClick={() => onToggle(row.groupKey!)}
+            >
               {row.expanded ? '▾' : '▸'}
             </button>
           ) : (
@@ -171,7 +201,14 @@ function flatten(schemas: SchemaSummary[], expanded: Set<string>, groups: Map<st
       rows.push({ type: 'object', key: `${key}/${o.name}/${o.args ?? ''}`, depth, object: o, groupKey: childKey, expanded: open });
       if (open && childKey) pushGroup(childKey, depth + 1);
     }
-    if (state.error) rows.push({ type: 'status', key: `${key}/error`, depth, text: `Could not load: ${state.error instanceof Error ? state.error.message : String(state.error)}`, error: state.error });
+    if (state.error)
+      rows.push({
+        type: 'status',
+        key: `${key}/error`,
+        depth,
+        text: `Could not load: ${state.error instanceof Error ? state.error.message : String(state.error)}`,
+        error: state.error,
+      });
     else if (state.loading) rows.push({ type: 'status', key: `${key}/loading`, depth, text: 'Loading…' });
     else if (state.hasMore) rows.push({ type: 'more', key: `${key}/more/${state.objects.length}`, depth, groupKey: key });
     else if (!state.objects.length) rows.push({ type: 'status', key: `${key}/empty`, depth, text: 'None' });

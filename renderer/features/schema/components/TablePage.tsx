@@ -35,7 +35,12 @@ export function TablePage({ connectionId, schema, name }: { connectionId: string
   const [tab, setTab] = useState<Tab>('Columns');
   const table = useDescribeTable(connectionId, schema, name);
   if (table.error) return <ErrorView error={table.error} title={`Could not read ${schema}.${name}`} />;
-  if (!table.data) return <p className="muted">Reading {schema}.{name}…</p>;
+  if (!table.data)
+    return (
+      <p className="muted">
+        Reading {schema}.{name}…
+      </p>
+    );
   const t = table.data;
   const counts: Partial<Record<Tab, number>> = {
     Columns: t.columns.length,
@@ -77,7 +82,13 @@ export function TablePage({ connectionId, schema, name }: { connectionId: string
         ))}
       </nav>
       <div className="tab-body" role="tabpanel" aria-label={tab}>
-        {tab === 'DDL' ? <DdlTab connectionId={connectionId} schema={schema} name={name} /> : tab === 'Data' ? <DataTab connectionId={connectionId} schema={schema} name={name} columns={t.columns} /> : <Section tab={tab} t={t} />}
+        {tab === 'DDL' ? (
+          <DdlTab connectionId={connectionId} schema={schema} name={name} />
+        ) : tab === 'Data' ? (
+          <DataTab connectionId={connectionId} schema={schema} name={name} columns={t.columns} />
+        ) : (
+          <Section tab={tab} t={t} />
+        )}
       </div>
     </article>
   );
@@ -117,7 +128,13 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
       return (
         <Grid
           head={['Name', 'Type', 'Definition', 'Validated', 'Deferrable']}
-          rows={t.constraints.map((c) => [c.name, c.type, <code key="d">{c.definition}</code>, c.validated ? 'yes' : 'NOT VALID', c.deferrable ? (c.deferred ? 'initially deferred' : 'yes') : ''])}
+          rows={t.constraints.map((c) => [
+            c.name,
+            c.type,
+            <code key="d">{c.definition}</code>,
+            c.validated ? 'yes' : 'NOT VALID',
+            c.deferrable ? (c.deferred ? 'initially deferred' : 'yes') : '',
+          ])}
           empty="No constraints."
         />
       );
@@ -146,29 +163,64 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
           <h3>References (this table → others)</h3>
           <Grid
             head={['Name', 'Columns', 'References', 'On update', 'On delete']}
-            rows={t.foreignKeys.outgoing.map((f) => [f.name, f.fromColumns.join(', '), <TableLink key="t" schema={f.toSchema} name={f.toTable} />, f.onUpdate, f.onDelete])}
+            rows={t.foreignKeys.outgoing.map((f) => [
+              f.name,
+              f.fromColumns.join(', '),
+              <TableLink key="t" schema={f.toSchema} name={f.toTable} />,
+              f.onUpdate,
+              f.onDelete,
+            ])}
             empty="This table references no other table."
           />
           <h3>Referenced by (others → this table)</h3>
           <Grid
             head={['Name', 'From table', 'Columns', 'On update', 'On delete']}
-            rows={t.foreignKeys.incoming.map((f) => [f.name, <TableLink key="t" schema={f.fromSchema} name={f.fromTable} />, f.fromColumns.join(', '), f.onUpdate, f.onDelete])}
+            rows={t.foreignKeys.incoming.map((f) => [
+              f.name,
+              <TableLink key="t" schema={f.fromSchema} name={f.fromTable} />,
+              f.fromColumns.join(', '),
+              f.onUpdate,
+              f.onDelete,
+            ])}
             empty="No table references this one."
           />
         </>
       );
     case 'Triggers':
-      return <Grid head={['Name', 'Definition', 'Enabled']} rows={t.triggers.map((x) => [x.name, <code key="d">{x.definition}</code>, x.enabled])} empty="No triggers." />;
+      return (
+        <Grid
+          head={['Name', 'Definition', 'Enabled']}
+          rows={t.triggers.map((x) => [x.name, <code key="d">{x.definition}</code>, x.enabled])}
+          empty="No triggers."
+        />
+      );
     case 'Policies':
       return (
         <Grid
           head={['Name', 'Type', 'Command', 'Roles', 'Using', 'With check']}
-          rows={t.policies.map((p) => [p.name, p.permissive ? 'permissive' : 'restrictive', p.command, p.roles.join(', '), <code key="u">{p.using ?? ''}</code>, <code key="w">{p.withCheck ?? ''}</code>])}
-          empty={t.rowSecurity ? 'Row security is on but there are no policies: only the owner (and BYPASSRLS roles) see rows.' : 'No policies (row security is off).'}
+          rows={t.policies.map((p) => [
+            p.name,
+            p.permissive ? 'permissive' : 'restrictive',
+            p.command,
+            p.roles.join(', '),
+            <code key="u">{p.using ?? ''}</code>,
+            <code key="w">{p.withCheck ?? ''}</code>,
+          ])}
+          empty={
+            t.rowSecurity
+              ? 'Row security is on but there are no policies: only the owner (and BYPASSRLS roles) see rows.'
+              : 'No policies (row security is off).'
+          }
         />
       );
     case 'Privileges':
-      return <Grid head={['Grantee', 'Privilege', 'Grantable', 'Grantor']} rows={t.privileges.map((p) => [p.grantee, p.privilege, yes(p.grantable), p.grantor])} empty="No privileges." />;
+      return (
+        <Grid
+          head={['Grantee', 'Privilege', 'Grantable', 'Grantor']}
+          rows={t.privileges.map((p) => [p.grantee, p.privilege, yes(p.grantable), p.grantor])}
+          empty="No privileges."
+        />
+      );
     case 'Storage': {
       const s = t.storage;
       return (
@@ -188,7 +240,9 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
             ['Options', s.options.join(', ') || '—'],
           ]}
           empty=""
-          note={t.kind === 'partitioned table' ? 'A partitioned table stores nothing itself: sizes are on each partition’s page.' : undefined}
+          note={
+            t.kind === 'partitioned table' ? 'A partitioned table stores nothing itself: sizes are on each partition’s page.' : undefined
+          }
         />
       );
     }

@@ -7,7 +7,8 @@ import { formatBytes } from '../format';
 import { objectPath } from '../object-route';
 import { Grid } from './Grid';
 
-const kindOf = (kind: string) => (kind === 'view' || kind === 'matview' || kind === 'foreign-table' ? kind : 'table') as 'view' | 'matview' | 'table' | 'foreign-table';
+const kindOf = (kind: string) =>
+  (kind === 'view' || kind === 'matview' || kind === 'foreign-table' ? kind : 'table') as 'view' | 'matview' | 'table' | 'foreign-table';
 
 function DependencyList({ deps, empty }: { deps: ViewDescription['uses']; empty: string }) {
   return (
@@ -38,7 +39,12 @@ function DependencyList({ deps, empty }: { deps: ViewDescription['uses']; empty:
 export function ViewPage({ connectionId, schema, name }: { connectionId: string; schema: string; name: string }) {
   const view = useDescribeView(connectionId, schema, name);
   if (view.error) return <ErrorView error={view.error} title={`Could not read ${schema}.${name}`} />;
-  if (!view.data) return <p className="muted">Reading {schema}.{name}…</p>;
+  if (!view.data)
+    return (
+      <p className="muted">
+        Reading {schema}.{name}…
+      </p>
+    );
   const v = view.data;
   return (
     <article className="object-page" aria-label={`${v.kind} ${schema}.${name}`}>
