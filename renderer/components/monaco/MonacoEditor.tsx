@@ -24,6 +24,15 @@ export interface MonacoEditorProps {
   ariaLabel?: string;
 }
 
+const RECENT = 64;
+
+/** Keeps the last RECENT texts the editor reported. */
+function remember(recent: Set<string>, text: string): void {
+  recent.delete(text);
+  recent.add(text);
+  if (recent.size > RECENT) recent.delete(recent.values().next().value as string);
+}
+
 const severities = { error: monaco.MarkerSeverity.Error, warning: monaco.MarkerSeverity.Warning, info: monaco.MarkerSeverity.Info };
 
 /**
@@ -44,6 +53,7 @@ export function MonacoEditor({
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   const onChangeRef = useRef(onChange);
+  const emitted = useRef(new Set<string>());
   const theme = useMonacoTheme();
 
   useEffect(() => {
@@ -67,7 +77,11 @@ export function MonacoEditor({
       ...options,
     });
     editorRef.current = editor;
-    const sub = editor.onDidChangeModelContent(() => onChangeRef.current?.(editor.getValue()));
+    const sub = editor.onDidChangeModelContent(() => {
+      const text = editor.getValue();
+      remember(emitted.current, text);
+      onChangeRef.current?.(text);
+    });
     const cleanup = onMount?.(editor);
     return () => {
       if (typeof cleanup === 'function') cleanup();
@@ -80,9 +94,12 @@ export function MonacoEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // A `value` the editor itself produced (maybe a few keystrokes ago: React renders lag fast
+  // typing) is not pushed back, or the text and cursor would jump; only outside changes are.
   useEffect(() => {
     const editor = editorRef.current;
-    if (editor && editor.getValue() !== value) editor.setValue(value);
+    if (!editor || emitted.current.has(value) || editor.getValue() === value) return;
+    editor.setValue(value);
   }, [value]);
 
   useEffect(() => {
