@@ -10,6 +10,8 @@ import { auditHandlers } from './services/audit';
 import { connectionsHandlers, profileResolver } from './services/connections';
 import { queryHandlers } from './services/query';
 import { schemaHandlers } from './services/schema';
+import { migrationLintHandlers } from './services/migration-lint';
+import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
@@ -62,6 +64,8 @@ export function createCore(options: CoreOptions): Core {
     ...auditHandlers(deps),
     ...schemaHandlers(deps),
     ...queryHandlers(deps),
+    ...migrationLintHandlers(deps),
+    ...migrationLocksHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

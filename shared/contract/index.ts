@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { connectionsContract } from './connections';
+import { migrationLintContract } from './migration-lint';
+import { migrationLocksContract } from './migration-locks';
 import type { MethodSpec } from './define';
 import { queryContract } from './query';
 import { schemaContract } from './schema';
@@ -16,6 +18,8 @@ export const contract = {
   ...auditContract,
   ...schemaContract,
   ...queryContract,
+  ...migrationLintContract,
+  ...migrationLocksContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { monaco } from './monaco';
 import { useMonacoTheme } from './use-monaco-theme';
+import './monaco.css';
 
 /** A problem to underline: string offsets into the editor's text (as the core reports them). */
 export interface EditorMarker {
