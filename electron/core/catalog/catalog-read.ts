@@ -21,10 +21,9 @@ export async function readOnlyRead<T>(pool: pg.Pool, limits: ReadLimits, work: (
   const client = await pool.connect();
   let broken = false;
   try {
-    await client.query('BEGIN READ ONLY');
-    // SET LOCAL takes no parameters; the values are integers we control.
+    // One round trip; SET LOCAL takes no parameters, and the values are integers we control.
     await client.query(
-      `SET LOCAL lock_timeout = ${Math.trunc(limits.lockTimeoutMs)}; SET LOCAL statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`,
+      `BEGIN READ ONLY; SET LOCAL lock_timeout = ${Math.trunc(limits.lockTimeoutMs)}; SET LOCAL statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`,
     );
     const result = await work(client);
     await client.query('COMMIT');

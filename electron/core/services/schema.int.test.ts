@@ -388,6 +388,16 @@ describe('table data', () => {
       filters: [{ column: 'state', op: '=', value: 'new' }],
     });
     expect(exact).toEqual({ count: '79', exact: true });
+    // The estimate under a filter is EXPLAIN's row count, with the filter's value bound.
+    const filtered = await direct.call('schema.countRows', {
+      connectionId: id,
+      schema: 'shop',
+      name: 'orders',
+      filters: [{ column: 'state', op: '=', value: 'new' }],
+    });
+    expect(filtered.exact).toBe(false);
+    expect(Number(filtered.count)).toBeGreaterThan(40);
+    expect(Number(filtered.count)).toBeLessThan(120);
   });
 
   it('exports the filtered rows to CSV and JSON in the data folder, with progress events', async () => {

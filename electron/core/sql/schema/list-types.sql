@@ -8,11 +8,11 @@ WITH page AS (
          t.typname,
          t.typtype
   FROM pg_catalog.pg_type AS t
-  LEFT JOIN pg_catalog.pg_class AS c ON c.oid = t.typrelid
   WHERE t.typnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace AS n WHERE n.nspname = $1)
     AND (t.typtype IN ('e', 'd', 'r')
-         OR (t.typtype = 'c' AND c.relkind = 'c')
-         OR (t.typtype = 'b' AND t.typcategory <> 'A'))
+         OR (t.typtype = 'b' AND t.typcategory <> 'A')
+         -- a row type of a standalone composite type, not of a table: probed per row, by oid
+         OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class AS c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
     AND ($2::name IS NULL OR t.typname > $2::name)
   ORDER BY t.typname
   LIMIT $3

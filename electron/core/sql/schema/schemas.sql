@@ -10,9 +10,10 @@ WITH rel AS (
          count(*) FILTER (WHERE c.relkind = 'v') AS views,
          count(*) FILTER (WHERE c.relkind = 'm') AS matviews,
          count(*) FILTER (WHERE c.relkind = 'S') AS sequences,
-         count(*) FILTER (WHERE c.relkind = 'f' AND NOT c.relispartition) AS foreign_tables
+         count(*) FILTER (WHERE c.relkind = 'f' AND NOT c.relispartition) AS foreign_tables,
+         count(*) FILTER (WHERE c.relkind = 'c') AS composite_types
   FROM pg_catalog.pg_class AS c
-  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f')
+  WHERE c.relkind IN ('r', 'p', 'v', 'm', 'S', 'f', 'c')
   GROUP BY c.relnamespace
 ), fn AS (
   SELECT p.pronamespace AS nsp,
@@ -21,12 +22,12 @@ WITH rel AS (
   FROM pg_catalog.pg_proc AS p
   GROUP BY p.pronamespace
 ), ty AS (
+  -- Standalone composite types are counted from pg_class (relkind 'c') above: joining every
+  -- table's row type to pg_class would cost a hash of the whole pg_class on big catalogs.
   SELECT t.typnamespace AS nsp,
          count(*) AS types
   FROM pg_catalog.pg_type AS t
-  LEFT JOIN pg_catalog.pg_class AS c ON c.oid = t.typrelid
   WHERE t.typtype IN ('e', 'd', 'r')
-     OR (t.typtype = 'c' AND c.relkind = 'c')
      OR (t.typtype = 'b' AND t.typcategory <> 'A')
   GROUP BY t.typnamespace
 ), ext AS (
@@ -46,7 +47,7 @@ SELECT n.nspname AS name,
        coalesce(rel.foreign_tables, 0)::int AS foreign_tables,
        coalesce(fn.functions, 0)::int AS functions,
        coalesce(fn.procedures, 0)::int AS procedures,
-       coalesce(ty.types, 0)::int AS types,
+       (coalesce(ty.types, 0) + coalesce(rel.composite_types, 0))::int AS types,
        coalesce(ext.extensions, 0)::int AS extensions
 FROM pg_catalog.pg_namespace AS n
 LEFT JOIN rel ON rel.nsp = n.oid

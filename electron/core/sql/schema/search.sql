@@ -23,10 +23,11 @@ WITH pattern AS (
   WHERE p.proname ILIKE pattern.p
   UNION ALL
   SELECT t.typnamespace, t.typname::text, 'type', t.oid, NULL, false
-  FROM pg_catalog.pg_type AS t
-  LEFT JOIN pg_catalog.pg_class AS c ON c.oid = t.typrelid, pattern
-  WHERE (t.typtype IN ('e', 'd', 'r') OR (t.typtype = 'c' AND c.relkind = 'c') OR (t.typtype = 'b' AND t.typcategory <> 'A'))
-    AND t.typname ILIKE pattern.p
+  FROM pg_catalog.pg_type AS t, pattern
+  WHERE t.typname ILIKE pattern.p
+    AND (t.typtype IN ('e', 'd', 'r')
+         OR (t.typtype = 'b' AND t.typcategory <> 'A')
+         OR (t.typtype = 'c' AND EXISTS (SELECT 1 FROM pg_catalog.pg_class AS c WHERE c.oid = t.typrelid AND c.relkind = 'c')))
 ), ranked AS (
   SELECT nsp.nspname AS schema,
          h.name,
