@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type Cursor from 'pg-cursor';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { readBatch } from '../db/cursor-read';
+import { readBatch, type CursorBatch } from '../db/cursor-read';
 import type { PoolRegistry } from '../db/pool-registry';
 import cancelBackendSql from '../sql/query/cancel-backend.sql?raw';
 import resetSessionSql from '../sql/query/reset-session.sql?raw';
@@ -31,6 +31,11 @@ interface OpenResult {
   /** Fetches on one cursor run one after another. */
   chain: Promise<unknown>;
   openedAt: number;
+  /**
+   * The next batch, already being read while the caller handles the last one, so the server
+   * produces rows while the client decodes and shows them. One batch at most: memory stays bounded.
+   */
+  ahead: { size: number; batch: Promise<CursorBatch<Row>> } | undefined;
 }
 
 export interface SessionLimits {
@@ -86,7 +91,15 @@ export class EditorSessions {
   /** Holds the session open behind a cursor that has more rows; returns the result set id. */
   keepOpen(session: EditorSession, cursor: Cursor<Row>): string {
     const id = randomUUID();
-    const open: OpenResult = { id, session, cursor, timer: this.idleTimer(id), chain: Promise.resolve(), openedAt: Date.now() };
+    const open: OpenResult = {
+      id,
+      session,
+      cursor,
+      timer: this.idleTimer(id),
+      chain: Promise.resolve(),
+      openedAt: Date.now(),
+      ahead: undefined,
+    };
     this.results.set(id, open);
     const mine = [...this.results.values()]
       .filter((r) => r.session.connectionId === session.connectionId)
@@ -128,10 +141,17 @@ export class EditorSessions {
       clearTimeout(open.timer);
       open.session.busy = true;
       try {
-        const batch = await readBatch(open.cursor, count);
-        const done = batch.command !== null || batch.rows.length < count;
+        const pending = open.ahead ?? { size: count, batch: readBatch(open.cursor, count) };
+        open.ahead = undefined;
+        const batch = await pending.batch;
+        const done = batch.command !== null || batch.rows.length < pending.size;
         if (done) await this.closeNow(open);
-        else open.timer = this.idleTimer(id);
+        else {
+          const next = readBatch(open.cursor, count);
+          next.catch(() => undefined); // surfaced by the fetch that takes it
+          open.ahead = { size: count, batch: next };
+          open.timer = this.idleTimer(id);
+        }
         return { rows: batch.rows, hasMore: !done };
       } catch (err) {
         await this.closeNow(open);
@@ -154,6 +174,8 @@ export class EditorSessions {
   private async closeNow(open: OpenResult): Promise<boolean> {
     if (!this.results.delete(open.id)) return false;
     clearTimeout(open.timer);
+    await open.ahead?.batch.catch(() => undefined);
+    open.ahead = undefined;
     await open.cursor.close().catch(() => undefined);
     await this.release(open.session);
     return true;
