@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import type { ViewDescription } from '../../../../shared/contract/schema';
 import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
@@ -5,6 +6,7 @@ import { navigate } from '../../../lib/hash-route';
 import { useDescribeView } from '../api/describe-view';
 import { formatBytes } from '../format';
 import { objectPath } from '../object-route';
+import { DataTab } from './DataTab';
 import { Grid } from './Grid';
 
 const kindOf = (kind: string) =>
@@ -37,6 +39,7 @@ function DependencyList({ deps, empty }: { deps: ViewDescription['uses']; empty:
 
 /** A view or materialized view: its query, columns and dependencies both ways. */
 export function ViewPage({ connectionId, schema, name }: { connectionId: string; schema: string; name: string }) {
+  const [tab, setTab] = useState<'Definition' | 'Dependencies' | 'Data'>('Definition');
   const view = useDescribeView(connectionId, schema, name);
   if (view.error) return <ErrorView error={view.error} title={`Could not read ${schema}.${name}`} />;
   if (!view.data)
@@ -58,13 +61,36 @@ export function ViewPage({ connectionId, schema, name }: { connectionId: string;
         {v.populated === false && <span className="badge">not populated (needs REFRESH)</span>}
       </header>
       {v.comment && <p className="object-comment">{v.comment}</p>}
-      <CodeView code={v.ddl} label="Definition (read-only)" height={280} />
-      <h3>Columns</h3>
-      <Grid head={['Name', 'Type']} rows={v.columns.map((c) => [c.name, c.type])} empty="No columns." />
-      <h3>Reads from</h3>
-      <DependencyList deps={v.uses} empty="It reads no relation (constants or functions only)." />
-      <h3>Read by</h3>
-      <DependencyList deps={v.usedBy} empty="No view or materialized view reads it." />
+      <nav className="tabs" role="tablist">
+        {(['Definition', 'Dependencies', 'Data'] as const).map((name) => (
+          <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? 'active' : ''} onClick={() => setTab(name)}>
+            {name}
+          </button>
+        ))}
+      </nav>
+      <div className="tab-body" role="tabpanel" aria-label={tab}>
+        {tab === 'Definition' && (
+          <>
+            <CodeView code={v.ddl} label="Definition (read-only)" height={280} />
+            <h3>Columns</h3>
+            <Grid head={['Name', 'Type']} rows={v.columns.map((c) => [c.name, c.type])} empty="No columns." />
+          </>
+        )}
+        {tab === 'Dependencies' && (
+          <>
+            <h3>Reads from</h3>
+            <DependencyList deps={v.uses} empty="It reads no relation (constants or functions only)." />
+            <h3>Read by</h3>
+            <DependencyList deps={v.usedBy} empty="No view or materialized view reads it." />
+          </>
+        )}
+        {tab === 'Data' &&
+          (v.populated === false ? (
+            <p className="muted">This materialized view has no data until it is refreshed.</p>
+          ) : (
+            <DataTab connectionId={connectionId} schema={schema} name={name} columns={v.columns} />
+          ))}
+      </div>
     </article>
   );
 }
