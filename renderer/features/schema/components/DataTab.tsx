@@ -21,7 +21,7 @@ export function DataTab({
   connectionId: string;
   schema: string;
   name: string;
-  columns: ColumnInfo[];
+  columns: Pick<ColumnInfo, 'name' | 'type'>[];
 }) {
   const [draft, setDraft] = useState<DataFilter[]>([]);
   const [applied, setApplied] = useState<DataFilter[]>([]);
