@@ -58,7 +58,11 @@ export function TablePage({ connectionId, schema, name }: { connectionId: string
         </h2>
         <span className="badge">{t.kind}</span>
         <span className="muted">owner {t.owner}</span>
-        <span className="muted">≈ {formatCount(t.storage.estimatedRows)} rows</span>
+        <span className="muted">
+          {t.storage.estimatedRows === null
+            ? 'row count unknown (never vacuumed or analyzed)'
+            : `≈ ${formatCount(t.storage.estimatedRows)} rows`}
+        </span>
         <span className="muted">{formatBytes(t.storage.totalBytes)}</span>
         {t.rowSecurity && <span className="badge">row security{t.forceRowSecurity ? ' (forced)' : ''}</span>}
       </header>
