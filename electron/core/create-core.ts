@@ -9,6 +9,8 @@ import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { connectionsHandlers, profileResolver } from './services/connections';
 import { migrationsHandlers } from './services/migrations';
+import { queryHandlers } from './services/query';
+import { schemaHandlers } from './services/schema';
 import { migrationLintHandlers } from './services/migration-lint';
 import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
@@ -62,6 +64,8 @@ export function createCore(options: CoreOptions): Core {
     ...connectionsHandlers(deps),
     ...auditHandlers(deps),
     ...migrationsHandlers(deps),
+    ...schemaHandlers(deps),
+    ...queryHandlers(deps),
     ...migrationLintHandlers(deps),
     ...migrationLocksHandlers(deps),
   };

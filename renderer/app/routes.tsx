@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import { PlannedPage } from '../components/PlannedPage';
 import { ConnectionsPage } from '../features/connections/components/ConnectionsPage';
+import { SchemaPage } from '../features/schema/components/SchemaPage';
+import { SqlPage } from '../features/sql/components/SqlPage';
 
 export interface RouteDef {
   path: string;
@@ -18,19 +20,13 @@ export const routes: RouteDef[] = [
     path: '/schema',
     label: 'Schema',
     shortcut: '1',
-    render: planned(
-      'Schema',
-      'Browse schemas, tables, views, functions and types lazily, even on catalogs with tens of thousands of tables; see columns, indexes, constraints, storage and DDL; page through table data.',
-    ),
+    render: () => <SchemaPage />,
   },
   {
     path: '/sql',
     label: 'SQL',
     shortcut: '2',
-    render: planned(
-      'SQL editor',
-      'Write and run SQL with schema-aware completion, streamed results, cancel, read-only mode, error positions underlined and per-connection history.',
-    ),
+    render: () => <SqlPage />,
   },
   {
     path: '/migrations',

@@ -6,6 +6,8 @@ import { migrationLintContract } from './migration-lint';
 import { migrationLocksContract } from './migration-locks';
 import type { MethodSpec } from './define';
 import { migrationsContract } from './migrations';
+import { queryContract } from './query';
+import { schemaContract } from './schema';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -16,6 +18,8 @@ export const contract = {
   ...connectionsContract,
   ...auditContract,
   ...migrationsContract,
+  ...schemaContract,
+  ...queryContract,
   ...migrationLintContract,
   ...migrationLocksContract,
 } satisfies Record<string, MethodSpec>;
