@@ -3,6 +3,9 @@ import { appContract } from './app';
 import { auditContract } from './audit';
 import { connectionsContract } from './connections';
 import type { MethodSpec } from './define';
+import { insightsContract } from './insights';
+import { maintenanceContract } from './maintenance';
+import { matviewsContract } from './matviews';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -12,6 +15,9 @@ export const contract = {
   ...appContract,
   ...connectionsContract,
   ...auditContract,
+  ...insightsContract,
+  ...maintenanceContract,
+  ...matviewsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
