@@ -38,7 +38,9 @@ function check(context, node, source) {
   if (!source.startsWith('.')) {
     if ((from.layer === 'core' || from.layer === 'shared') && (source === 'electron' || source.startsWith('electron/')))
       return report(`${from.layer === 'core' ? 'electron/core' : 'shared'} runs in plain Node and must not import 'electron'.`);
-    if (from.layer === 'shared' && source !== 'zod') return report(`shared/ imports zod only, not '${source}'.`);
+    const isTest = /\.test\.tsx?$/.test(context.filename);
+    if (from.layer === 'shared' && source !== 'zod' && !(isTest && source === 'vitest'))
+      return report(`shared/ imports zod only, not '${source}'.`);
     if (from.layer === 'renderer' && (nodeBuiltins.has(source) || source === 'pg' || source === 'electron' || source.startsWith('pg-')))
       return report(`renderer reaches the core only through the contract; '${source}' is not available there.`);
     return;

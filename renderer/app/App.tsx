@@ -1,5 +1,8 @@
 import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
+import { RpcError } from '../../shared/rpc/rpc-error';
+import { ErrorView } from '../components/ErrorView';
+import { useConnections } from '../features/connections/api/list-connections';
 import { ConnectionSwitcher } from '../features/connections/components/ConnectionSwitcher';
 import { StatusBar } from '../features/connections/components/StatusBar';
 import { useRoute } from '../lib/hash-route';
@@ -12,6 +15,18 @@ import { CommandPalette } from './shell/CommandPalette';
 import { Sidebar } from './shell/Sidebar';
 import { useGlobalShortcuts } from './shell/use-global-shortcuts';
 import { useTheme } from './shell/use-theme';
+
+/** Without a valid token (browser mode) nothing else can work: say so and how to fix it. */
+function AccessGate({ children }: { children: ReactNode }) {
+  const { error } = useConnections();
+  if (error instanceof RpcError && (error.code === 'UNAUTHORIZED' || error.code === 'UNAVAILABLE'))
+    return (
+      <main className="gate">
+        <ErrorView title={error.code === 'UNAUTHORIZED' ? 'Not authorized' : 'The console server is not reachable'} error={error} />
+      </main>
+    );
+  return children;
+}
 
 function Shell() {
   const path = useRoute();
@@ -44,7 +59,9 @@ export function App() {
   const [queryClient] = useState(createQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
-      <Shell />
+      <AccessGate>
+        <Shell />
+      </AccessGate>
     </QueryClientProvider>
   );
 }

@@ -92,8 +92,10 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         body = await readBody(req, MAX_BODY_BYTES);
       } catch (err) {
         if (err instanceof BodyTooLarge) {
+          // Close the connection after answering so a keep-alive client never reuses a half-read socket.
+          res.setHeader('Connection', 'close');
+          res.on('finish', () => req.destroy());
           refuse(res, 413, `Body larger than ${MAX_BODY_BYTES} bytes`);
-          req.destroy();
           return;
         }
         throw err;

@@ -9,8 +9,8 @@ export function useSaveConnection() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: saveConnection,
-    onSuccess: (profile) => {
-      void client.invalidateQueries({ queryKey: appKeys.connections() });
+    onSuccess: async (profile) => {
+      await client.invalidateQueries({ queryKey: appKeys.connections() });
       client.removeQueries({ queryKey: connKeys.root(profile.id) });
     },
   });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { environments, sslModes, type Profile, type ProfileFields } from '../../../../shared/contract/connections';
 import { parseConnectionUrl } from '../../../../shared/domain/connection-url';
 import { ErrorView } from '../../../components/ErrorView';
+import { Field } from '../../../components/Field';
 import { environmentColor } from '../../../components/environment-color';
 import { useSaveConnection } from '../api/save-connection';
 import { useTestConnection } from '../api/test-connection';
@@ -58,38 +59,30 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
         save.mutate(payload, { onSuccess: onSaved });
       }}
     >
-      <label className="wide">
-        Paste a connection URL
+      <Field label="Paste a connection URL" className="wide" error={urlError}>
         <input
           name="url"
           placeholder="postgres://user:password@host:5432/database?sslmode=require"
           value={url}
           onChange={(e) => applyUrl(e.target.value)}
         />
-        {urlError && <span className="field-error">{urlError}</span>}
-      </label>
-      <label>
-        Name
+      </Field>
+      <Field label="Name">
         <input name="name" required value={fields.name} onChange={(e) => set('name', e.target.value)} />
-      </label>
-      <label>
-        Host
+      </Field>
+      <Field label="Host">
         <input name="host" required value={fields.host} onChange={(e) => set('host', e.target.value)} />
-      </label>
-      <label>
-        Port
+      </Field>
+      <Field label="Port">
         <input name="port" type="number" min={1} max={65535} value={fields.port} onChange={(e) => set('port', Number(e.target.value))} />
-      </label>
-      <label>
-        Database
+      </Field>
+      <Field label="Database">
         <input name="database" required value={fields.database} onChange={(e) => set('database', e.target.value)} />
-      </label>
-      <label>
-        User
+      </Field>
+      <Field label="User">
         <input name="user" required value={fields.user} onChange={(e) => set('user', e.target.value)} />
-      </label>
-      <label>
-        Password
+      </Field>
+      <Field label="Password">
         <input
           name="password"
           type="password"
@@ -98,41 +91,35 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
           value={password ?? ''}
           onChange={(e) => setPassword(e.target.value)}
         />
-      </label>
-      <label>
-        SSL mode
+      </Field>
+      <Field label="SSL mode">
         <select name="sslmode" value={fields.sslmode} onChange={(e) => set('sslmode', e.target.value as ProfileFields['sslmode'])}>
           {sslModes.map((m) => (
             <option key={m}>{m}</option>
           ))}
         </select>
-      </label>
+      </Field>
       {fields.sslmode !== 'disable' && (
         <>
-          <label>
-            CA certificate path
+          <Field label="CA certificate path">
             <input
               name="sslRootCertPath"
               value={fields.sslRootCertPath ?? ''}
               onChange={(e) => set('sslRootCertPath', e.target.value || undefined)}
             />
-          </label>
-          <label>
-            Client certificate path
+          </Field>
+          <Field label="Client certificate path">
             <input name="sslCertPath" value={fields.sslCertPath ?? ''} onChange={(e) => set('sslCertPath', e.target.value || undefined)} />
-          </label>
-          <label>
-            Client key path
+          </Field>
+          <Field label="Client key path">
             <input name="sslKeyPath" value={fields.sslKeyPath ?? ''} onChange={(e) => set('sslKeyPath', e.target.value || undefined)} />
-          </label>
+          </Field>
         </>
       )}
-      <label>
-        application_name
+      <Field label="application_name">
         <input name="applicationName" value={fields.applicationName} onChange={(e) => set('applicationName', e.target.value)} />
-      </label>
-      <label>
-        statement_timeout (ms, 0 = none)
+      </Field>
+      <Field label="statement_timeout (ms, 0 = none)">
         <input
           name="statementTimeoutMs"
           type="number"
@@ -140,9 +127,8 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
           value={fields.statementTimeoutMs}
           onChange={(e) => set('statementTimeoutMs', Number(e.target.value))}
         />
-      </label>
-      <label>
-        Environment
+      </Field>
+      <Field label="Environment">
         <select
           name="environment"
           value={fields.environment}
@@ -154,11 +140,10 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
               <option key={env}>{env}</option>
             ))}
         </select>
-      </label>
-      <label>
-        Colour
+      </Field>
+      <Field label="Colour">
         <input name="color" type="color" value={environmentColor(fields)} onChange={(e) => set('color', e.target.value)} />
-      </label>
+      </Field>
       <label className="checkbox">
         <input name="readOnly" type="checkbox" checked={fields.readOnly} onChange={(e) => set('readOnly', e.target.checked)} />
         Read-only (sessions start with default_transaction_read_only)

@@ -5,16 +5,17 @@ import { useConnections } from '../api/list-connections';
 
 /** The active connection, its environment colour, and a quick switch; picks the first one on first start. */
 export function ConnectionSwitcher() {
-  const { data } = useConnections();
+  const { data, isFetching } = useConnections();
   const activeId = useSession((s) => s.activeConnectionId);
   const setActive = useSession((s) => s.setActiveConnection);
   const profiles = data?.profiles;
   const active = profiles?.find((p) => p.id === activeId);
   const first = profiles?.[0];
 
+  // Only on a fresh list: right after saving a profile the cached list does not hold it yet.
   useEffect(() => {
-    if (!active && first) setActive(first.id);
-  }, [active, first, setActive]);
+    if (!isFetching && !active && first) setActive(first.id);
+  }, [isFetching, active, first, setActive]);
 
   return (
     <div className="connection-switcher" style={{ borderColor: active ? environmentColor(active) : undefined }}>

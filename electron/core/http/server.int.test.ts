@@ -1,0 +1,106 @@
+import http from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { methodNames } from '../../../shared/contract';
+import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { MAX_BODY_BYTES, startHttpHost, type HttpHost } from './server';
+
+let direct: DirectCore;
+let host: HttpHost;
+
+beforeAll(async () => {
+  direct = createDirectCore();
+  host = await startHttpHost({ dispatch: direct.core.dispatch, events: direct.core.events });
+});
+afterAll(async () => {
+  await host.close();
+  await direct.dispose();
+});
+
+/** Raw requests, so Host and Origin can be forged the way a rebinding or cross-site page would. */
+function request(options: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; body: string; headers: http.IncomingHttpHeaders }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port: host.port, method: options.method ?? 'POST', path: options.path ?? '/rpc', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (c: Buffer) => (body += c.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    if (options.body) req.write(options.body);
+    req.end();
+  });
+}
+
+const json = { 'Content-Type': 'application/json' };
+const auth = () => ({ Authorization: `Bearer ${host.token}` });
+
+describe('browser-mode HTTP host', () => {
+  it('binds to 127.0.0.1 and prints the token only in the URL fragment', () => {
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/#token=/);
+    expect(host.token.length).toBeGreaterThanOrEqual(43); // 32 random bytes, base64url
+  });
+
+  it.each(methodNames)('refuses %s without a token, and with a wrong one', async (method) => {
+    const body = JSON.stringify({ method, input: {} });
+    const missing = await request({ headers: json, body });
+    expect(missing.status).toBe(401);
+    const wrong = await request({ headers: { ...json, Authorization: `Bearer ${'x'.repeat(host.token.length)}` }, body });
+    expect(wrong.status).toBe(401);
+    expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+  });
+
+  it('answers a valid call with 200 and an envelope', async () => {
+    const res = await request({ headers: { ...json, ...auth() }, body: JSON.stringify({ method: 'app.info', input: {} }) });
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { host: 'direct' } });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('refuses a foreign Host header (DNS rebinding) even with the token', async () => {
+    const res = await request({ headers: { ...json, ...auth(), Host: `evil.example:${host.port}` }, body: '{"method":"app.info"}' });
+    expect(res.status).toBe(403);
+  });
+
+  it('refuses a foreign Origin (cross-site POST) even with the token', async () => {
+    const res = await request({ headers: { ...json, ...auth(), Origin: 'http://evil.example' }, body: '{"method":"app.info"}' });
+    expect(res.status).toBe(403);
+  });
+
+  it('accepts its own Origin', async () => {
+    const res = await request({ headers: { ...json, ...auth(), Origin: host.origin }, body: '{"method":"app.info"}' });
+    expect(res.status).toBe(200);
+  });
+
+  it('answers malformed JSON with 400 and a body over the limit with 413', async () => {
+    expect((await request({ headers: { ...json, ...auth() }, body: '{not json' })).status).toBe(400);
+    expect((await request({ headers: { ...json, ...auth() }, body: '{"input":{}}' })).status).toBe(400);
+    const huge = JSON.stringify({ method: 'app.info', input: { pad: 'x'.repeat(MAX_BODY_BYTES) } });
+    expect((await request({ headers: { ...json, ...auth() }, body: huge })).status).toBe(413);
+  });
+
+  it('only allows POST on /rpc', async () => {
+    expect((await request({ method: 'GET', headers: auth() })).status).toBe(405);
+  });
+
+  it('requires the token for the event stream and then streams events', async () => {
+    expect((await request({ method: 'GET', path: '/events' })).status).toBe(401);
+    const controller = new AbortController();
+    const response = await fetch(`${host.origin}/events`, { headers: auth(), signal: controller.signal });
+    expect(response.status).toBe(200);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    await reader.read(); // ": connected"
+    direct.core.events.emit('connections.changed', { reason: 'test' });
+    let text = '';
+    while (!text.includes('connections.changed')) text += (await reader.read()).value ?? '';
+    expect(text).toContain('data: {"reason":"test"}');
+    controller.abort();
+  });
+
+  it('sends a strict CSP with pages', async () => {
+    const res = await request({ method: 'GET', path: '/' });
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).not.toMatch(/https?:/);
+  });
+});
