@@ -23,7 +23,7 @@ export async function withCatalogRead<T>(
   try {
     await client.query(options.readOnly === false ? 'BEGIN' : 'BEGIN READ ONLY');
     const { rows } = await client.query<{ num: string }>(
-      `/* ticketz-console */ SELECT pg_catalog.set_config('statement_timeout', $1, true),
+      `SELECT /* ticketz-console */ pg_catalog.set_config('statement_timeout', $1, true),
               pg_catalog.set_config('lock_timeout', $2, true),
               pg_catalog.current_setting('server_version_num') AS num`,
       [`${options.statementTimeoutMs ?? 15_000}ms`, `${options.lockTimeoutMs ?? 2_000}ms`],

@@ -69,7 +69,7 @@ export function buildSessions(raw: RawSession[], waits: RawWait[], longRunningMs
       query: s.query,
       blockedBy: wait?.blocked_by ?? [],
       waitingFor: wait ? `${wait.mode} on ${wait.object}` : null,
-      isConsole: s.application.startsWith('ticketz-console') || s.query.startsWith(CONSOLE_MARKER),
+      isConsole: s.application.startsWith('ticketz-console') || s.query.includes(CONSOLE_MARKER),
       isSelf: s.is_self,
       flags,
     };

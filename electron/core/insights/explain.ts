@@ -74,7 +74,7 @@ export async function explainStatement(client: pg.ClientBase, sql: string, analy
     let json: unknown;
     if (params > 0) {
       await client.query(`PREPARE ${prepared} AS ${text}`);
-      await client.query(`/* ticketz-console */ SET LOCAL plan_cache_mode = force_generic_plan`);
+      await client.query(`SET /* ticketz-console */ LOCAL plan_cache_mode = force_generic_plan`);
       const args = Array.from({ length: params }, () => 'NULL').join(', ');
       json = (await client.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN ${options} EXECUTE ${prepared}(${args})`)).rows[0]?.['QUERY PLAN'];
     } else {

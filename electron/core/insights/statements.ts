@@ -147,7 +147,7 @@ export async function readStatementsStatus(client: pg.ClientBase): Promise<{ sta
 /** Makes the extension's schema the one unqualified names resolve to, for this transaction only. */
 export async function useExtensionSchema(client: pg.ClientBase, schema: string): Promise<void> {
   await client.query(
-    `/* ticketz-console */ SELECT pg_catalog.set_config('search_path', pg_catalog.quote_ident($1) || ', pg_catalog', true)`,
+    `SELECT /* ticketz-console */ pg_catalog.set_config('search_path', pg_catalog.quote_ident($1) || ', pg_catalog', true)`,
     [schema],
   );
 }

@@ -65,7 +65,7 @@ export function insightsHandlers(deps: CoreDeps): HandlersFor<typeof insightsCon
               // The name comes from the contract's enum, never from free text.
               await c.query(`CREATE EXTENSION IF NOT EXISTS ${extension}`);
               const { rows } = await c.query<{ extversion: string }>(
-                `/* ticketz-console */ SELECT e.extversion FROM pg_catalog.pg_extension AS e WHERE e.extname = $1`,
+                `SELECT /* ticketz-console */ e.extversion FROM pg_catalog.pg_extension AS e WHERE e.extname = $1`,
                 [extension],
               );
               return { version: rows[0]?.extversion ?? '' };

@@ -86,9 +86,9 @@ export class TaskRunner {
         const pool = await this.deps.pools.get(spec.connectionId);
         state.pool = pool;
         client = await pool.connect();
-        const { rows } = await client.query<{ pid: number }>(`/* ticketz-console */ SELECT pg_catalog.pg_backend_pid() AS pid`);
+        const { rows } = await client.query<{ pid: number }>(`SELECT /* ticketz-console */ pg_catalog.pg_backend_pid() AS pid`);
         state.pid = rows[0]!.pid;
-        await client.query(`/* ticketz-console */ SET statement_timeout = 0`);
+        await client.query(`SET /* ticketz-console */ statement_timeout = 0`);
         if (spec.progress) poller = this.poll(state, pool, spec.progress);
         const ctx: TaskContext = {
           client,
@@ -124,7 +124,7 @@ export class TaskRunner {
     if (!state || state.state !== 'running') return false;
     state.cancelRequested = true;
     if (state.pid === null || !state.pool) return true;
-    const { rows } = await state.pool.query<{ ok: boolean }>(`/* ticketz-console */ SELECT pg_catalog.pg_cancel_backend($1::int) AS ok`, [
+    const { rows } = await state.pool.query<{ ok: boolean }>(`SELECT /* ticketz-console */ pg_catalog.pg_cancel_backend($1::int) AS ok`, [
       state.pid,
     ]);
     return rows[0]?.ok ?? false;

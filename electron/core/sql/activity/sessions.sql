@@ -3,7 +3,7 @@
 -- Server processes without a query (checkpointer, WAL writer …) are left out. $1 include idle sessions.
 -- Durations are computed here so client and server clocks never mix.
 -- Source: PG docs 27.2.3 pg_stat_activity; pghero's running_queries (https://github.com/ankane/pghero).
-SELECT a.pid,
+SELECT /* ticketz-console */ a.pid,
        a.datname AS database,
        a.usename AS role,
        coalesce(a.application_name, '') AS application,

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- The latest successful entry per target for one action (e.g. the last refresh of each
 -- materialized view made by the console). $1 action.
-SELECT DISTINCT ON (a.target)
+SELECT /* ticketz-console */ DISTINCT ON (a.target)
        a.target,
        a.at,
        a.duration_ms,

@@ -7,7 +7,7 @@
 -- Index tuple layout: https://www.postgresql.org/docs/current/storage-page-layout.html, src/include/access/itup.h
 -- Caveats: btree deduplication (PostgreSQL 13+) packs duplicates tighter than the model assumes, so
 -- waste is then under-estimated; internal pages are not counted; figures are as of the last VACUUM/ANALYZE.
-WITH consts AS (
+WITH /* ticketz-console */ consts AS (
   SELECT pg_catalog.current_setting('block_size')::numeric AS bs,
          CASE WHEN pg_catalog.version() ~ 'mingw32|64-bit|x86_64|ppc64|ia64|amd64|aarch64|arm64' THEN 8 ELSE 4 END AS ma,
          24 AS page_hdr,

@@ -2,7 +2,7 @@
 -- Which helpers for exact bloat figures and online rebuilds exist here: pgstattuple (installed /
 -- available to CREATE EXTENSION) and pg_repack (installed; its client does the work).
 -- Source: https://www.postgresql.org/docs/current/pgstattuple.html, https://reorg.github.io/pg_repack/
-SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pgstattuple') AS pgstattuple_installed,
+SELECT /* ticketz-console */ EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pgstattuple') AS pgstattuple_installed,
        EXISTS (SELECT 1 FROM pg_catalog.pg_available_extensions WHERE name = 'pgstattuple') AS pgstattuple_available,
        EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'pg_repack') AS pg_repack_installed,
        (SELECT n.nspname

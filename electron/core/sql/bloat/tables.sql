@@ -8,7 +8,7 @@
 -- Page layout: https://www.postgresql.org/docs/current/storage-page-layout.html
 -- Caveats: figures are as of the last VACUUM/ANALYZE (relpages, reltuples, pg_stats); a role sees
 -- only the columns it may read; `name` columns and columns without statistics make it unreliable.
-WITH consts AS (
+WITH /* ticketz-console */ consts AS (
   SELECT pg_catalog.current_setting('block_size')::numeric AS bs,
          CASE WHEN pg_catalog.version() ~ 'mingw32|64-bit|x86_64|ppc64|ia64|amd64|aarch64|arm64' THEN 8 ELSE 4 END AS ma,
          24 AS page_hdr

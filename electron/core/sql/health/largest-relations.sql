@@ -2,7 +2,7 @@
 -- The ten largest tables and materialized views with their indexes and TOAST. relpages pre-selects
 -- fifty candidates so a catalog of thousands of tables does not stat every file.
 -- Source: pghero's relation_sizes; PG docs 9.28.7 pg_total_relation_size.
-WITH candidates AS (
+WITH /* ticketz-console */ candidates AS (
   SELECT c.oid, c.relkind, c.relname, c.relnamespace
     FROM pg_catalog.pg_class AS c
     JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace

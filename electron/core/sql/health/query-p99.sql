@@ -3,7 +3,7 @@
 -- standard deviation, not percentiles, so p99 ≈ mean + 2.326 σ (normal approximation), never above
 -- the observed maximum. Statements with fewer than 10 calls and the console's own are left out.
 -- pg_stat_statements ≤ 1.7 column names. Source: https://www.postgresql.org/docs/12/pgstatstatements.html
-SELECT s.queryid::text AS queryid,
+SELECT /* ticketz-console */ s.queryid::text AS queryid,
        s.query,
        least(s.max_time, s.mean_time + 2.326 * s.stddev_time) AS p99_ms
   FROM pg_stat_statements AS s

@@ -2,7 +2,7 @@
 -- Standbys streaming from this server: state, sync mode, replay lag as time (replay_lag) and as
 -- bytes of WAL not yet replayed. Empty on a server without standbys.
 -- Source: PG docs 27.2.4 pg_stat_replication.
-SELECT coalesce(r.application_name, '') AS application,
+SELECT /* ticketz-console */ coalesce(r.application_name, '') AS application,
        pg_catalog.host(r.client_addr) AS client,
        coalesce(r.state, '') AS state,
        coalesce(r.sync_state, '') AS sync_state,

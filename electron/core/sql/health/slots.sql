@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Replication slots and the WAL each keeps from being recycled (an inactive slot can fill the disk).
 -- Source: PG docs 54.19 pg_replication_slots (wal_status: PostgreSQL 13+).
-SELECT s.slot_name AS name,
+SELECT /* ticketz-console */ s.slot_name AS name,
        s.slot_type AS type,
        s.active,
        pg_catalog.pg_wal_lsn_diff(

@@ -4,7 +4,7 @@
 -- prefix of the other's. Unique indexes and those behind constraints are kept (they enforce rules).
 -- Exact twins are reported once (the newer one). Indexes with INCLUDE columns are not judged.
 -- Source: pghero's duplicate_indexes (https://github.com/ankane/pghero), PG docs 51.27 pg_index.
-WITH idx AS (
+WITH /* ticketz-console */ idx AS (
   SELECT i.indexrelid,
          i.indrelid,
          c.relam,

@@ -4,7 +4,7 @@
 -- Partition children inherit the parent's constraint (conparentid <> 0) and are not repeated.
 -- Source: PG docs 5.5.5 "Foreign Keys" (declaring an FK does not create an index on the referencing
 -- columns) and the well-known catalog query pattern over pg_constraint.conkey / pg_index.indkey.
-SELECT k.oid::int8 AS constraint_oid,
+SELECT /* ticketz-console */ k.oid::int8 AS constraint_oid,
        k.conname AS constraint_name,
        n.nspname AS schema,
        t.relname AS table_name,

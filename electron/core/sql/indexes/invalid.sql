@@ -2,7 +2,7 @@
 -- Indexes left INVALID (a failed or cancelled CREATE INDEX CONCURRENTLY / REINDEX CONCURRENTLY):
 -- queries never use them, yet every write still maintains them.
 -- Source: https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY
-SELECT i.indexrelid::int8 AS index_oid,
+SELECT /* ticketz-console */ i.indexrelid::int8 AS index_oid,
        n.nspname AS schema,
        t.relname AS table_name,
        c.relname AS index_name,

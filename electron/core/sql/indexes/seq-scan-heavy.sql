@@ -2,7 +2,7 @@
 -- Large tables read mostly by sequential scans: at least $1 live rows and an index used for fewer
 -- than 95 % of the scans — a missing index, or queries that cannot use the existing ones.
 -- Source: pghero's table stats "percent_of_times_index_used" (https://github.com/ankane/pghero).
-SELECT s.relid::int8 AS table_oid,
+SELECT /* ticketz-console */ s.relid::int8 AS table_oid,
        s.schemaname AS schema,
        s.relname AS table_name,
        s.seq_scan::text AS seq_scan,

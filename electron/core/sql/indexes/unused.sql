@@ -3,7 +3,7 @@
 -- primary key, not behind an exclusion constraint): candidates to drop. Counts are per server, so
 -- a standby's own reads do not show here.
 -- Source: pghero's unused_indexes (https://github.com/ankane/pghero), PG docs 27.2.21 pg_stat_all_indexes.
-SELECT s.indexrelid::int8 AS index_oid,
+SELECT /* ticketz-console */ s.indexrelid::int8 AS index_oid,
        s.schemaname AS schema,
        s.relname AS table_name,
        s.indexrelname AS index_name,

@@ -3,7 +3,7 @@
 -- all UUIDs: stored as uuid they take 16 bytes instead of 37, compare without collation rules and
 -- reject malformed values. Uses statistics only (ANALYZE first); no table is read.
 -- Source: PG docs 8.12 "UUID Type" and 53.27 pg_stats.
-SELECT c.oid::int8 AS table_oid,
+SELECT /* ticketz-console */ c.oid::int8 AS table_oid,
        a.attnum AS attnum,
        s.schemaname AS schema,
        s.tablename AS table_name,

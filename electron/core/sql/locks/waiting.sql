@@ -2,7 +2,7 @@
 -- Every session waiting for a heavyweight lock, what it waits for, and who holds or queues ahead of
 -- it (pg_blocking_pids): the edges of the blocking tree. A session waits for one lock at a time.
 -- Source: PG docs 9.27 pg_blocking_pids, 54.12 pg_locks; pghero's blocked_queries.
-SELECT l.pid,
+SELECT /* ticketz-console */ l.pid,
        l.locktype,
        l.mode,
        CASE

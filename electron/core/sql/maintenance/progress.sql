@@ -3,7 +3,7 @@
 -- VACUUM, ANALYZE, CREATE INDEX / REINDEX, and CLUSTER / VACUUM FULL. Columns are normalized:
 -- blocks_* and tuples_* are the phase's measurable counters (null where the view has none).
 -- Source: PG docs 27.4 Progress Reporting (pg_stat_progress_vacuum, _analyze, _create_index, _cluster).
-SELECT 'vacuum' AS command, v.phase, v.heap_blks_total::int8 AS blocks_total, v.heap_blks_scanned::int8 AS blocks_done,
+SELECT /* ticketz-console */ 'vacuum' AS command, v.phase, v.heap_blks_total::int8 AS blocks_total, v.heap_blks_scanned::int8 AS blocks_done,
        v.heap_blks_vacuumed::int8 AS blocks_done2, NULL::int8 AS tuples_total, NULL::int8 AS tuples_done
   FROM pg_catalog.pg_stat_progress_vacuum AS v
  WHERE v.pid = $1::int

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- The relation a maintenance request names, with its kind, so the statement is built from the
 -- catalog's spelling and refused early for the wrong kind. $1 schema, $2 name.
-SELECT c.oid::int8 AS oid,
+SELECT /* ticketz-console */ c.oid::int8 AS oid,
        n.nspname AS schema,
        c.relname AS name,
        c.relkind::text AS relkind

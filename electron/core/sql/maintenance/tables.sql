@@ -3,7 +3,7 @@
 -- (auto)analyze, and their indexes; most dead tuples first. $1 search text (ILIKE pattern on
 -- schema.name, or null), $2 limit. relpages orders the rest so sizes are computed for $2 rows only.
 -- Source: PG docs 27.2.20 pg_stat_all_tables; the seeds' "Table Bloat" query (n_dead_tup).
-WITH picked AS (
+WITH /* ticketz-console */ picked AS (
   SELECT c.oid, c.relkind, c.relname, n.nspname, c.relpages
     FROM pg_catalog.pg_class AS c
     JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace

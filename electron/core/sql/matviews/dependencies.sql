@@ -2,7 +2,7 @@
 -- Which relations each view and materialized view reads, from the dependencies of its rewrite
 -- rule: the edges for "depends on", "dependents" and the refresh order (through plain views too).
 -- Source: PG docs 51.18 pg_depend and 51.44 pg_rewrite (a view's query is its ON SELECT rule).
-SELECT DISTINCT v.oid::int8 AS view_oid,
+SELECT /* ticketz-console */ DISTINCT v.oid::int8 AS view_oid,
        r.oid::int8 AS ref_oid,
        rn.nspname AS ref_schema,
        r.relname AS ref_name,

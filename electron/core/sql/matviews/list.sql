@@ -3,7 +3,7 @@
 -- all of them, and those REFRESH … CONCURRENTLY accepts (valid, on plain columns, without WHERE).
 -- Source: PG docs "REFRESH MATERIALIZED VIEW" (CONCURRENTLY needs a unique index that uses only
 -- column names and includes all rows) and 51.27 pg_index.
-SELECT c.oid::int8 AS oid,
+SELECT /* ticketz-console */ c.oid::int8 AS oid,
        n.nspname AS schema,
        c.relname AS name,
        pg_catalog.pg_get_userbyid(c.relowner) AS owner,

@@ -2,7 +2,7 @@
 -- The cumulative counters of every statement in scope (pg_stat_statements 1.8 names: total_exec_time), kept as
 -- snapshots while the page is open so the console can show what changed in the last minutes.
 -- $1 all databases.
-SELECT s.userid::int8 AS userid,
+SELECT /* ticketz-console */ s.userid::int8 AS userid,
        s.dbid::int8 AS dbid,
        s.queryid::text AS queryid,
        NULL::bool AS toplevel,

@@ -1,3 +1,3 @@
 /* ticketz-console */
 -- When all statements' counters were last reset: unknown before pg_stat_statements 1.9.
-SELECT NULL::timestamptz AS stats_reset
+SELECT /* ticketz-console */ NULL::timestamptz AS stats_reset

@@ -4,7 +4,7 @@
 -- shared_preload_libraries), track_io_timing, and whether this role could CREATE EXTENSION
 -- (it is not a trusted extension, so only a superuser may).
 -- Source: https://www.postgresql.org/docs/current/pgstatstatements.html
-SELECT (SELECT e.extversion FROM pg_catalog.pg_extension AS e WHERE e.extname = 'pg_stat_statements') AS installed_version,
+SELECT /* ticketz-console */ (SELECT e.extversion FROM pg_catalog.pg_extension AS e WHERE e.extname = 'pg_stat_statements') AS installed_version,
        (SELECT n.nspname
           FROM pg_catalog.pg_extension AS e
           JOIN pg_catalog.pg_namespace AS n ON n.oid = e.extnamespace

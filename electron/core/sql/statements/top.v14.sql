@@ -5,7 +5,7 @@
 -- $1 all databases, $2 include the console's own statements, $3 sort key, $4 limit.
 -- Source: pghero's query_stats (https://github.com/ankane/pghero) and
 -- https://www.postgresql.org/docs/16/pgstatstatements.html
-WITH scoped AS (
+WITH /* ticketz-console */ scoped AS (
   SELECT s.*,
          s.query LIKE '%/* ticketz-console */%' AS is_console
     FROM pg_stat_statements AS s
