@@ -42,7 +42,9 @@ const DETAIL_KEYS = [
 const n = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
 function titleOf(p: RawPlan): string {
-  const parts = [String(p['Node Type'] ?? '?')];
+  // INSERT/UPDATE/DELETE/MERGE appear as "ModifyTable" with the verb in "Operation".
+  const type = p['Node Type'] === 'ModifyTable' && typeof p.Operation === 'string' ? p.Operation : String(p['Node Type'] ?? '?');
+  const parts = [type];
   const rel = p['Relation Name'];
   if (typeof rel === 'string') {
     const schema = typeof p.Schema === 'string' ? `${p.Schema}.` : '';
