@@ -50,7 +50,13 @@ describe('activity', () => {
     );
     const seen = await until(activity, (a) => a.sessions.some((s) => s.pid === sleeper.pid && (s.durationMs ?? 0) > 250), 'the sleeper');
     const row = seen.sessions.find((s) => s.pid === sleeper.pid)!;
-    expect(row).toMatchObject({ application: 'sleeper', state: 'active', isConsole: false, waitEventType: 'Timeout', waitEvent: 'PgSleep' });
+    expect(row).toMatchObject({
+      application: 'sleeper',
+      state: 'active',
+      isConsole: false,
+      waitEventType: 'Timeout',
+      waitEvent: 'PgSleep',
+    });
     expect(row.query).toContain('pg_sleep(30)');
     expect(row.flags).toContain('long-running');
     expect(seen.sessions.find((s) => s.isSelf)?.isConsole).toBe(true);
@@ -72,7 +78,11 @@ describe('activity', () => {
     await holder.client.query(`UPDATE seats SET holder = 'a' WHERE id = 1`);
     const waiting = waiter.client.query(`UPDATE seats SET holder = 'b' WHERE id = 1`);
 
-    const seen = await until(activity, (a) => a.sessions.some((s) => s.pid === waiter.pid && s.blockedBy.includes(holder.pid)), 'the lock wait');
+    const seen = await until(
+      activity,
+      (a) => a.sessions.some((s) => s.pid === waiter.pid && s.blockedBy.includes(holder.pid)),
+      'the lock wait',
+    );
     const w = seen.sessions.find((s) => s.pid === waiter.pid)!;
     const h = seen.sessions.find((s) => s.pid === holder.pid)!;
     expect(w.flags).toContain('blocked');
@@ -96,6 +106,8 @@ describe('activity', () => {
     expect(withIdle.sessions.some((s) => s.pid === idle.pid && s.state === 'idle')).toBe(true);
     const withoutIdle = await direct.call('insights.activity', { connectionId: id, includeIdle: false });
     expect(withoutIdle.sessions.some((s) => s.pid === idle.pid)).toBe(false);
-    await expect(direct.call('insights.signalSession', { connectionId: id, pid: 999_999, action: 'cancel' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(direct.call('insights.signalSession', { connectionId: id, pid: 999_999, action: 'cancel' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

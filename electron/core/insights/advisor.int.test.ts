@@ -75,7 +75,12 @@ describe('index advisor', () => {
     // The twin is reported once (the newer one); the single-column ones are prefixes of (note, ref).
     const dup = findings.filter((f) => f.kind === 'duplicate-index');
     expect(dup.filter((f) => f.title.includes('duplicates')).map((f) => f.object)).toEqual(['orders_note_twin_idx']);
-    expect(dup.filter((f) => f.title.includes('prefix')).map((f) => f.object).sort()).toEqual(['orders_note_idx', 'orders_note_twin_idx']);
+    expect(
+      dup
+        .filter((f) => f.title.includes('prefix'))
+        .map((f) => f.object)
+        .sort(),
+    ).toEqual(['orders_note_idx', 'orders_note_twin_idx']);
     expect(of('invalid-index')).toEqual(['orders_note_unique']);
     const invalid = findings.find((f) => f.kind === 'invalid-index')!;
     expect(invalid.severity).toBe('critical');
@@ -91,7 +96,9 @@ describe('index advisor', () => {
     const seq = findings.find((f) => f.kind === 'seq-scan-heavy' && f.table === 'orders');
     expect(seq).toBeDefined();
     expect(seq!.hasDraft).toBe(false);
-    await expect(direct.call('insights.migrationDraft', { connectionId: id, findingId: seq!.id })).rejects.toMatchObject({ code: 'BAD_REQUEST' });
+    await expect(direct.call('insights.migrationDraft', { connectionId: id, findingId: seq!.id })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+    });
     const uuid = findings.find((f) => f.kind === 'uuid-as-text')!;
     expect(uuid).toMatchObject({ table: 'orders', object: 'ref' });
     const draft = await direct.call('insights.migrationDraft', { connectionId: id, findingId: uuid.id });
@@ -101,6 +108,8 @@ describe('index advisor', () => {
   });
 
   it('says when a finding no longer applies', async () => {
-    await expect(direct.call('insights.migrationDraft', { connectionId: id, findingId: 'fk-without-index:1' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(direct.call('insights.migrationDraft', { connectionId: id, findingId: 'fk-without-index:1' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 });

@@ -52,9 +52,13 @@ describe('bloat', () => {
   });
 
   it('gives exact figures with pgstattuple once the extension exists', async () => {
-    const { rows } = await db.pool.query<{ oid: number; idx: number }>(`SELECT 'churn'::regclass::oid::int AS oid, 'churn_pkey'::regclass::oid::int AS idx`);
+    const { rows } = await db.pool.query<{ oid: number; idx: number }>(
+      `SELECT 'churn'::regclass::oid::int AS oid, 'churn_pkey'::regclass::oid::int AS idx`,
+    );
     const { oid, idx } = rows[0]!;
-    await expect(direct.call('insights.exactBloat', { connectionId: id, oid, method: 'pgstattuple' })).rejects.toThrow(/CREATE EXTENSION pgstattuple/);
+    await expect(direct.call('insights.exactBloat', { connectionId: id, oid, method: 'pgstattuple' })).rejects.toThrow(
+      /CREATE EXTENSION pgstattuple/,
+    );
     await direct.call('insights.createExtension', { connectionId: id, extension: 'pgstattuple' });
     const exact = await direct.call('insights.exactBloat', { connectionId: id, oid, method: 'pgstattuple' });
     expect(exact.fields.map((f) => f.name)).toContain('free_percent');

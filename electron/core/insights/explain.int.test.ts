@@ -63,9 +63,9 @@ describe('EXPLAIN', () => {
     const pool = await direct.core.deps.pools.get(id);
     const { rows } = await pool.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE name LIKE 'ticketz_explain_%'`);
     expect(rows[0].n).toBe(0);
-    await expect(direct.call('insights.explain', { connectionId: id, sql: 'SELECT v FROM t WHERE id = $1', analyze: true })).rejects.toThrow(
-      /need real values/,
-    );
+    await expect(
+      direct.call('insights.explain', { connectionId: id, sql: 'SELECT v FROM t WHERE id = $1', analyze: true }),
+    ).rejects.toThrow(/need real values/);
   });
 
   it('refuses what EXPLAIN cannot take', async () => {

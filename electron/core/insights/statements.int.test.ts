@@ -69,7 +69,15 @@ describe('slow queries (pg_stat_statements)', () => {
     for (const sort of ['totalTime', 'meanTime', 'calls', 'rows', 'io'] as const) {
       const { rows } = await direct.call('insights.statements', { connectionId: id, sort, limit: 20 });
       const values = rows.map((r) =>
-        sort === 'totalTime' ? r.totalExecMs : sort === 'meanTime' ? r.meanExecMs : sort === 'calls' ? Number(r.calls) : sort === 'rows' ? Number(r.rows) : r.ioReadMs + r.ioWriteMs,
+        sort === 'totalTime'
+          ? r.totalExecMs
+          : sort === 'meanTime'
+            ? r.meanExecMs
+            : sort === 'calls'
+              ? Number(r.calls)
+              : sort === 'rows'
+                ? Number(r.rows)
+                : r.ioReadMs + r.ioWriteMs,
       );
       expect(values, sort).toEqual([...values].sort((a, b) => b - a));
     }

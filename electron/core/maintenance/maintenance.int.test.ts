@@ -20,7 +20,8 @@ async function churn() {
   await c.end();
 }
 
-const table = async () => (await direct.call('maintenance.tables', { connectionId: id, search: 'churn' })).tables.find((t) => t.name === 'churn')!;
+const table = async () =>
+  (await direct.call('maintenance.tables', { connectionId: id, search: 'churn' })).tables.find((t) => t.name === 'churn')!;
 
 beforeAll(async () => {
   db = await createTestDatabase('maint');
@@ -77,7 +78,8 @@ describe('maintenance', () => {
       () => null,
       (err: unknown) => err,
     );
-    for (let i = 0; i < 100 && !events.some((e) => e.taskId === taskId && (e.fraction ?? 0) > 0); i++) await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < 100 && !events.some((e) => e.taskId === taskId && (e.fraction ?? 0) > 0); i++)
+      await new Promise((r) => setTimeout(r, 50));
     const listed = await direct.call('maintenance.tasks', { connectionId: id });
     expect(listed.tasks.find((t) => t.taskId === taskId)).toMatchObject({ state: 'running', kind: 'vacuum' });
     expect(listed.tasks.find((t) => t.taskId === taskId)!.pid).toBeGreaterThan(0);
@@ -94,7 +96,13 @@ describe('maintenance', () => {
     expect(analyzed.statement).toBe('ANALYZE "public"."churn"');
     const index = await direct.call('maintenance.reindex', { connectionId: id, schema: 'public', name: 'churn_pkey', target: 'index' });
     expect(index.statement).toBe('REINDEX INDEX CONCURRENTLY "public"."churn_pkey"');
-    const whole = await direct.call('maintenance.reindex', { connectionId: id, schema: 'public', name: 'churn', target: 'table', concurrently: false });
+    const whole = await direct.call('maintenance.reindex', {
+      connectionId: id,
+      schema: 'public',
+      name: 'churn',
+      target: 'table',
+      concurrently: false,
+    });
     expect(whole.statement).toBe('REINDEX TABLE "public"."churn"');
     const audit = await direct.call('audit.list', { connectionId: id, action: 'maintenance.reindex' });
     expect(audit.entries.map((e) => e.outcome)).toEqual(['succeeded', 'succeeded']);
@@ -110,11 +118,15 @@ describe('maintenance', () => {
   });
 
   it('refuses the wrong kind of relation and a missing one, clearly', async () => {
-    await expect(direct.call('maintenance.reindex', { connectionId: id, schema: 'public', name: 'churn', target: 'index' })).rejects.toThrow(
-      /REINDEX INDEX works on index or partitioned index; public.churn is a table/,
-    );
-    await expect(direct.call('maintenance.vacuum', { connectionId: id, schema: 'public', name: 'nope' })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(direct.call('maintenance.vacuum', { connectionId: id, schema: 'public', name: 'x"; DROP TABLE churn; --' })).rejects.toMatchObject({
+    await expect(
+      direct.call('maintenance.reindex', { connectionId: id, schema: 'public', name: 'churn', target: 'index' }),
+    ).rejects.toThrow(/REINDEX INDEX works on index or partitioned index; public.churn is a table/);
+    await expect(direct.call('maintenance.vacuum', { connectionId: id, schema: 'public', name: 'nope' })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
+    await expect(
+      direct.call('maintenance.vacuum', { connectionId: id, schema: 'public', name: 'x"; DROP TABLE churn; --' }),
+    ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });
