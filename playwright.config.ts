@@ -13,7 +13,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: process.env.CI ? 1 : 0,
-  reporter: [['list']],
+  // In CI a JSON report for .ci/summarize-tests.mjs (outside outputDir, which Playwright empties).
+  reporter: process.env.CI ? [['list'], ['json', { outputFile: '.ci-reports/e2e.json' }]] : [['list']],
   globalSetup: './e2e/fixtures/global-setup.ts',
   use: { trace: 'retain-on-failure', screenshot: 'only-on-failure' },
   projects: [

@@ -1,7 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
+// In CI each run also writes a JSON report (named after its --project) that .ci/summarize-tests.mjs adds up.
+const projectArg = process.argv[process.argv.indexOf('--project') + 1] ?? 'all';
+const reporters = process.env.CI
+  ? ['default', ['json', { outputFile: `.ci-reports/vitest-${projectArg}.json` }] as ['json', { outputFile: string }]]
+  : ['default'];
+
 export default defineConfig({
   test: {
+    reporters,
     projects: [
       {
         test: {
