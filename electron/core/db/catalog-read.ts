@@ -21,7 +21,8 @@ export async function withCatalogRead<T>(
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    await client.query(options.readOnly === false ? 'BEGIN' : 'BEGIN READ ONLY');
+    // The marker keeps even these out of Slow queries (pg_stat_statements tracks utility statements).
+    await client.query(options.readOnly === false ? 'BEGIN /* ticketz-console */' : 'BEGIN /* ticketz-console */ READ ONLY');
     const { rows } = await client.query<{ num: string }>(
       `SELECT /* ticketz-console */ pg_catalog.set_config('statement_timeout', $1, true),
               pg_catalog.set_config('lock_timeout', $2, true),
@@ -29,10 +30,10 @@ export async function withCatalogRead<T>(
       [`${options.statementTimeoutMs ?? 15_000}ms`, `${options.lockTimeoutMs ?? 2_000}ms`],
     );
     const result = await work(client, majorOf(Number(rows[0]!.num)));
-    await client.query('COMMIT');
+    await client.query('COMMIT /* ticketz-console */');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK /* ticketz-console */').catch(() => undefined);
     throw err;
   } finally {
     client.release();

@@ -45,6 +45,20 @@ describe('bloat', () => {
     expect(r.pgRepackInstalled).toBe(false);
   });
 
+  it('works for a role that may not read pg_statistic, through the pg_stats view', async () => {
+    const role = `${db.name}_reader`;
+    await db.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'`);
+    await db.pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+    const reader = await direct.addProfile({ ...db, user: role, password: 'reader-pw' }, { name: 'reader' });
+    const r = await direct.call('insights.bloat', { connectionId: reader });
+    const table = r.rows.find((x) => x.kind === 'table' && x.table === 'churn')!;
+    expect(table.wastedRatio).toBeGreaterThan(0.7);
+    expect(r.rows.find((x) => x.kind === 'index' && x.index === 'churn_pkey')!.wastedRatio).toBeGreaterThan(0.5);
+    const asSuperuser = await direct.call('insights.bloat', { connectionId: id });
+    const same = asSuperuser.rows.find((x) => x.kind === 'table' && x.table === 'churn')!;
+    expect(table.wastedBytes).toBe(same.wastedBytes); // both forms estimate alike
+  });
+
   it('filters by minimum waste', async () => {
     const r = await direct.call('insights.bloat', { connectionId: id, minWastedBytes: 1024 * 1024 });
     expect(r.rows.every((x) => BigInt(x.wastedBytes) >= 1024n * 1024n)).toBe(true);

@@ -3,11 +3,13 @@ import type { BloatRow } from '../../../shared/contract/insights';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { iso } from '../db/catalog-read';
 import { quoteQualified as q } from '../db/quote';
+import btreeDirectSql from '../sql/bloat/btree-indexes-direct.sql?raw';
 import btreeSql from '../sql/bloat/btree-indexes.sql?raw';
 import exactIndexSql from '../sql/bloat/exact-index.sql?raw';
 import exactApproxSql from '../sql/bloat/exact-table-approx.sql?raw';
 import exactTableSql from '../sql/bloat/exact-table.sql?raw';
 import extensionsSql from '../sql/bloat/extensions.sql?raw';
+import tablesDirectSql from '../sql/bloat/tables-direct.sql?raw';
 import tablesSql from '../sql/bloat/tables.sql?raw';
 import { useExtensionSchema } from './statements';
 
@@ -24,6 +26,7 @@ interface ExtRow {
   pgstattuple_available: boolean;
   pg_repack_installed: boolean;
   pgstattuple_schema: string | null;
+  can_read_pg_statistic: boolean;
 }
 
 interface TableRow {
@@ -86,12 +89,15 @@ export async function readBloatExtensions(client: pg.ClientBase): Promise<ExtRow
 
 export async function estimateBloat(client: pg.ClientBase, minWastedBytes: number, limit: number) {
   const ext = await readBloatExtensions(client);
-  const [tables, indexes] = [(await client.query<TableRow>(tablesSql)).rows, (await client.query<TableRow>(btreeSql)).rows];
+  // pg_statistic directly when the role may (fast on big catalogs); the pg_stats view otherwise.
+  const direct = ext.can_read_pg_statistic;
+  const params = [minWastedBytes, limit];
+  const tables = (await client.query<TableRow>(direct ? tablesDirectSql : tablesSql, params)).rows;
+  const indexes = (await client.query<TableRow>(direct ? btreeDirectSql : btreeSql, params)).rows;
   const rows: BloatRow[] = [
     ...tables.map((r) => toRow('table', r, ext.pg_repack_installed)),
     ...indexes.map((r) => toRow('index', r, ext.pg_repack_installed)),
   ]
-    .filter((r) => BigInt(r.wastedBytes) >= BigInt(minWastedBytes))
     .sort((a, b) => compareBig(b.wastedBytes, a.wastedBytes) || b.wastedRatio - a.wastedRatio)
     .slice(0, limit);
   return {

@@ -69,7 +69,7 @@ export async function explainStatement(client: pg.ClientBase, sql: string, analy
     );
   const options = analyze ? '(ANALYZE, BUFFERS, FORMAT JSON)' : '(FORMAT JSON)';
   const prepared = `ticketz_explain_${randomBytes(6).toString('hex')}`;
-  await client.query('BEGIN');
+  await client.query('BEGIN /* ticketz-console */');
   try {
     let json: unknown;
     if (params > 0) {
@@ -82,7 +82,7 @@ export async function explainStatement(client: pg.ClientBase, sql: string, analy
     }
     return toExplainResult(json, analyze, params > 0);
   } finally {
-    await client.query('ROLLBACK').catch(() => undefined);
+    await client.query('ROLLBACK /* ticketz-console */').catch(() => undefined);
     // PREPARE is not transactional: the name would outlive the rollback on this pooled session.
     if (params > 0) await client.query(`DEALLOCATE ${prepared}`).catch(() => undefined);
   }

@@ -112,7 +112,7 @@ export class TaskRunner {
     } finally {
       clearInterval(poller);
       if (client) {
-        if (!broken) await client.query('RESET statement_timeout').catch(() => (broken = true));
+        if (!broken) await client.query('RESET /* ticketz-console */ statement_timeout').catch(() => (broken = true));
         client.release(broken);
       }
     }

@@ -1,17 +1,19 @@
 /* ticketz-console */
 -- Estimated bloat of every table and materialized view in one pass, from the planner's statistics
 -- (no table is read). The expected size is reltuples × the estimated tuple size (header, null
--- bitmap, average column widths from pg_stats, MAXALIGN padding, line pointer) at the table's
--- fillfactor, plus TOAST pages at 4 tuples a page; what the relation holds beyond that is waste.
+-- bitmap, average column widths, MAXALIGN padding, line pointer) at the table's fillfactor, plus
+-- TOAST pages at 4 tuples a page; what the relation holds beyond that is waste.
 -- Model: ioguix/pgsql-bloat-estimation, table/table_bloat.sql (https://github.com/ioguix/pgsql-bloat-estimation),
 -- restated for PostgreSQL 12+ (no relhasoids) and with a flag for columns that have no statistics.
 -- Page layout: https://www.postgresql.org/docs/current/storage-page-layout.html
--- Caveats: figures are as of the last VACUUM/ANALYZE (relpages, reltuples, pg_stats); a role sees
--- only the columns it may read; `name` columns and columns without statistics make it unreliable.
+-- This form reads the pg_stats view, so any role can run it (seeing only the columns it may read);
+-- tables-direct.sql reads pg_statistic directly and is much faster on large catalogs.
+-- Caveats: figures are as of the last VACUUM/ANALYZE (relpages, reltuples, pg_stats); `name`
+-- columns and columns without statistics make it unreliable.
+-- $1 minimum wasted bytes, $2 limit (largest waste first); activity counters only for those rows.
 WITH /* ticketz-console */ consts AS (
-  SELECT pg_catalog.current_setting('block_size')::numeric AS bs,
-         CASE WHEN pg_catalog.version() ~ 'mingw32|64-bit|x86_64|ppc64|ia64|amd64|aarch64|arm64' THEN 8 ELSE 4 END AS ma,
-         24 AS page_hdr
+  SELECT pg_catalog.current_setting('block_size')::float8 AS bs,
+         CASE WHEN pg_catalog.version() ~ 'mingw32|64-bit|x86_64|ppc64|ia64|amd64|aarch64|arm64' THEN 8 ELSE 4 END AS ma
 ),
 widths AS (
   SELECT c.oid,
@@ -31,43 +33,49 @@ widths AS (
    GROUP BY c.oid
   HAVING count(s.attname) > 0
 ),
-sized AS (
-  SELECT w.oid,
-         w.ncols,
-         w.ncols_with_stats,
-         w.has_name_col,
-         greatest(c.reltuples, 0) AS reltuples,
-         c.relpages + coalesce(t.relpages, 0) AS pages,
-         greatest(coalesce(t.reltuples, 0), 0) AS toast_tuples,
+estimated AS (
+  SELECT c.oid,
+         n.nspname,
+         c.relname,
+         w.has_name_col OR w.ncols_with_stats < w.ncols AS unreliable,
          coalesce((pg_catalog.regexp_match(pg_catalog.array_to_string(c.reloptions, ' '), 'fillfactor=([0-9]+)'))[1]::int, 100) AS fillfactor,
+         (c.relpages + coalesce(t.relpages, 0))::float8 AS pages,
+         greatest(c.reltuples, 0)::float8 AS reltuples,
+         greatest(coalesce(t.reltuples, 0), 0)::float8 AS toast_tuples,
          -- line pointer + MAXALIGN(23-byte header + null bitmap) + MAXALIGN(data)
-         4 + ceil((23 + CASE WHEN w.max_null_frac > 0 THEN (7 + w.ncols) / 8 ELSE 0 END) / k.ma) * k.ma
+         4 + ceil((23 + CASE WHEN w.max_null_frac > 0 THEN (7 + w.ncols) / 8 ELSE 0 END) / k.ma::float8) * k.ma
            + ceil(w.data_width / k.ma) * k.ma AS tuple_bytes,
-         k.bs,
-         k.page_hdr
+         k.bs
     FROM widths AS w
     JOIN pg_catalog.pg_class AS c ON c.oid = w.oid
+    JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
     LEFT JOIN pg_catalog.pg_class AS t ON t.oid = c.reltoastrelid
    CROSS JOIN consts AS k
 ),
-estimated AS (
-  SELECT z.*,
-         ceil(z.reltuples / floor((z.bs - z.page_hdr) * z.fillfactor / (z.tuple_bytes * 100)))
-           + ceil(z.toast_tuples / 4) AS expected_pages
-    FROM sized AS z
+wasted AS (
+  SELECT e.*,
+         greatest(e.pages - ceil(e.reltuples / floor((e.bs - 24) * e.fillfactor / (e.tuple_bytes * 100)))
+                          - ceil(e.toast_tuples / 4), 0) AS wasted_pages
+    FROM estimated AS e
+),
+top AS (
+  SELECT x.*
+    FROM wasted AS x
+   WHERE x.wasted_pages * x.bs >= $1::float8
+   ORDER BY x.wasted_pages * x.bs DESC, x.nspname, x.relname
+   LIMIT $2::int
 )
-SELECT e.oid::int8 AS oid,
-       n.nspname AS schema,
-       c.relname AS table_name,
-       (e.pages * e.bs)::int8::text AS real_bytes,
-       (greatest(e.pages - e.expected_pages, 0) * e.bs)::int8::text AS wasted_bytes,
-       CASE WHEN e.pages > 0 THEN greatest(e.pages - e.expected_pages, 0)::float8 / e.pages ELSE 0 END AS wasted_ratio,
-       e.fillfactor,
-       e.has_name_col OR e.ncols_with_stats < e.ncols AS unreliable,
-       st.n_dead_tup::text AS dead_tuples,
-       st.last_vacuum,
-       st.last_autovacuum
-  FROM estimated AS e
-  JOIN pg_catalog.pg_class AS c ON c.oid = e.oid
-  JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-  LEFT JOIN pg_catalog.pg_stat_all_tables AS st ON st.relid = e.oid
+SELECT x.oid::int8 AS oid,
+       x.nspname AS schema,
+       x.relname AS table_name,
+       (x.pages * x.bs)::int8::text AS real_bytes,
+       (x.wasted_pages * x.bs)::int8::text AS wasted_bytes,
+       CASE WHEN x.pages > 0 THEN x.wasted_pages / x.pages ELSE 0 END AS wasted_ratio,
+       x.fillfactor,
+       x.unreliable,
+       -- the functions behind pg_stat_all_tables, without its aggregate over every index
+       pg_catalog.pg_stat_get_dead_tuples(x.oid)::text AS dead_tuples,
+       pg_catalog.pg_stat_get_last_vacuum_time(x.oid) AS last_vacuum,
+       pg_catalog.pg_stat_get_last_autovacuum_time(x.oid) AS last_autovacuum
+  FROM top AS x
+ ORDER BY x.wasted_pages * x.bs DESC, x.nspname, x.relname

@@ -30,7 +30,7 @@ SELECT a.indexrelid::int8 AS index_oid,
        ca.relname AS index_name,
        cb.relname AS covering_name,
        a.cols = b.cols[1:a.indnkeyatts] AND a.indnkeyatts = b.indnkeyatts AS exact,
-       pg_catalog.pg_relation_size(a.indexrelid)::text AS bytes,
+       (ca.relpages::int8 * pg_catalog.current_setting('block_size')::int8)::text AS bytes,
        pg_catalog.pg_get_indexdef(a.indexrelid) AS definition,
        pg_catalog.pg_get_indexdef(b.indexrelid) AS covering_definition
   FROM idx AS a
@@ -53,4 +53,5 @@ SELECT a.indexrelid::int8 AS index_oid,
    AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint AS k WHERE k.conindid = a.indexrelid)
    -- twins: report only the newer of the two
    AND NOT (b.indnkeyatts = a.indnkeyatts AND NOT b.indisunique AND NOT b.indisprimary AND b.indexrelid > a.indexrelid)
- ORDER BY pg_catalog.pg_relation_size(a.indexrelid) DESC
+ ORDER BY ca.relpages DESC, n.nspname, ca.relname
+ LIMIT 500

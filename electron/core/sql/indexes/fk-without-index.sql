@@ -2,6 +2,7 @@
 -- Foreign keys whose referencing columns lead no valid, non-partial index (in any order): every
 -- DELETE or key UPDATE on the referenced table then scans the referencing table, under lock.
 -- Partition children inherit the parent's constraint (conparentid <> 0) and are not repeated.
+-- Sizes from relpages (no file-system calls on big catalogs); the 500 largest tables are listed.
 -- Source: PG docs 5.5.5 "Foreign Keys" (declaring an FK does not create an index on the referencing
 -- columns) and the well-known catalog query pattern over pg_constraint.conkey / pg_index.indkey.
 SELECT /* ticketz-console */ k.oid::int8 AS constraint_oid,
@@ -14,7 +15,7 @@ SELECT /* ticketz-console */ k.oid::int8 AS constraint_oid,
                FROM pg_catalog.unnest(k.conkey) WITH ORDINALITY AS u(attnum, pos)
                JOIN pg_catalog.pg_attribute AS a ON a.attrelid = k.conrelid AND a.attnum = u.attnum
               ORDER BY u.pos) AS columns,
-       pg_catalog.pg_relation_size(k.conrelid)::text AS table_bytes,
+       (t.relpages::int8 * pg_catalog.current_setting('block_size')::int8)::text AS table_bytes,
        greatest(t.reltuples, 0)::int8 AS table_rows,
        t.relkind = 'p' AS partitioned
   FROM pg_catalog.pg_constraint AS k
@@ -34,4 +35,5 @@ SELECT /* ticketz-console */ k.oid::int8 AS constraint_oid,
             AND (pg_catalog.string_to_array(i.indkey::text, ' ')::int2[])[1:pg_catalog.cardinality(k.conkey)] @> k.conkey
             AND (pg_catalog.string_to_array(i.indkey::text, ' ')::int2[])[1:pg_catalog.cardinality(k.conkey)] <@ k.conkey
        )
- ORDER BY pg_catalog.pg_relation_size(k.conrelid) DESC, n.nspname, t.relname, k.conname
+ ORDER BY t.relpages DESC, n.nspname, t.relname, k.conname
+ LIMIT 500

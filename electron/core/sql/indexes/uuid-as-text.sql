@@ -11,7 +11,7 @@ SELECT /* ticketz-console */ c.oid::int8 AS table_oid,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS column_type,
        a.attnotnull AS not_null,
        s.avg_width,
-       pg_catalog.pg_relation_size(c.oid)::text AS table_bytes
+       (c.relpages::int8 * pg_catalog.current_setting('block_size')::int8)::text AS table_bytes
   FROM pg_catalog.pg_stats AS s
   JOIN pg_catalog.pg_namespace AS n ON n.nspname = s.schemaname
   JOIN pg_catalog.pg_class AS c ON c.relnamespace = n.oid AND c.relname = s.tablename
@@ -27,3 +27,5 @@ SELECT /* ticketz-console */ c.oid::int8 AS table_oid,
            FROM pg_catalog.unnest(coalesce(s.histogram_bounds::text::text[], '{}') || coalesce(s.most_common_vals::text::text[], '{}')) AS v(value)
           WHERE v.value !~* '^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$'
        )
+ ORDER BY c.relpages DESC
+ LIMIT 500

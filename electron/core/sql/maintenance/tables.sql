@@ -1,18 +1,18 @@
 /* ticketz-console */
 -- Tables and materialized views to maintain: size, live/dead tuples, last (auto)vacuum and
 -- (auto)analyze, and their indexes; most dead tuples first. $1 search text (ILIKE pattern on
--- schema.name, or null), $2 limit. relpages orders the rest so sizes are computed for $2 rows only.
+-- schema.name, or null), $2 limit. relpages orders the rest so sizes are computed for $2 rows only;
+-- pg_stat_get_dead_tuples (behind pg_stat_all_tables.n_dead_tup) avoids that view's aggregate.
 -- Source: PG docs 27.2.20 pg_stat_all_tables; the seeds' "Table Bloat" query (n_dead_tup).
 WITH /* ticketz-console */ picked AS (
   SELECT c.oid, c.relkind, c.relname, n.nspname, c.relpages
     FROM pg_catalog.pg_class AS c
     JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
-    LEFT JOIN pg_catalog.pg_stat_all_tables AS s ON s.relid = c.oid
    WHERE c.relkind IN ('r', 'm', 'p')
      AND n.nspname NOT IN ('pg_catalog', 'information_schema')
      AND n.nspname !~ '^pg_toast'
      AND ($1::text IS NULL OR (n.nspname || '.' || c.relname) ILIKE $1::text)
-   ORDER BY coalesce(s.n_dead_tup, 0) DESC, c.relpages DESC, n.nspname, c.relname
+   ORDER BY pg_catalog.pg_stat_get_dead_tuples(c.oid) DESC, c.relpages DESC, n.nspname, c.relname
    LIMIT $2::int
 )
 SELECT p.oid::int8 AS oid,

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { statementSorts, type StatementSort } from '../../../../shared/contract/insights';
-import { formatMs } from '../../../../shared/domain/format';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorView } from '../../../components/ErrorView';
 import { useResetStatements } from '../api/reset-statements';
@@ -88,7 +87,7 @@ export function SlowQueriesTab({ connectionId }: { connectionId: string }) {
         {data?.statsReset ? new Date(data.statsReset).toLocaleString() : 'the last reset'}
         {data?.deltaSince
           ? ` · changes since ${new Date(data.deltaSince).toLocaleTimeString()}`
-          : ` · changes appear after the next refresh (every ${formatMs(POLL_MS)})`}
+          : ` · changes appear after the next refresh (every ${POLL_MS / 1000} s)`}
         {data && !includeConsole && data.hiddenConsoleStatements > 0 ? ` · ${data.hiddenConsoleStatements} console statements hidden` : ''}
         {data && !data.trackIoTiming ? ' · track_io_timing is off: I/O times are zero' : ''}
       </p>

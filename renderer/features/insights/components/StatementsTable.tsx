@@ -27,6 +27,7 @@ export function StatementsTable({
         <thead>
           <tr>
             <th>Query</th>
+            <th>Role</th>
             <th className="num">Calls</th>
             <th className="num">Total</th>
             <th className="num">Mean</th>
@@ -53,9 +54,9 @@ export function StatementsTable({
                 aria-selected={r.key === selected}
               >
                 <td className="query-cell" title={r.query}>
-                  <code>{oneLine(r.query).slice(0, 160)}</code>
-                  {r.database && <span className="muted"> · {r.role}</span>}
+                  <code>{oneLine(r.query).slice(0, 200)}</code>
                 </td>
+                <td className="muted">{r.role}</td>
                 <td className="num">{formatCount(r.calls)}</td>
                 <td className="num">{formatMs(r.totalExecMs)}</td>
                 <td className="num">{formatMs(r.meanExecMs)}</td>
