@@ -11,6 +11,8 @@ import { connectionsHandlers, profileResolver } from './services/connections';
 import { insightsHandlers } from './services/insights';
 import { maintenanceHandlers } from './services/maintenance';
 import { matviewsHandlers } from './services/matviews';
+import { migrationLintHandlers } from './services/migration-lint';
+import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
@@ -64,6 +66,8 @@ export function createCore(options: CoreOptions): Core {
     ...insightsHandlers(deps),
     ...maintenanceHandlers(deps),
     ...matviewsHandlers(deps),
+    ...migrationLintHandlers(deps),
+    ...migrationLocksHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
 import { connectionsContract } from './connections';
+import { migrationLintContract } from './migration-lint';
+import { migrationLocksContract } from './migration-locks';
 import type { MethodSpec } from './define';
 import { insightsContract } from './insights';
 import { maintenanceContract } from './maintenance';
@@ -18,6 +20,8 @@ export const contract = {
   ...insightsContract,
   ...maintenanceContract,
   ...matviewsContract,
+  ...migrationLintContract,
+  ...migrationLocksContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
