@@ -75,7 +75,7 @@ export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Ad
           bytes: r.bytes,
           facts: [{ label: 'definition', value: r.definition }],
         },
-        draftDropIndex(id, r.schema, r.index_name, r.definition, `Unused ${since}: no scans recorded on this server.`),
+        draftDropIndex(id, r.schema, r.index_name, r.definition, `Unused ${since}: no scans recorded on this server.`, r.partitioned),
       ),
     );
   }
@@ -103,7 +103,14 @@ export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Ad
             { label: 'covered by', value: r.covering_definition },
           ],
         },
-        draftDropIndex(id, r.schema, r.index_name, r.definition, `${r.exact ? 'Duplicate of' : 'Redundant prefix of'} ${r.covering_name}.`),
+        draftDropIndex(
+          id,
+          r.schema,
+          r.index_name,
+          r.definition,
+          `${r.exact ? 'Duplicate of' : 'Redundant prefix of'} ${r.covering_name}.`,
+          r.partitioned,
+        ),
       ),
     );
   }
@@ -205,6 +212,7 @@ interface IndexRow {
   bytes: string;
   definition: string;
   is_unique?: boolean;
+  partitioned?: boolean;
 }
 interface DuplicateRow extends IndexRow {
   covering_oid: string;

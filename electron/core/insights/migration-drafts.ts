@@ -46,14 +46,35 @@ export function draftAddFkIndex(findingId: string, schema: string, table: string
   };
 }
 
-export function draftDropIndex(findingId: string, schema: string, index: string, definition: string, reason: string): MigrationDraft {
+export function draftDropIndex(
+  findingId: string,
+  schema: string,
+  index: string,
+  definition: string,
+  reason: string,
+  partitioned = false,
+): MigrationDraft {
+  const standbys = 'Check the standbys too: index usage is counted per server, and a replica’s queries may need this index.';
+  if (partitioned)
+    // Neither DROP INDEX CONCURRENTLY nor CREATE INDEX CONCURRENTLY accepts a partitioned index.
+    return {
+      findingId,
+      suggestedName: migrationName('drop_index', index),
+      upSql: `-- ${reason}\nDROP INDEX IF EXISTS ${quoteQualified(schema, index)};\n`,
+      downSql: `${definition.replace(/^CREATE (UNIQUE )?INDEX /, (_m, u: string | undefined) => `CREATE ${u ?? ''}INDEX IF NOT EXISTS `)};\n`,
+      nonTransactional: false,
+      notes: [
+        'A partitioned index is dropped (and rebuilt) with all its partitions at once, without CONCURRENTLY: the tables are locked meanwhile.',
+        standbys,
+      ],
+    };
   return {
     findingId,
     suggestedName: migrationName('drop_index', index),
     upSql: `-- ${reason}\nDROP INDEX CONCURRENTLY IF EXISTS ${quoteQualified(schema, index)};\n`,
     downSql: `${concurrentIndexDef(definition)};\n`,
     nonTransactional: true,
-    notes: [nonTxNote, 'Check the standbys too: index usage is counted per server, and a replica’s queries may need this index.'],
+    notes: [nonTxNote, standbys],
   };
 }
 

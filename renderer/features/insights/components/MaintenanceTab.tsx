@@ -1,19 +1,12 @@
 import { Fragment, useState } from 'react';
-import type { MaintenanceTable } from '../../../../shared/contract/maintenance';
 import { formatBytes, formatCount } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { TaskProgressBar } from '../../../components/TaskProgressBar';
-import { quoteQualified } from '../../../lib/sql-quote';
 import { useMaintenanceTables } from '../api/maintenance-tables';
 import { useMaintenanceTask } from '../hooks/use-maintenance-task';
-import { MaintenanceConfirm, type MaintenanceVerb } from './MaintenanceConfirm';
+import { MaintenanceConfirm } from './MaintenanceConfirm';
+import { statementFor, type Pending } from './maintenance-statement';
 import { TaskList } from './TaskList';
-
-interface Pending {
-  verb: MaintenanceVerb;
-  table: MaintenanceTable;
-  index?: string;
-}
 
 const when = (t: string | null) => (t ? new Date(t).toLocaleString() : 'never');
 const latest = (...ts: (string | null)[]) =>
@@ -21,22 +14,6 @@ const latest = (...ts: (string | null)[]) =>
     .filter((t): t is string => t !== null)
     .sort()
     .at(-1) ?? null;
-
-export function statementFor(p: Pending): string {
-  const rel = quoteQualified(p.table.schema, p.index ?? p.table.name);
-  switch (p.verb) {
-    case 'vacuum':
-      return `VACUUM (ANALYZE) ${rel}`;
-    case 'vacuum-full':
-      return `VACUUM (FULL, ANALYZE) ${rel}`;
-    case 'analyze':
-      return `ANALYZE ${rel}`;
-    case 'reindex-index':
-      return `REINDEX INDEX CONCURRENTLY ${rel}`;
-    case 'reindex-table':
-      return `REINDEX TABLE CONCURRENTLY ${rel}`;
-  }
-}
 
 /** VACUUM / ANALYZE / REINDEX per table or index, confirmed, in the background with progress. */
 export function MaintenanceTab({ connectionId }: { connectionId: string }) {
