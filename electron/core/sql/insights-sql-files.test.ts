@@ -9,13 +9,16 @@ import { loadSqlParser, splitSql } from '../sql-parser';
  * pg_stat_statements drops comments before a statement, and the marker is how Slow queries hides
  * the console's own statements.
  */
-const DIRS = ['statements', 'bloat', 'indexes', 'activity', 'locks', 'health', 'maintenance', 'matviews', 'audit', 'connection'];
+const DIRS = ['statements', 'bloat', 'indexes', 'activity', 'health', 'maintenance', 'matviews', 'audit', 'connection'];
 const root = path.dirname(new URL(import.meta.url).pathname);
-const files = DIRS.flatMap((d) =>
-  readdirSync(path.join(root, d))
-    .filter((f) => f.endsWith('.sql'))
-    .map((f) => path.join(d, f)),
-);
+const files = [
+  ...DIRS.flatMap((d) =>
+    readdirSync(path.join(root, d))
+      .filter((f) => f.endsWith('.sql'))
+      .map((f) => path.join(d, f)),
+  ),
+  'locks/waiting.sql', // locks/ is shared with the migration lock view
+];
 
 beforeAll(() => loadSqlParser());
 
