@@ -11,6 +11,9 @@ import { connectionsHandlers, profileResolver } from './services/connections';
 import { migrationsHandlers } from './services/migrations';
 import { queryHandlers } from './services/query';
 import { schemaHandlers } from './services/schema';
+import { insightsHandlers } from './services/insights';
+import { maintenanceHandlers } from './services/maintenance';
+import { matviewsHandlers } from './services/matviews';
 import { migrationLintHandlers } from './services/migration-lint';
 import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
@@ -66,6 +69,9 @@ export function createCore(options: CoreOptions): Core {
     ...migrationsHandlers(deps),
     ...schemaHandlers(deps),
     ...queryHandlers(deps),
+    ...insightsHandlers(deps),
+    ...maintenanceHandlers(deps),
+    ...matviewsHandlers(deps),
     ...migrationLintHandlers(deps),
     ...migrationLocksHandlers(deps),
   };

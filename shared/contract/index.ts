@@ -8,6 +8,9 @@ import type { MethodSpec } from './define';
 import { migrationsContract } from './migrations';
 import { queryContract } from './query';
 import { schemaContract } from './schema';
+import { insightsContract } from './insights';
+import { maintenanceContract } from './maintenance';
+import { matviewsContract } from './matviews';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -20,6 +23,9 @@ export const contract = {
   ...migrationsContract,
   ...schemaContract,
   ...queryContract,
+  ...insightsContract,
+  ...maintenanceContract,
+  ...matviewsContract,
   ...migrationLintContract,
   ...migrationLocksContract,
 } satisfies Record<string, MethodSpec>;
