@@ -15,6 +15,7 @@ import { insightsHandlers } from './services/insights';
 import { maintenanceHandlers } from './services/maintenance';
 import { matviewsHandlers } from './services/matviews';
 import { migrationLintHandlers } from './services/migration-lint';
+import { migrationWorkbenchHandlers } from './services/migration-workbench';
 import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
@@ -74,6 +75,7 @@ export function createCore(options: CoreOptions): Core {
     ...matviewsHandlers(deps),
     ...migrationLintHandlers(deps),
     ...migrationLocksHandlers(deps),
+    ...migrationWorkbenchHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -4,6 +4,7 @@ import { auditContract } from './audit';
 import { connectionsContract } from './connections';
 import { migrationLintContract } from './migration-lint';
 import { migrationLocksContract } from './migration-locks';
+import { migrationWorkbenchContract } from './migration-workbench';
 import type { MethodSpec } from './define';
 import { migrationsContract } from './migrations';
 import { queryContract } from './query';
@@ -28,6 +29,7 @@ export const contract = {
   ...matviewsContract,
   ...migrationLintContract,
   ...migrationLocksContract,
+  ...migrationWorkbenchContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
