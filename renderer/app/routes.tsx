@@ -6,6 +6,7 @@ import { SchemaPage } from '../features/schema/components/SchemaPage';
 import { SqlPage } from '../features/sql/components/SqlPage';
 import { InsightsPage } from '../features/insights/components/InsightsPage';
 import { MatviewsPage } from '../features/matviews/components/MatviewsPage';
+import { MigrationsPage } from '../features/migrations/components/MigrationsPage';
 
 export interface RouteDef {
   path: string;
@@ -35,10 +36,7 @@ export const routes: RouteDef[] = [
     path: '/migrations',
     label: 'Migrations',
     shortcut: '3',
-    render: planned(
-      'Migrations',
-      'Preview, lint, dry-run and apply migrations with rollback scripts, a reversibility check and a live lock view.',
-    ),
+    render: () => <MigrationsPage />,
   },
   {
     path: '/insights',

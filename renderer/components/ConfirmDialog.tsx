@@ -10,6 +10,7 @@ export function ConfirmDialog({
   children,
   confirmLabel,
   danger = false,
+  confirmDisabled = false,
   onConfirm,
   onCancel,
 }: {
@@ -17,6 +18,8 @@ export function ConfirmDialog({
   children: ReactNode;
   confirmLabel: string;
   danger?: boolean;
+  /** E.g. until the database name is typed on a production connection. */
+  confirmDisabled?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }) {
@@ -40,7 +43,7 @@ export function ConfirmDialog({
       <div className="confirm-body">{children}</div>
       <div className="form-actions">
         <button onClick={onCancel}>Cancel</button>
-        <button className={danger ? 'danger' : 'primary'} onClick={onConfirm} autoFocus>
+        <button className={danger ? 'danger' : 'primary'} onClick={onConfirm} disabled={confirmDisabled} autoFocus={!confirmDisabled}>
           {confirmLabel}
         </button>
       </div>
