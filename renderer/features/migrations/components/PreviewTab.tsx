@@ -26,14 +26,14 @@ export function PreviewTab({ connectionId, sources }: { connectionId: string; so
         <div className="script">
           <div className="muted">{sources.upFile}</div>
           <div className="script-editor">
-            <MonacoEditor value={sources.upSql} readOnly ariaLabel={`Up script ${sources.upFile}`} markers={markersFor(sources.upSql, findings, 'up')} options={{ minimap: { enabled: false }, lineNumbers: (n) => String(n + sources.upFirstLine - 1) }} />
+            <MonacoEditor value={sources.upSql} readOnly ariaLabel={`Up script ${sources.upFile}`} markers={markersFor(sources.upSql, findings, 'up')} options={{ minimap: { enabled: false }, renderValidationDecorations: 'on', lineNumbers: (n) => String(n + sources.upFirstLine - 1) }} />
           </div>
         </div>
         <div className="script">
           <div className="muted">{sources.downFile ?? 'no rollback script'}</div>
           <div className="script-editor">
             {sources.downSql !== null ? (
-              <MonacoEditor value={sources.downSql} readOnly ariaLabel={`Down script ${sources.downFile ?? ''}`} markers={markersFor(sources.downSql, findings, 'down')} options={{ minimap: { enabled: false }, lineNumbers: (n) => String(n + (sources.downFirstLine ?? 1) - 1) }} />
+              <MonacoEditor value={sources.downSql} readOnly ariaLabel={`Down script ${sources.downFile ?? ''}`} markers={markersFor(sources.downSql, findings, 'down')} options={{ minimap: { enabled: false }, renderValidationDecorations: 'on', lineNumbers: (n) => String(n + (sources.downFirstLine ?? 1) - 1) }} />
             ) : (
               <p className="missing-down">This migration cannot be rolled back: it has no down script. Add one (Verify checks it restores the schema).</p>
             )}
