@@ -8,7 +8,14 @@ import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispat
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { connectionsHandlers, profileResolver } from './services/connections';
+import { migrationsHandlers } from './services/migrations';
+import { queryHandlers } from './services/query';
+import { schemaHandlers } from './services/schema';
+import { insightsHandlers } from './services/insights';
+import { maintenanceHandlers } from './services/maintenance';
+import { matviewsHandlers } from './services/matviews';
 import { migrationLintHandlers } from './services/migration-lint';
+import { migrationWorkbenchHandlers } from './services/migration-workbench';
 import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
@@ -60,8 +67,15 @@ export function createCore(options: CoreOptions): Core {
     ...appHandlers(deps),
     ...connectionsHandlers(deps),
     ...auditHandlers(deps),
+    ...migrationsHandlers(deps),
+    ...schemaHandlers(deps),
+    ...queryHandlers(deps),
+    ...insightsHandlers(deps),
+    ...maintenanceHandlers(deps),
+    ...matviewsHandlers(deps),
     ...migrationLintHandlers(deps),
     ...migrationLocksHandlers(deps),
+    ...migrationWorkbenchHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

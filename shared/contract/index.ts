@@ -4,7 +4,14 @@ import { auditContract } from './audit';
 import { connectionsContract } from './connections';
 import { migrationLintContract } from './migration-lint';
 import { migrationLocksContract } from './migration-locks';
+import { migrationWorkbenchContract } from './migration-workbench';
 import type { MethodSpec } from './define';
+import { migrationsContract } from './migrations';
+import { queryContract } from './query';
+import { schemaContract } from './schema';
+import { insightsContract } from './insights';
+import { maintenanceContract } from './maintenance';
+import { matviewsContract } from './matviews';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -14,8 +21,15 @@ export const contract = {
   ...appContract,
   ...connectionsContract,
   ...auditContract,
+  ...migrationsContract,
+  ...schemaContract,
+  ...queryContract,
+  ...insightsContract,
+  ...maintenanceContract,
+  ...matviewsContract,
   ...migrationLintContract,
   ...migrationLocksContract,
+  ...migrationWorkbenchContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -16,6 +16,7 @@ const POOL_SIZE = 5;
  */
 export class PoolRegistry {
   private readonly pools = new Map<string, Promise<pg.Pool>>();
+  private readonly closeListeners = new Set<(connectionId: string) => Promise<void>>();
 
   constructor(private readonly resolve: (connectionId: string) => ResolvedProfile) {}
 
@@ -33,10 +34,20 @@ export class PoolRegistry {
     return this.pools.has(connectionId);
   }
 
+  /**
+   * Called before a pool ends, so whoever holds its clients (the SQL editor's open result sets)
+   * gives them back; pool.end() waits for every checked-out client.
+   */
+  onClose(listener: (connectionId: string) => Promise<void>): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
   async close(connectionId: string): Promise<boolean> {
     const pool = this.pools.get(connectionId);
     if (!pool) return false;
     this.pools.delete(connectionId);
+    await Promise.all([...this.closeListeners].map((listener) => listener(connectionId).catch(() => undefined)));
     await pool.then((p) => p.end()).catch(() => undefined);
     return true;
   }
@@ -61,7 +72,7 @@ export async function openPool({ fields, password }: ResolvedProfile): Promise<p
 }
 
 /** sslmode=prefer: TLS when the server offers it, plain text when it says it does not. */
-async function negotiateSsl(fields: ProfileFields, password: string | undefined): Promise<pg.ClientConfig['ssl']> {
+export async function negotiateSsl(fields: ProfileFields, password: string | undefined): Promise<pg.ClientConfig['ssl']> {
   const ssl = sslFor(fields);
   if (fields.sslmode !== 'prefer') return ssl;
   const probe = new pg.Client(clientConfigFor(fields, password, ssl));
