@@ -26,7 +26,7 @@ describe('schema tree', () => {
     const { schemas } = await direct.call('schema.listSchemas', { connectionId: id });
     const shop = schemas.find((s) => s.name === 'shop');
     expect(shop).toMatchObject({ comment: 'The demo shop', system: false });
-    expect(shop?.counts).toMatchObject({ table: 5, view: 2, matview: 1, function: 3, procedure: 1, sequence: 2, type: 3 });
+    expect(shop?.counts).toMatchObject({ table: 6, view: 2, matview: 1, function: 3, procedure: 1, sequence: 2, type: 3 });
     expect(schemas.map((s) => s.name)).not.toContain('pg_catalog');
     const withSystem = await direct.call('schema.listSchemas', { connectionId: id, includeSystem: true });
     expect(withSystem.schemas.at(-1)?.system).toBe(true);
@@ -34,7 +34,7 @@ describe('schema tree', () => {
 
   it('pages tables by name with partitioned tables and their partition count', async () => {
     const first = await direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind: 'table', limit: 2 });
-    expect(first.total).toBe(5);
+    expect(first.total).toBe(6);
     expect(first.objects.map((o) => o.name)).toEqual(['customers', 'events']);
     expect(first.objects[1]).toMatchObject({ partitioning: 'partitioned', partitionCount: 3 });
     const rest = await direct.call('schema.listObjects', {
@@ -44,7 +44,7 @@ describe('schema tree', () => {
       limit: 10,
       after: first.next!,
     });
-    expect(rest.objects.map((o) => o.name)).toEqual(['heap_log', 'order_lines', 'orders']);
+    expect(rest.objects.map((o) => o.name)).toEqual(['heap_log', 'order_lines', 'orders', 'vip_customers']);
     expect(rest.next).toBeNull();
   });
 
@@ -173,11 +173,14 @@ describe('object pages', () => {
       await other.pool
         .query(`CREATE SCHEMA shop; CREATE TYPE shop.order_state AS ENUM ('new', 'paid', 'shipped'); CREATE DOMAIN shop.email AS text CHECK (VALUE ~ '@');
         CREATE FUNCTION shop.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; CREATE SCHEMA "Odd Schema";`);
-      const tables = ['customers', 'orders', 'order_lines', 'events', 'events_2025', 'heap_log'];
+      const tables = ['customers', 'orders', 'order_lines', 'events', 'events_2025', 'heap_log', 'vip_customers'];
       for (const name of tables) {
         const { ddl } = await direct.call('schema.tableDdl', { connectionId: id, schema: 'shop', name });
         await other.pool.query(ddl);
       }
+      const vip = await direct.call('schema.tableDdl', { connectionId: id, schema: 'shop', name: 'vip_customers' });
+      expect(vip.ddl).toContain('CREATE TABLE shop.vip_customers (\n    level integer DEFAULT 1 NOT NULL,');
+      expect(vip.ddl).toContain(') INHERITS (shop.customers);');
       const odd = await direct.call('schema.tableDdl', { connectionId: id, schema: 'Odd Schema', name: 'Order' });
       expect(odd.ddl).toContain('CREATE TABLE "Odd Schema"."Order" (\n    "select" integer NOT NULL,\n    "a""b" text');
       await other.pool.query(odd.ddl);
