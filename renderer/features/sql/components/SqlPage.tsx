@@ -147,6 +147,27 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     return [{ start: at, end: at + token, message: failed.error.message }];
   }, [activeRun, active.sql]);
 
+  // Shade what the last run executed, so "run at cursor" shows which statement it took.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !activeRun?.result) return undefined;
+    const decorations = editor.createDecorationsCollection(
+      activeRun.result.statements.map((s) => {
+        const from = model.getPositionAt(s.start);
+        const to = model.getPositionAt(s.end);
+        return {
+          range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+          options: {
+            className: s.error ? 'ran-statement failed' : 'ran-statement',
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        };
+      }),
+    );
+    return () => decorations.clear();
+  }, [activeRun?.result]);
+
   const addTab = (sql = '') => {
     const tab = newTab(state.tabs.length + 1, sql);
     setState((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }));
