@@ -121,6 +121,14 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     if (current?.running) void cancelQuery(connectionId, current.runId);
   }, [runs, state.activeId, connectionId]);
 
+  // Leaving the page frees the server sessions behind any open result sets at once, rather than
+  // after their idle timeout.
+  const runsRef = useRef(runs);
+  useEffect(() => {
+    runsRef.current = runs;
+  }, [runs]);
+  useEffect(() => () => Object.values(runsRef.current).forEach(releaseResults), [releaseResults]);
+
   // Monaco commands are bound once; they call whatever run/cancel is current.
   const actions = useRef({ run, cancel });
   useEffect(() => {
