@@ -24,6 +24,8 @@ export interface RelationHeader {
   parent_schema: string | null;
   parent_name: string | null;
   partition_bound: string | null;
+  /** Plain (non-partition) inheritance parents, already quoted, in INHERITS order. */
+  inherits: string[];
   persistence: string;
   unpopulated: boolean;
 }

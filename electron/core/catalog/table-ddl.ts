@@ -24,8 +24,11 @@ export function tableDdl(schema: string, name: string, cat: TableCatalog): strin
       `${create} ${table} PARTITION OF ${quoteQualifiedIfNeeded(h.parent_schema, h.parent_name)}${body}\n    ${h.partition_bound ?? 'DEFAULT'}${partitionBy};`,
     );
   } else {
-    const columnLines = cat.columns.map((c) => `    ${columnDefinition(c)}`);
-    out.push(`${create} ${table} (\n${[...columnLines, ...constraintLines].join(',\n')}\n)${partitionBy};`);
+    // With INHERITS, inherited columns come from the parents; only local ones are written.
+    const columns = h.inherits.length ? cat.columns.filter((c) => c.is_local) : cat.columns;
+    const columnLines = columns.map((c) => `    ${columnDefinition(c)}`);
+    const inherits = h.inherits.length ? ` INHERITS (${h.inherits.join(', ')})` : '';
+    out.push(`${create} ${table} (\n${[...columnLines, ...constraintLines].join(',\n')}\n)${inherits}${partitionBy};`);
     if (h.relkind === 'f') out.push('-- The foreign server and its options are not shown here.');
   }
 

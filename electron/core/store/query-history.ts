@@ -7,6 +7,14 @@ const KEEP = 2_000;
 const MAX_SQL_CHARS = 100_000;
 
 /**
+ * Password literals (CREATE/ALTER ROLE … PASSWORD '…', CREATE USER MAPPING … password '…')
+ * are not written to disk: the history keeps the statement with the literal masked.
+ */
+export function redactPasswords(sql: string): string {
+  return sql.replace(/(\bpassword\s+)('(?:[^']|'')*')/gi, "$1'•••'");
+}
+
+/**
  * What was run in the SQL editor, per connection, in `<dataDir>/history/<connection>.jsonl`
  * (0600, append-only; trimmed to the newest 2,000 runs once it grows past 2,500).
  */
@@ -23,7 +31,12 @@ export class QueryHistory {
 
   record(connectionId: string, entry: Omit<HistoryEntry, 'id' | 'at'>): HistoryEntry {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
-    const full: HistoryEntry = { id: randomUUID(), at: new Date().toISOString(), ...entry, sql: entry.sql.slice(0, MAX_SQL_CHARS) };
+    const full: HistoryEntry = {
+      id: randomUUID(),
+      at: new Date().toISOString(),
+      ...entry,
+      sql: redactPasswords(entry.sql.slice(0, MAX_SQL_CHARS)),
+    };
     const file = this.file(connectionId);
     appendFileSync(file, `${JSON.stringify(full)}\n`, { mode: 0o600 });
     const all = this.read(connectionId);

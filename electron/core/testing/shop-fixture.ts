@@ -40,6 +40,7 @@ CREATE TABLE shop.events_2025 PARTITION OF shop.events FOR VALUES FROM ('2025-01
 CREATE TABLE shop.events_2026 PARTITION OF shop.events FOR VALUES FROM ('2026-01-01') TO ('2027-01-01');
 CREATE TABLE shop.events_default PARTITION OF shop.events DEFAULT;
 CREATE TABLE shop.heap_log (msg text, n int);
+CREATE TABLE shop.vip_customers (level int NOT NULL DEFAULT 1, CONSTRAINT vip_level_check CHECK (level > 0)) INHERITS (shop.customers);
 CREATE VIEW shop.paid_orders AS SELECT o.id, o.total, c.email FROM shop.orders o JOIN shop.customers c ON c.id = o.customer_id WHERE o.state = 'paid';
 CREATE VIEW shop.big_paid AS SELECT * FROM shop.paid_orders WHERE total > 100;
 CREATE MATERIALIZED VIEW shop.revenue AS SELECT state, sum(total) AS total FROM shop.orders GROUP BY state;

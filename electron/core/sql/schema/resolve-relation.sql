@@ -1,6 +1,7 @@
 /* ticketz-console */
 -- The relation named $2 in schema $1 (pg_class_relname_nsp_index), with what a table page's
--- header shows: kind, owner, comment, row security, partitioning (key, parent, bound, count).
+-- header shows: kind, owner, comment, row security, partitioning (key, parent, bound, count) and,
+-- for plain inheritance, the parents in INHERITS order.
 -- Source: PG docs, pg_class, pg_partitioned_table, pg_get_partkeydef, pg_get_expr(relpartbound).
 SELECT c.oid::int8::text AS oid,
        c.relkind::text AS relkind,
@@ -17,6 +18,15 @@ SELECT c.oid::int8::text AS oid,
        pn.nspname AS parent_schema,
        pc.relname AS parent_name,
        CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound,
+       ARRAY(
+         SELECT pg_catalog.quote_ident(ipn.nspname) || '.' || pg_catalog.quote_ident(ipc.relname)
+         FROM pg_catalog.pg_inherits AS ii
+         JOIN pg_catalog.pg_class AS ipc ON ipc.oid = ii.inhparent
+         JOIN pg_catalog.pg_namespace AS ipn ON ipn.oid = ipc.relnamespace
+         WHERE ii.inhrelid = c.oid
+           AND NOT c.relispartition
+         ORDER BY ii.inhseqno
+       )::text[] AS inherits,
        c.relpersistence::text AS persistence,
        c.relkind = 'm' AND NOT c.relispopulated AS unpopulated
 FROM pg_catalog.pg_class AS c

@@ -121,6 +121,14 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     if (current?.running) void cancelQuery(connectionId, current.runId);
   }, [runs, state.activeId, connectionId]);
 
+  // Leaving the page frees the server sessions behind any open result sets at once, rather than
+  // after their idle timeout.
+  const runsRef = useRef(runs);
+  useEffect(() => {
+    runsRef.current = runs;
+  }, [runs]);
+  useEffect(() => () => Object.values(runsRef.current).forEach(releaseResults), [releaseResults]);
+
   // Monaco commands are bound once; they call whatever run/cancel is current.
   const actions = useRef({ run, cancel });
   useEffect(() => {
@@ -146,6 +154,27 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     const token = /^[^\s,;()]+/.exec(active.sql.slice(at))?.[0].length ?? 1;
     return [{ start: at, end: at + token, message: failed.error.message }];
   }, [activeRun, active.sql]);
+
+  // Shade what the last run executed, so "run at cursor" shows which statement it took.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !activeRun?.result) return undefined;
+    const decorations = editor.createDecorationsCollection(
+      activeRun.result.statements.map((s) => {
+        const from = model.getPositionAt(s.start);
+        const to = model.getPositionAt(s.end);
+        return {
+          range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+          options: {
+            className: s.error ? 'ran-statement failed' : 'ran-statement',
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        };
+      }),
+    );
+    return () => decorations.clear();
+  }, [activeRun?.result]);
 
   const addTab = (sql = '') => {
     const tab = newTab(state.tabs.length + 1, sql);
