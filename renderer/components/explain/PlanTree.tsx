@@ -1,3 +1,4 @@
+import '../ui.css';
 import './plan-tree.css';
 import { Fragment, useState } from 'react';
 import type { ExplainResult, PlanNode } from '../../../shared/contract/insights';
