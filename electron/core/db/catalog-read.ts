@@ -45,3 +45,15 @@ export const iso = (value: Date | string | null | undefined): string | null =>
   value === null || value === undefined ? null : value instanceof Date ? value.toISOString() : new Date(value).toISOString();
 
 export const num = (value: number | string | null | undefined): number => (value === null || value === undefined ? 0 : Number(value));
+
+/** One catalog question; each call runs in its own short read transaction on any pooled session. */
+export type CatalogQuery = <R extends pg.QueryResultRow>(sql: string, params?: unknown[]) => Promise<R[]>;
+
+/**
+ * Independent catalog reads that may run side by side on separate pooled sessions (the pool holds
+ * five): used where one page asks several large questions at once, e.g. bloat and the index advisor
+ * on catalogs with thousands of tables.
+ */
+export function catalogQuery(pool: pg.Pool, options: ReadOptions = {}): CatalogQuery {
+  return async (sql, params) => withCatalogRead(pool, async (c) => (await c.query(sql, params)).rows, options);
+}

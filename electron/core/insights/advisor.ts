@@ -1,8 +1,7 @@
-import type pg from 'pg';
 import type { Finding, MigrationDraft } from '../../../shared/contract/insights';
 import { formatBytes } from '../../../shared/domain/format';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { iso } from '../db/catalog-read';
+import { iso, type CatalogQuery } from '../db/catalog-read';
 import duplicatesSql from '../sql/indexes/duplicates.sql?raw';
 import fkSql from '../sql/indexes/fk-without-index.sql?raw';
 import invalidSql from '../sql/indexes/invalid.sql?raw';
@@ -27,12 +26,22 @@ function advice(finding: Omit<Finding, 'hasDraft'>, draft?: MigrationDraft): Adv
 }
 
 /** Every finding of every kind, with its migration draft where one makes sense. */
-export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Advice[]; statsReset: string | null }> {
+export async function adviseIndexes(query: CatalogQuery): Promise<{ advice: Advice[]; statsReset: string | null }> {
   const out: Advice[] = [];
-  const statsReset = iso((await client.query<{ stats_reset: Date | null }>(statsResetSql)).rows[0]?.stats_reset);
+  // Independent questions, asked side by side on separate pooled sessions.
+  const [reset, fks, unused, duplicates, invalid, seqScans, uuids] = await Promise.all([
+    query<{ stats_reset: Date | null }>(statsResetSql),
+    query<FkRow>(fkSql),
+    query<IndexRow>(unusedSql),
+    query<DuplicateRow>(duplicatesSql),
+    query<IndexRow>(invalidSql),
+    query<SeqRow>(seqScanSql, [SEQ_SCAN_MIN_ROWS]),
+    query<UuidRow>(uuidSql),
+  ]);
+  const statsReset = iso(reset[0]?.stats_reset);
   const since = statsReset ? `since statistics were reset (${statsReset})` : 'since statistics began (never reset)';
 
-  for (const r of (await client.query(fkSql)).rows as FkRow[]) {
+  for (const r of fks) {
     const id = `fk-without-index:${r.constraint_oid}`;
     const rows = Number(r.table_rows);
     out.push(
@@ -59,7 +68,7 @@ export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Ad
     );
   }
 
-  for (const r of (await client.query(unusedSql)).rows as IndexRow[]) {
+  for (const r of unused) {
     const id = `unused-index:${r.index_oid}`;
     out.push(
       advice(
@@ -80,7 +89,7 @@ export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Ad
     );
   }
 
-  for (const r of (await client.query(duplicatesSql)).rows as DuplicateRow[]) {
+  for (const r of duplicates) {
     const id = `duplicate-index:${r.index_oid}:${r.covering_oid}`;
     out.push(
       advice(
@@ -115,7 +124,7 @@ export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Ad
     );
   }
 
-  for (const r of (await client.query(invalidSql)).rows as IndexRow[]) {
+  for (const r of invalid) {
     const id = `invalid-index:${r.index_oid}`;
     out.push(
       advice(
@@ -136,7 +145,7 @@ export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Ad
     );
   }
 
-  for (const r of (await client.query(seqScanSql, [SEQ_SCAN_MIN_ROWS])).rows as SeqRow[]) {
+  for (const r of seqScans) {
     out.push(
       advice({
         id: `seq-scan-heavy:${r.table_oid}`,
@@ -157,7 +166,7 @@ export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Ad
     );
   }
 
-  for (const r of (await client.query(uuidSql)).rows as UuidRow[]) {
+  for (const r of uuids) {
     const id = `uuid-as-text:${r.table_oid}:${r.attnum}`;
     out.push(
       advice(
@@ -183,8 +192,8 @@ export async function adviseIndexes(client: pg.ClientBase): Promise<{ advice: Ad
   return { advice: out, statsReset };
 }
 
-export async function draftFor(client: pg.ClientBase, findingId: string): Promise<MigrationDraft> {
-  const { advice: all } = await adviseIndexes(client);
+export async function draftFor(query: CatalogQuery, findingId: string): Promise<MigrationDraft> {
+  const { advice: all } = await adviseIndexes(query);
   const hit = all.find((a) => a.finding.id === findingId);
   if (!hit) throw new RpcError('NOT_FOUND', 'That finding no longer applies (the index or constraint changed). Refresh the index advisor.');
   if (!hit.draft)

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { BloatRow } from '../../../shared/contract/insights';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { iso } from '../db/catalog-read';
+import { iso, type CatalogQuery } from '../db/catalog-read';
 import { quoteQualified as q } from '../db/quote';
 import btreeDirectSql from '../sql/bloat/btree-indexes-direct.sql?raw';
 import btreeSql from '../sql/bloat/btree-indexes.sql?raw';
@@ -87,13 +87,17 @@ export async function readBloatExtensions(client: pg.ClientBase): Promise<ExtRow
   return (await client.query<ExtRow>(extensionsSql)).rows[0]!;
 }
 
-export async function estimateBloat(client: pg.ClientBase, minWastedBytes: number, limit: number) {
-  const ext = await readBloatExtensions(client);
+/** Tables and indexes are estimated side by side, each on its own pooled session. */
+export async function estimateBloat(query: CatalogQuery, minWastedBytes: number, limit: number) {
+  const [ext] = await query<ExtRow>(extensionsSql);
+  if (!ext) throw new Error('extensions query returned no row');
   // pg_statistic directly when the role may (fast on big catalogs); the pg_stats view otherwise.
   const direct = ext.can_read_pg_statistic;
   const params = [minWastedBytes, limit];
-  const tables = (await client.query<TableRow>(direct ? tablesDirectSql : tablesSql, params)).rows;
-  const indexes = (await client.query<TableRow>(direct ? btreeDirectSql : btreeSql, params)).rows;
+  const [tables, indexes] = await Promise.all([
+    query<TableRow>(direct ? tablesDirectSql : tablesSql, params),
+    query<TableRow>(direct ? btreeDirectSql : btreeSql, params),
+  ]);
   const rows: BloatRow[] = [
     ...tables.map((r) => toRow('table', r, ext.pg_repack_installed)),
     ...indexes.map((r) => toRow('index', r, ext.pg_repack_installed)),

@@ -1,7 +1,7 @@
 import { type insightsContract } from '../../../shared/contract/insights';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { audited } from '../audit/audit-log';
-import { withCatalogRead } from '../db/catalog-read';
+import { catalogQuery, withCatalogRead } from '../db/catalog-read';
 import type { CoreDeps } from '../deps';
 import { readActivity } from '../insights/activity';
 import { adviseIndexes, draftFor } from '../insights/advisor';
@@ -15,6 +15,8 @@ import type { HandlersFor } from '../rpc/dispatcher';
 
 /** The console's own schema (audit log) is not the user's to tune. */
 const OWN_SCHEMA = 'ticketz_console';
+
+const advisorQuery = (pool: Parameters<typeof catalogQuery>[0]) => catalogQuery(pool, { statementTimeoutMs: 60_000 });
 
 export function insightsHandlers(deps: CoreDeps): HandlersFor<typeof insightsContract> {
   const snapshots = new StatementSnapshots();
@@ -89,24 +91,19 @@ export function insightsHandlers(deps: CoreDeps): HandlersFor<typeof insightsCon
       }
     },
 
-    'insights.bloat': ({ connectionId, minWastedBytes, limit }) =>
-      read(connectionId, (c) => estimateBloat(c, minWastedBytes, limit), 60_000),
+    'insights.bloat': async ({ connectionId, minWastedBytes, limit }) =>
+      estimateBloat(catalogQuery(await deps.pools.get(connectionId), { statementTimeoutMs: 60_000 }), minWastedBytes, limit),
 
     'insights.exactBloat': ({ connectionId, oid, method }) =>
       // Reads the whole relation: no short statement timeout (the UI warns and confirms first).
       read(connectionId, (c) => exactBloat(c, oid, method), 0),
 
-    'insights.advisor': ({ connectionId }) =>
-      read(
-        connectionId,
-        async (c) => {
-          const { advice, statsReset } = await adviseIndexes(c);
-          return { findings: advice.filter((a) => a.finding.schema !== OWN_SCHEMA).map((a) => a.finding), statsReset };
-        },
-        60_000,
-      ),
+    'insights.advisor': async ({ connectionId }) => {
+      const { advice, statsReset } = await adviseIndexes(advisorQuery(await deps.pools.get(connectionId)));
+      return { findings: advice.filter((a) => a.finding.schema !== OWN_SCHEMA).map((a) => a.finding), statsReset };
+    },
 
-    'insights.migrationDraft': ({ connectionId, findingId }) => read(connectionId, (c) => draftFor(c, findingId), 60_000),
+    'insights.migrationDraft': async ({ connectionId, findingId }) => draftFor(advisorQuery(await deps.pools.get(connectionId)), findingId),
 
     'insights.activity': ({ connectionId, includeIdle, longRunningMs }) =>
       read(connectionId, (c) => readActivity(c, includeIdle, longRunningMs)),

@@ -4,7 +4,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { useExplain } from '../api/explain';
-import { PlanTree } from './PlanTree';
+import { PlanTree } from '../../../components/explain/PlanTree';
 
 /**
  * EXPLAIN a statement. Plain EXPLAIN runs nothing; EXPLAIN (ANALYZE, BUFFERS) runs the statement,

@@ -1,6 +1,8 @@
+import '../ui.css';
+import './plan-tree.css';
 import { Fragment, useState } from 'react';
-import type { ExplainResult, PlanNode } from '../../../../shared/contract/insights';
-import { formatCount, formatMs } from '../../../../shared/domain/format';
+import type { ExplainResult, PlanNode } from '../../../shared/contract/insights';
+import { formatCount, formatMs } from '../../../shared/domain/format';
 
 function rowsCell(n: PlanNode) {
   if (n.actualRows === null) return formatCount(n.planRows);
@@ -26,7 +28,10 @@ function buffersCell(n: PlanNode) {
   return parts.filter(Boolean).join(' · ');
 }
 
-/** The plan as an indented tree with per-node time, estimates vs actual rows and buffers; hottest first above it. */
+/**
+ * The plan as an indented tree with per-node time, estimates vs actual rows and buffers; hottest
+ * first above it. In components/ so any page that calls insights.explain (the SQL editor too) shows it alike.
+ */
 export function PlanTree({ result }: { result: ExplainResult }) {
   const [open, setOpen] = useState<number | undefined>();
   const analyzed = result.analyzed;
