@@ -1,8 +1,12 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
+import { chainContract } from './chain';
 import { connectionsContract } from './connections';
 import type { MethodSpec } from './define';
+import { eventStatsContract } from './event-stats';
+import { ordersContract } from './orders';
+import { ticketsContract } from './tickets';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -12,6 +16,10 @@ export const contract = {
   ...appContract,
   ...connectionsContract,
   ...auditContract,
+  ...ticketsContract,
+  ...ordersContract,
+  ...eventStatsContract,
+  ...chainContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
