@@ -109,10 +109,12 @@ export function chainHandlers(deps: CoreDeps): HandlersFor<typeof chainContract>
           text.includes('@') ? null : text,
           limit,
         ]);
-        if (rows.length > 0 || text.length < 2 || text.includes('@')) return { users: rows.map(toUser) };
+        if (rows.length >= limit || text.length < 2 || text.includes('@')) return { users: rows.map(toUser) };
+        // then usernames starting with the text, after the exact matches
         const prefix = `${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
         const { rows: byPrefix } = await pool.query<UserRow>(findUsersPrefixSql, [prefix, limit]);
-        return { users: byPrefix.map(toUser) };
+        const exact = new Set(rows.map((r) => r.id));
+        return { users: [...rows, ...byPrefix.filter((r) => !exact.has(r.id))].slice(0, limit).map(toUser) };
       }),
 
     'chain.userPath': ({ connectionId, userId }) =>
