@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RpcError } from '../../../shared/rpc/rpc-error';
+import { type RpcError } from '../../../shared/rpc/rpc-error';
 import { createDirectCore, type DirectCore } from '../testing/direct-core';
 import { insertGateFixture, type GateFixture } from '../testing/gate-fixture';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
