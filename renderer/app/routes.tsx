@@ -1,6 +1,11 @@
 import type { ReactNode } from 'react';
 import { PlannedPage } from '../components/PlannedPage';
+import { ChainPage } from '../features/chain/components/ChainPage';
 import { ConnectionsPage } from '../features/connections/components/ConnectionsPage';
+import { EventsPage } from '../features/events/components/EventsPage';
+import { OrdersPage } from '../features/orders/components/OrdersPage';
+import { TicketsPage } from '../features/tickets/components/TicketsPage';
+import type { Role } from '../lib/role-store';
 
 export interface RouteDef {
   path: string;
@@ -63,34 +68,25 @@ export const routes: RouteDef[] = [
     path: '/tickets',
     label: 'Tickets',
     shortcut: '6',
-    render: planned(
-      'Tickets',
-      'Gate validation for staff: scan a QR code and see at once whether the ticket is accepted, already used, or not valid for this event.',
-    ),
+    render: () => <TicketsPage />,
   },
   {
     path: '/orders',
     label: 'Orders',
     shortcut: '7',
-    render: planned('Orders', 'Support lookup of orders and tickets by email, name, order id or QR hash, with each ticket’s scan history.'),
+    render: () => <OrdersPage />,
   },
   {
     path: '/events',
     label: 'Events',
     shortcut: '8',
-    render: planned(
-      'Events',
-      'Event statistics for organizers: sales against capacity, revenue, check-ins and seat availability, also offline.',
-    ),
+    render: () => <EventsPage />,
   },
   {
     path: '/chain',
     label: 'Chain',
     shortcut: '9',
-    render: planned(
-      'Chain',
-      'Invitation-chain statistics: totals, depth, the leaderboard, growth, expiring invitations and a user’s place in the tree.',
-    ),
+    render: () => <ChainPage />,
   },
   {
     path: '/audit',
@@ -99,6 +95,19 @@ export const routes: RouteDef[] = [
   },
   { path: '/connections', label: 'Connections', shortcut: '0', render: () => <ConnectionsPage /> },
 ];
+
+/** Each role's pages first, in its order; every other page follows in the DBA order. */
+const roleFirst: Record<Role, string[]> = {
+  dba: [],
+  support: ['/orders', '/tickets', '/events'],
+  organizer: ['/events', '/tickets', '/chain', '/orders'],
+};
+
+export function routesFor(role: Role | undefined): RouteDef[] {
+  const first = role ? roleFirst[role] : [];
+  const rank = (r: RouteDef) => (first.includes(r.path) ? first.indexOf(r.path) : first.length + routes.indexOf(r));
+  return [...routes].sort((a, b) => rank(a) - rank(b));
+}
 
 export function findRoute(path: string): RouteDef {
   return routes.find((r) => path === r.path || path.startsWith(`${r.path}/`)) ?? routes.find((r) => r.path === '/connections')!;
