@@ -14,6 +14,7 @@ export const listEventsOptions = (connectionId: string, filters: EventFilters) =
     queryFn: () => listEvents(connectionId, filters),
     staleTime: 30_000,
     gcTime: OFFLINE_MAX_AGE_MS,
+    refetchOnMount: 'always',
     refetchInterval: (q) => (q.state.status === 'error' ? 10_000 : false),
   });
 
