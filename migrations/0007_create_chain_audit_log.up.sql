@@ -30,10 +30,9 @@ CREATE TABLE chain.audit_log (
 ) PARTITION BY RANGE (created_at);
 COMMENT ON TABLE chain.audit_log IS 'Audit trail, one partition per month (UTC). Partitions: chain.audit_log_yYYYYmMM + chain.audit_log_default.';
 
--- Backs fk_audit_log_actor; serves "what did this user do" (and daily active users).
+-- Backs fk_audit_log_actor; serves "what did this user do" (and daily active users). Time ranges over
+-- the whole log use the BRIN index of 0008 and partition pruning.
 CREATE INDEX idx_audit_log_actor_created ON chain.audit_log (actor_id, created_at);
--- History of one entity.
-CREATE INDEX idx_audit_log_entity ON chain.audit_log (entity_type, entity_id, created_at);
 
 CREATE FUNCTION chain.fn_ensure_audit_log_partitions(months_back integer DEFAULT 0, months_ahead integer DEFAULT 6)
 RETURNS integer
