@@ -7,6 +7,7 @@ export const EXIT = {
   lockTimeout: 4,
   sqlError: 5,
   verifyFailed: 6,
+  lintFailed: 7,
 } as const;
 
 export class UsageError extends Error {}

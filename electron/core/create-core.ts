@@ -12,6 +12,8 @@ import { connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
 import { ordersHandlers } from './services/orders';
 import { ticketsHandlers } from './services/tickets';
+import { migrationLintHandlers } from './services/migration-lint';
+import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
@@ -68,6 +70,8 @@ export function createCore(options: CoreOptions): Core {
     ...ordersHandlers(deps),
     ...eventStatsHandlers(deps),
     ...chainHandlers(deps),
+    ...migrationLintHandlers(deps),
+    ...migrationLocksHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -3,6 +3,8 @@ import { appContract } from './app';
 import { auditContract } from './audit';
 import { chainContract } from './chain';
 import { connectionsContract } from './connections';
+import { migrationLintContract } from './migration-lint';
+import { migrationLocksContract } from './migration-locks';
 import type { MethodSpec } from './define';
 import { eventStatsContract } from './event-stats';
 import { ordersContract } from './orders';
@@ -20,6 +22,8 @@ export const contract = {
   ...ordersContract,
   ...eventStatsContract,
   ...chainContract,
+  ...migrationLintContract,
+  ...migrationLocksContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

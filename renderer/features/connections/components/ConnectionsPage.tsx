@@ -4,7 +4,9 @@ import { ErrorView } from '../../../components/ErrorView';
 import { environmentColor } from '../../../components/environment-color';
 import { useSession } from '../../../lib/session-store';
 import { useConnections } from '../api/list-connections';
+import { useAppInfo } from '../api/app-info';
 import { useDeleteConnection } from '../api/delete-connection';
+import { useDisconnect } from '../api/server-status';
 import { ConnectionForm } from './ConnectionForm';
 
 /** Saved profiles: connect, edit, delete, add. */
@@ -14,6 +16,8 @@ export function ConnectionsPage() {
   const activeId = useSession((s) => s.activeConnectionId);
   const setActive = useSession((s) => s.setActiveConnection);
   const remove = useDeleteConnection();
+  const disconnect = useDisconnect();
+  const { data: info } = useAppInfo();
 
   return (
     <section className="page">
@@ -34,6 +38,11 @@ export function ConnectionsPage() {
           }}
         />
       )}
+      {info?.secretStorage.warning && (
+        <p className="warning" role="note">
+          {info.secretStorage.warning}
+        </p>
+      )}
       {isPending && <p>Loading…</p>}
       {error && <ErrorView error={error} />}
       {data?.demo.state === 'failed' && <ErrorView title="The demo database did not start" error={new Error(data.demo.message)} />}
@@ -50,6 +59,14 @@ export function ConnectionsPage() {
               <button onClick={() => setActive(p.id)} disabled={p.id === activeId}>
                 {p.id === activeId ? 'Active' : 'Use'}
               </button>
+              {p.id !== activeId && (
+                <button
+                  title="Close this connection's sessions on the server; it reconnects when used again"
+                  onClick={() => disconnect.mutate(p.id)}
+                >
+                  Disconnect
+                </button>
+              )}
               {p.kind === 'saved' && (
                 <>
                   <button onClick={() => setEditing(p)}>Edit</button>

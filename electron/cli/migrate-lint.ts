@@ -1,0 +1,144 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { lintMigration } from '../core/migrations/lint/lint-migration';
+import type { Finding, TransactionMode } from '../core/migrations/lint/types';
+import { helpFlag, withUsage } from './common';
+import { EXIT, UsageError } from './exit-codes';
+
+export const migrateLintUsage = `Usage: ticketz-console migrate lint [--dir D] [--json] [--strict-lock-timeout]
+
+Checks every migration of a folder for changes that lock or rewrite big tables, lose data,
+break running code or cannot be rolled back. Exits with ${EXIT.lintFailed} when any finding is an error.
+  --dir D                  the migrations folder (default: ./migrations)
+  --json                   print {"migrations": [{"version", "name", "upFile", "downFile", "findings": [...]}]}
+  --strict-lock-timeout    require SET lock_timeout in each file (for migrations other tools run too;
+                           \`ticketz-console migrate\` sets lock_timeout itself)
+
+Silence one finding with a comment above the statement, giving the reason:
+  -- lint-ignore: <rule-id> <why this is safe here>
+or for a whole file:  -- lint-ignore-file: <rule-id> <why>`;
+
+export interface MigrationSource {
+  version: string;
+  name: string;
+  upFile: string;
+  upSql: string;
+  downFile?: string;
+  downSql?: string;
+  transaction: TransactionMode;
+  /** 1-based line of the file where the script starts (dbmate keeps up and down in one file). */
+  upFirstLine?: number;
+  downFirstLine?: number;
+}
+
+export interface LintedMigration {
+  version: string;
+  name: string;
+  upFile: string;
+  downFile: string | null;
+  findings: Finding[];
+}
+
+/**
+ * TEMPORARY adapter — migration discovery belongs to the engine (electron/core/migrations/discover.ts).
+ * Until both land, this pairs `<version>_<name>.up.sql` with `.down.sql`, and takes any other
+ * `.sql` (`V1__name.sql`, `0001_name.sql`) as an up script without a down. Switch lintDirectory to
+ * the engine's discovery (which also knows dbmate/diesel/Flyway layouts and transaction options).
+ */
+export function discoverForLint(dir: string): MigrationSource[] {
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.sql') && statSync(path.join(dir, f)).isFile())
+    .sort();
+  const sources: MigrationSource[] = [];
+  for (const file of files) {
+    if (file.endsWith('.down.sql')) continue;
+    const base = file.replace(/(\.up)?\.sql$/, '');
+    const match = /^V?(\d[\w.-]*?)_{1,2}(.+)$/i.exec(base);
+    const downFile = file.endsWith('.up.sql') ? `${base}.down.sql` : undefined;
+    const source: MigrationSource = {
+      version: match?.[1] ?? base,
+      name: match?.[2] ?? base,
+      upFile: file,
+      upSql: readFileSync(path.join(dir, file), 'utf8'),
+      transaction: 'auto',
+    };
+    if (downFile && existsSync(path.join(dir, downFile))) {
+      source.downFile = downFile;
+      source.downSql = readFileSync(path.join(dir, downFile), 'utf8');
+    }
+    sources.push(source);
+  }
+  return sources;
+}
+
+export async function lintSources(sources: MigrationSource[], options: { lockTimeoutByRunner: boolean }): Promise<LintedMigration[]> {
+  const result: LintedMigration[] = [];
+  for (const s of sources) {
+    const findings = await lintMigration({
+      upSql: s.upSql,
+      downSql: s.downSql,
+      name: `${s.version}_${s.name}`,
+      transaction: s.transaction,
+      lockTimeoutByRunner: options.lockTimeoutByRunner,
+      upFirstLine: s.upFirstLine,
+      downFirstLine: s.downFirstLine,
+    });
+    result.push({ version: s.version, name: s.name, upFile: s.upFile, downFile: s.downFile ?? null, findings });
+  }
+  return result;
+}
+
+export function lintDirectory(dir: string, options = { lockTimeoutByRunner: true }): Promise<LintedMigration[]> {
+  return lintSources(discoverForLint(dir), options);
+}
+
+function formatText(migrations: LintedMigration[]): string {
+  const lines: string[] = [];
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const m of migrations) {
+    for (const f of m.findings) {
+      counts[f.severity]++;
+      const file = f.script === 'down' ? (m.downFile ?? m.upFile) : m.upFile;
+      lines.push(`${file}:${f.line}:${f.column}  ${f.severity}  ${f.ruleId}  ${f.message}`);
+      lines.push(`    why: ${f.why}`);
+      lines.push(`    safe rewrite:`, ...f.safeRewrite.split('\n').map((l) => `      ${l}`), '');
+    }
+  }
+  const total = counts.error + counts.warning + counts.info;
+  lines.push(
+    total === 0
+      ? `No findings in ${migrations.length} migration${migrations.length === 1 ? '' : 's'}.`
+      : `${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info in ${migrations.length} migration${migrations.length === 1 ? '' : 's'}.`,
+  );
+  return lines.join('\n');
+}
+
+/** `migrate lint`: the engine's `migrate` command calls this for its `lint` subcommand. */
+export async function runMigrateLint(argv: string[]): Promise<number> {
+  const { values } = withUsage(migrateLintUsage, () =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      options: { ...helpFlag, dir: { type: 'string' }, json: { type: 'boolean' }, 'strict-lock-timeout': { type: 'boolean' } },
+    }),
+  );
+  if (values.help) {
+    console.log(migrateLintUsage);
+    return EXIT.ok;
+  }
+  const dir = path.resolve(values.dir ?? 'migrations');
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new UsageError(`No migrations folder at ${dir}. Pass --dir with the folder that holds your .sql migrations.`);
+  const migrations = await lintDirectory(dir, { lockTimeoutByRunner: !values['strict-lock-timeout'] });
+  if (values.json)
+    console.log(
+      JSON.stringify(
+        { migrations: migrations.map(({ version, name, upFile, downFile, findings }) => ({ version, name, upFile, downFile, findings })) },
+        null,
+        2,
+      ),
+    );
+  else console.log(formatText(migrations));
+  return migrations.some((m) => m.findings.some((f) => f.severity === 'error')) ? EXIT.lintFailed : EXIT.ok;
+}

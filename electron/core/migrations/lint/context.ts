@@ -1,0 +1,85 @@
+import { parseSync } from 'libpg-query';
+import { sameName, statementAs } from '../../sql-parser/ast';
+import { createdTable } from '../locks/created-table';
+import { byteToCharIndex, lineColumnAt } from '../../sql-parser/byte-offsets';
+import { splitSql, type AstNode } from '../../sql-parser';
+import type { LintContext, LintScript, LintStatement, ScriptKind, TransactionMode } from './types';
+
+/**
+ * Parses one script into lint statements. The parse-tree `location`s of a statement split from a
+ * longer input are byte offsets into that input's segment; re-parsing the statement's own text
+ * makes them offsets into the statement, which positionOf() turns into a file line and column.
+ */
+export async function parseScript(kind: ScriptKind, sql: string, firstLine = 1): Promise<LintScript> {
+  const statements = await splitSql(sql);
+  return {
+    kind,
+    sql,
+    statements: statements.map((s, index): LintStatement => {
+      const own = (parseSync(s.text) as { stmts?: Array<{ stmt: AstNode }> }).stmts?.[0]?.stmt;
+      const node = own ? ((Object.values(own)[0] as AstNode | undefined) ?? s.node) : s.node;
+      const toChar = byteToCharIndex(s.text);
+      return {
+        ...s,
+        node,
+        index,
+        script: kind,
+        textAt(from, to) {
+          return s.text.slice(from !== undefined && from >= 0 ? toChar(from) : 0, to !== undefined ? toChar(to) : undefined).trim();
+        },
+        positionOf(location) {
+          const offset = location !== undefined && location >= 0 ? toChar(location) : 0;
+          const { line, column } = lineColumnAt(sql, s.start + offset);
+          return { line: line + firstLine - 1, column };
+        },
+      };
+    }),
+  };
+}
+
+/** For each statement, whether it sits inside an explicit BEGIN/START TRANSACTION … COMMIT/ROLLBACK. */
+function explicitBlocks(script: LintScript): boolean[] {
+  let open = false;
+  return script.statements.map((s) => {
+    const kind = statementAs(s, 'TransactionStmt')?.kind;
+    if (!kind) return open;
+    if (kind === 'TRANS_STMT_BEGIN' || kind === 'TRANS_STMT_START') open = true;
+    else if (kind === 'TRANS_STMT_COMMIT' || kind === 'TRANS_STMT_ROLLBACK' || kind === 'TRANS_STMT_PREPARE') open = false;
+    return open;
+  });
+}
+
+/** Whether the runner wraps this script in a transaction (see TransactionMode). */
+export function runnerTransaction(script: LintScript, mode: TransactionMode): boolean {
+  if (mode === 'always') return true;
+  if (mode === 'never') return false;
+  return !script.statements.some((s) => s.nonTransactional);
+}
+
+export function buildContext(options: {
+  name: string;
+  up: LintScript;
+  down: LintScript | undefined;
+  transaction: TransactionMode;
+  lockTimeoutByRunner: boolean;
+}): LintContext {
+  const scripts = { up: options.up, down: options.down };
+  const blocks = { up: explicitBlocks(options.up), down: options.down ? explicitBlocks(options.down) : [] };
+  const wrapped = { up: runnerTransaction(options.up, options.transaction), down: options.down ? runnerTransaction(options.down, options.transaction) : false };
+  return {
+    ...options,
+    isNewTable(statement, table) {
+      const script = scripts[statement.script];
+      return (script?.statements ?? []).slice(0, statement.index).some((s) => {
+        const created = createdTable(s);
+        return created !== undefined && sameName(created, table);
+      });
+    },
+    runnerWraps(kind) {
+      return wrapped[kind];
+    },
+    inTransaction(statement) {
+      return wrapped[statement.script] || blocks[statement.script][statement.index] === true;
+    },
+  };
+}

@@ -1,0 +1,40 @@
+import { boundedCharacterType, looksLikeUuidAsText } from '../column-types';
+import { columnSites, retypedColumns } from '../statements';
+import { derivedName, ident, qualified } from '../sql-text';
+import type { LintRule, RuleHit } from '../types';
+
+/** PostgreSQL docs 8.3 "Character Types": no performance difference between them; char(n) pads with spaces. */
+export const preferText: LintRule = {
+  id: 'prefer-text',
+  severity: 'warning',
+  title: 'varchar(n) or char(n) instead of text',
+  why:
+    'In PostgreSQL varchar(n) is text with a length check, and no faster; changing the limit later is an ALTER COLUMN TYPE under ' +
+    'ACCESS EXCLUSIVE (shortening it rewrites the table). char(n) pads values with spaces, which leaks into comparisons and ' +
+    'application code. text with a CHECK constraint gives the same guarantee and the limit can be changed with NOT VALID + VALIDATE.',
+  check(ctx) {
+    const hits: RuleHit[] = [];
+    const sites = [
+      ...columnSites(ctx.up.statements),
+      ...retypedColumns(ctx.up.statements).map((r) => ({ ...r, constraints: [], primaryKey: false })),
+    ];
+    for (const site of sites) {
+      const bounded = boundedCharacterType(site.column);
+      if (!bounded || looksLikeUuidAsText(site)) continue; // uuid-as-varchar reports those
+      const columnName = site.column.colname ?? '';
+      const column = ident(columnName);
+      const length = bounded.length ?? 1;
+      const check = ident(derivedName(site.table.name, columnName, 'length'));
+      hits.push({
+        statement: site.statement,
+        location: site.column.typeName?.location ?? site.column.location,
+        message: `${qualified(site.table)}.${column} is ${bounded.name === 'bpchar' ? `char(${length})` : `varchar(${length})`}.`,
+        safeRewrite:
+          bounded.name === 'bpchar'
+            ? `${column} text CONSTRAINT ${check} CHECK (char_length(${column}) = ${length})`
+            : `${column} text CONSTRAINT ${check} CHECK (char_length(${column}) <= ${length})`,
+      });
+    }
+    return hits;
+  },
+};
