@@ -2,9 +2,10 @@ import { demoCommand } from './cli/demo';
 import { desktopCommand } from './cli/desktop';
 import type { Command } from './cli/common';
 import { EXIT, UsageError } from './cli/exit-codes';
+import { migrateCommand } from './cli/migrate';
 import { serveCommand } from './cli/serve';
 
-const commands: Command[] = [serveCommand, demoCommand, desktopCommand];
+const commands: Command[] = [serveCommand, demoCommand, migrateCommand, desktopCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -10,6 +10,8 @@
 --          pg_trgm (contrib) is created only when it is missing; the marker comment records that this
 --          migration owns it, so the down drops it only in that case.
 
+-- lint-ignore-file: create-index-non-concurrently the tables were created empty by 0001/0002, so no rows are locked while building
+
 SET lock_timeout = '5s';
 
 DO $$

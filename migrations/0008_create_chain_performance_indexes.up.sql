@@ -11,6 +11,8 @@
 --          * FK columns are already backed by full indexes from 0005-0007; these partial indexes are
 --            for queries only.
 
+-- lint-ignore-file: create-index-non-concurrently the tables were created empty by 0005-0007, so no rows are locked while building
+
 SET lock_timeout = '5s';
 
 -- 1. "Active tickets expiring soon for a user".

@@ -23,7 +23,7 @@ function write(files: Record<string, string>) {
 }
 
 describe('migrate lint', () => {
-  it('pairs up and down scripts and takes other .sql files as up-only', () => {
+  it("reads the folder with the engine's discovery: pairs, Flyway names, unknown files left out", () => {
     write({
       '0001_create_refunds.up.sql': 'SELECT 1',
       '0001_create_refunds.down.sql': 'SELECT 2',
@@ -32,7 +32,7 @@ describe('migrate lint', () => {
     });
     expect(discoverForLint(dir).map((m) => [m.version, m.name, m.upFile, m.downFile ?? null])).toEqual([
       ['0001', 'create_refunds', '0001_create_refunds.up.sql', '0001_create_refunds.down.sql'],
-      ['2', 'add_index', 'V2__add_index.sql', null],
+      ['2', 'add index', 'V2__add_index.sql', null],
     ]);
   });
 

@@ -1,6 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { defaultMigrationsDir } from '../core/migrations/default-dir';
+import { discoverMigrations } from '../core/migrations/discover';
 import { lintMigration } from '../core/migrations/lint/lint-migration';
 import type { Finding, TransactionMode } from '../core/migrations/lint/types';
 import { helpFlag, withUsage } from './common';
@@ -10,7 +12,7 @@ export const migrateLintUsage = `Usage: ticketz-console migrate lint [--dir D] [
 
 Checks every migration of a folder for changes that lock or rewrite big tables, lose data,
 break running code or cannot be rolled back. Exits with ${EXIT.lintFailed} when any finding is an error.
-  --dir D                  the migrations folder (default: ./migrations)
+  --dir D                  the migrations folder (default: the package's migrations/)
   --json                   print {"migrations": [{"version", "name", "upFile", "downFile", "findings": [...]}]}
   --strict-lock-timeout    require SET lock_timeout in each file (for migrations other tools run too;
                            \`ticketz-console migrate\` sets lock_timeout itself)
@@ -40,36 +42,17 @@ export interface LintedMigration {
   findings: Finding[];
 }
 
-/**
- * TEMPORARY adapter — migration discovery belongs to the engine (electron/core/migrations/discover.ts).
- * Until both land, this pairs `<version>_<name>.up.sql` with `.down.sql`, and takes any other
- * `.sql` (`V1__name.sql`, `0001_name.sql`) as an up script without a down. Switch lintDirectory to
- * the engine's discovery (which also knows dbmate/diesel/Flyway layouts and transaction options).
- */
+/** The folder's migrations, as the engine discovers them (every supported format, with dbmate/diesel transaction options). */
 export function discoverForLint(dir: string): MigrationSource[] {
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.sql') && statSync(path.join(dir, f)).isFile())
-    .sort();
-  const sources: MigrationSource[] = [];
-  for (const file of files) {
-    if (file.endsWith('.down.sql')) continue;
-    const base = file.replace(/(\.up)?\.sql$/, '');
-    const match = /^V?(\d[\w.-]*?)_{1,2}(.+)$/i.exec(base);
-    const downFile = file.endsWith('.up.sql') ? `${base}.down.sql` : undefined;
-    const source: MigrationSource = {
-      version: match?.[1] ?? base,
-      name: match?.[2] ?? base,
-      upFile: file,
-      upSql: readFileSync(path.join(dir, file), 'utf8'),
-      transaction: 'auto',
-    };
-    if (downFile && existsSync(path.join(dir, downFile))) {
-      source.downFile = downFile;
-      source.downSql = readFileSync(path.join(dir, downFile), 'utf8');
-    }
-    sources.push(source);
-  }
-  return sources;
+  return discoverMigrations(dir).migrations.map((m) => ({
+    version: m.version || 'R',
+    name: m.name,
+    upFile: m.up.file,
+    upSql: m.up.sql,
+    upFirstLine: m.up.firstLine,
+    ...(m.down ? { downFile: m.down.file, downSql: m.down.sql, downFirstLine: m.down.firstLine } : {}),
+    transaction: m.up.transaction ? 'auto' : 'never',
+  }));
 }
 
 export async function lintSources(sources: MigrationSource[], options: { lockTimeoutByRunner: boolean }): Promise<LintedMigration[]> {
@@ -127,7 +110,7 @@ export async function runMigrateLint(argv: string[]): Promise<number> {
     console.log(migrateLintUsage);
     return EXIT.ok;
   }
-  const dir = path.resolve(values.dir ?? 'migrations');
+  const dir = path.resolve(values.dir ?? defaultMigrationsDir());
   if (!existsSync(dir) || !statSync(dir).isDirectory())
     throw new UsageError(`No migrations folder at ${dir}. Pass --dir with the folder that holds your .sql migrations.`);
   const migrations = await lintDirectory(dir, { lockTimeoutByRunner: !values['strict-lock-timeout'] });

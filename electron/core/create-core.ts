@@ -12,6 +12,7 @@ import { connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
 import { ordersHandlers } from './services/orders';
 import { ticketsHandlers } from './services/tickets';
+import { migrationsHandlers } from './services/migrations';
 import { migrationLintHandlers } from './services/migration-lint';
 import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
@@ -70,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
     ...ordersHandlers(deps),
     ...eventStatsHandlers(deps),
     ...chainHandlers(deps),
+    ...migrationsHandlers(deps),
     ...migrationLintHandlers(deps),
     ...migrationLocksHandlers(deps),
   };

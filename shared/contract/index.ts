@@ -9,6 +9,7 @@ import type { MethodSpec } from './define';
 import { eventStatsContract } from './event-stats';
 import { ordersContract } from './orders';
 import { ticketsContract } from './tickets';
+import { migrationsContract } from './migrations';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -22,6 +23,7 @@ export const contract = {
   ...ordersContract,
   ...eventStatsContract,
   ...chainContract,
+  ...migrationsContract,
   ...migrationLintContract,
   ...migrationLocksContract,
 } satisfies Record<string, MethodSpec>;

@@ -65,7 +65,7 @@ export async function openPool({ fields, password }: ResolvedProfile, max = DEFA
 }
 
 /** sslmode=prefer: TLS when the server offers it, plain text when it says it does not. */
-async function negotiateSsl(fields: ProfileFields, password: string | undefined): Promise<pg.ClientConfig['ssl']> {
+export async function negotiateSsl(fields: ProfileFields, password: string | undefined): Promise<pg.ClientConfig['ssl']> {
   const ssl = sslFor(fields);
   if (fields.sslmode !== 'prefer') return ssl;
   const probe = new pg.Client(clientConfigFor(fields, password, ssl));

@@ -51,6 +51,22 @@ describe('splitSql', () => {
     expect(statements[2]!.line).toBe(6);
   });
 
+  it('is not fooled by "from stdin" in a comment or string before a real COPY block', async () => {
+    const sql = [
+      '-- loads rows with COPY … FROM stdin below;',
+      "SELECT 'copy x from stdin;';",
+      'CREATE TABLE t (a int);',
+      'COPY t (a) FROM stdin;',
+      '1',
+      '\\.',
+      'SELECT 2;',
+    ].join('\n');
+    const statements = await splitSql(sql);
+    expect(statements.map((s) => s.kind)).toEqual(['SelectStmt', 'CreateStmt', 'CopyStmt', 'SelectStmt']);
+    expect(statements[2]!.copyData).toBe('1\n');
+    expect(statements[3]).toMatchObject({ text: 'SELECT 2', line: 7 });
+  });
+
   it('throws the position of a syntax error', async () => {
     const error = await splitSql('SELECT 1;\nSELEC 2;').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SqlParseError);

@@ -52,31 +52,6 @@ interface Segment {
   copyData?: string;
 }
 
-/**
- * COPY … FROM stdin is followed by data lines ended by `\.` (psql/pg_dump format), which are
- * not SQL. Cut the input at such blocks so each SQL part can be parsed; the parser later
- * confirms that the statement before each cut really is a COPY FROM stdin.
- */
-function segments(sql: string): Segment[] {
-  const result: Segment[] = [];
-  const copyHead = /\bfrom\s+stdin\b[^;]*;[ \t]*\r?\n/gi;
-  let offset = 0;
-  let match: RegExpExecArray | null;
-  while ((match = copyHead.exec(sql))) {
-    const dataStart = match.index + match[0].length;
-    const terminator = /^\\\.[ \t]*$/m;
-    const rest = sql.slice(dataStart);
-    const end = terminator.exec(rest);
-    if (!end) break;
-    const head = sql.slice(offset, dataStart);
-    result.push({ text: head, offset, copyData: rest.slice(0, end.index) });
-    offset = dataStart + end.index + end[0].length;
-    copyHead.lastIndex = offset;
-  }
-  result.push({ text: sql.slice(offset), offset });
-  return result;
-}
-
 function parseSegment(segment: Segment, whole: string): SqlStatement[] {
   let tree: { stmts?: Array<{ stmt: AstNode; stmt_location?: number; stmt_len?: number }> };
   try {
@@ -89,6 +64,7 @@ function parseSegment(segment: Segment, whole: string): SqlStatement[] {
   }
   const toChar = byteToCharIndex(segment.text);
   const stmts = tree.stmts ?? [];
+  if (segment.copyData !== undefined && stmts.length === 0) throw new NotACopyHead();
   return stmts.map((raw, i) => {
     const startByte = raw.stmt_location ?? 0;
     const startLocal = toChar(startByte);
@@ -111,20 +87,51 @@ function parseSegment(segment: Segment, whole: string): SqlStatement[] {
     if (reason) statement.nonTransactional = reason;
     const isLast = i === stmts.length - 1;
     if (isLast && segment.copyData !== undefined) {
-      if (kind !== 'CopyStmt' || !node.is_from || node.filename)
-        throw new SqlParseError('Data block ended by \\. does not follow a COPY … FROM stdin statement', start, line, column);
+      if (kind !== 'CopyStmt' || !node.is_from || node.filename) throw new NotACopyHead();
       statement.copyData = segment.copyData;
     }
     return statement;
   });
 }
 
+/** A candidate cut before a data block whose SQL part does not end in COPY … FROM stdin. */
+class NotACopyHead extends Error {}
+
 /**
  * Splits SQL into statements with the real PostgreSQL parser (libpg_query), so dollar quotes,
  * DO blocks, function bodies, comments and COPY data survive. Throws SqlParseError with the
  * position of the first syntax error.
+ *
+ * COPY … FROM stdin is followed by data lines ended by `\.` (psql/pg_dump format), which are
+ * not SQL. Each `FROM stdin …;` at a line end followed later by a `\.` line is a candidate
+ * cut; it is taken only when the SQL before it parses and ends in a COPY … FROM stdin, so the
+ * words "from stdin" in a comment or a string are no cut.
  */
 export async function splitSql(sql: string): Promise<SqlStatement[]> {
   await loadSqlParser();
-  return segments(sql).flatMap((segment) => parseSegment(segment, sql));
+  const statements: SqlStatement[] = [];
+  const copyHead = /\bfrom\s+stdin\b[^;]*;[ \t]*\r?\n/gi;
+  let offset = 0;
+  let match: RegExpExecArray | null;
+  while ((match = copyHead.exec(sql))) {
+    const dataStart = match.index + match[0].length;
+    const rest = sql.slice(dataStart);
+    const end = /^\\\.[ \t]*$/m.exec(rest);
+    if (!end) break;
+    let head: SqlStatement[] | undefined;
+    try {
+      head = parseSegment({ text: sql.slice(offset, dataStart), offset, copyData: rest.slice(0, end.index) }, sql);
+    } catch {
+      head = undefined; // not a real COPY head: a syntax error in it is reported by the final parse
+    }
+    if (!head) {
+      copyHead.lastIndex = match.index + 1;
+      continue;
+    }
+    statements.push(...head);
+    offset = dataStart + end.index + end[0].length;
+    copyHead.lastIndex = offset;
+  }
+  statements.push(...parseSegment({ text: sql.slice(offset), offset }, sql));
+  return statements;
 }

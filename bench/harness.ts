@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import type { BenchServer } from './server';
+
+/**
+ * A small benchmark harness: scenarios register here, each measured n times against a
+ * reference run in the same process on the same server (psql, pgbench), and reported as one
+ * table — scenario, n, median, p99, reference median, ratio. Iterations alternate between the
+ * measured and the reference run so slow drift of the machine hits both alike.
+ */
+
+export interface BenchDatabase {
+  name: string;
+  url: string;
+  pool: pg.Pool;
+  drop(): Promise<void>;
+}
+
+export interface BenchContext {
+  server: BenchServer;
+  scale: number;
+  /** A fresh database (optionally a copy of a template database). */
+  createDatabase(prefix: string, template?: string): Promise<BenchDatabase>;
+  log(line: string): void;
+}
+
+export interface Scenario {
+  name: string;
+  description: string;
+  /** Iterations at this scale. */
+  iterations(scale: number): number;
+  /** Whether it runs at this scale (e.g. only when asked for a big one). */
+  runsAt?(scale: number): boolean;
+  /** Once before the iterations: build what every iteration starts from (templates, files). */
+  setup?(ctx: BenchContext): Promise<void>;
+  /** One measured run; resolves with its duration in ms (so per-iteration preparation is not timed). */
+  run(ctx: BenchContext): Promise<number>;
+  /** The same work done by the reference tool; its duration in ms. */
+  reference?: { label: string; run(ctx: BenchContext): Promise<number> };
+  teardown?(ctx: BenchContext): Promise<void>;
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  n: number;
+  median: number;
+  p99: number;
+  referenceLabel: string | null;
+  referenceMedian: number | null;
+}
+
+const registry: Scenario[] = [];
+
+export function registerScenario(scenario: Scenario): void {
+  if (registry.some((s) => s.name === scenario.name)) throw new Error(`Two benchmark scenarios are named ${scenario.name}.`);
+  registry.push(scenario);
+}
+
+export function scenarios(): readonly Scenario[] {
+  return registry;
+}
+
+/** Median of a sample (mean of the middle two for an even count). */
+export function median(values: number[]): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The 99th percentile by the nearest-rank method (with few samples: the maximum). */
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = Math.ceil((p / 100) * sorted.length);
+  return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1]!;
+}
+
+/** Wall-clock duration of `work` in ms. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
+  const started = performance.now();
+  await work();
+  return performance.now() - started;
+}
+
+export async function runScenario(scenario: Scenario, ctx: BenchContext): Promise<ScenarioResult> {
+  const n = scenario.iterations(ctx.scale);
+  const measured: number[] = [];
+  const reference: number[] = [];
+  await scenario.setup?.(ctx);
+  try {
+    for (let i = 0; i < n; i++) {
+      measured.push(await scenario.run(ctx));
+      if (scenario.reference) reference.push(await scenario.reference.run(ctx));
+      ctx.log(`  ${scenario.name} ${i + 1}/${n}: ${formatMs(measured.at(-1)!)}${scenario.reference ? ` (reference ${formatMs(reference.at(-1)!)})` : ''}`);
+    }
+  } finally {
+    await scenario.teardown?.(ctx);
+  }
+  return {
+    scenario: scenario.name,
+    n,
+    median: median(measured),
+    p99: percentile(measured, 99),
+    referenceLabel: scenario.reference?.label ?? null,
+    referenceMedian: scenario.reference ? median(reference) : null,
+  };
+}
+
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return '-';
+  if (ms < 1000) return `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
+/** The one table the run prints (Markdown, so it pastes into RESULTS.md as is). */
+export function formatResults(results: ScenarioResult[]): string {
+  const header = ['scenario', 'n', 'median', 'p99', 'reference', 'reference median', 'ratio'];
+  const rows = results.map((r) => [
+    r.scenario,
+    String(r.n),
+    formatMs(r.median),
+    formatMs(r.p99),
+    r.referenceLabel ?? '-',
+    r.referenceMedian === null ? '-' : formatMs(r.referenceMedian),
+    r.referenceMedian ? `${(r.median / r.referenceMedian).toFixed(2)}×` : '-',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
+}
+
+/** Creates databases on the bench server, dropped by the caller (or at the end of the run). */
+export function databaseFactory(server: BenchServer): BenchContext['createDatabase'] {
+  return async (prefix, template) => {
+    const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: server.adminUrl });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}${template ? ` TEMPLATE ${admin.escapeIdentifier(template)}` : ''}`);
+    } finally {
+      await admin.end();
+    }
+    const url = server.urlFor(name);
+    const pool = new pg.Pool({ connectionString: url, max: 4 });
+    pool.on('error', () => undefined);
+    return {
+      name,
+      url,
+      pool,
+      async drop() {
+        await pool.end().catch(() => undefined); // already ended when it served as a template
+        const c = new pg.Client({ connectionString: server.adminUrl });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`).finally(() => c.end());
+      },
+    };
+  };
+}

@@ -1,0 +1,199 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../core/data-dir';
+import { defaultMigrationsDir } from '../core/migrations/default-dir';
+import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_LOCK_WAIT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, MigrationEngine } from '../core/migrations/engine';
+import { MigrationError } from '../core/migrations/errors';
+import { withScratchDatabase } from '../core/migrations/scratch-database';
+import { formatVerifyReport, verifyReversibility } from '../core/migrations/verify';
+import { helpFlag, withUsage, type Command } from './common';
+import { EXIT, UsageError } from './exit-codes';
+import { runMigrateLint } from './migrate-lint';
+import { formatPlan, formatRan, formatStatus, printEvent } from './migrate-output';
+import { openTarget, type MigrateTarget } from './migrate-target';
+
+const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> [options]
+
+  status                 each migration: applied, pending, drift, missing_file, out_of_order
+  up [--to V]            apply pending migrations (up to and including V)
+  down [--steps N | --to V]
+                         roll back the last N applied migrations (default 1), or all above V (--to 0: all)
+  plan [--to V] [--down [--steps N]]
+                         print what up (or down) would run, and what would stop it
+  verify [--from V] [--to V]
+                         reversibility check on a scratch database: per migration up, down, compare
+                         the catalog with before, up again
+  lint [--dir D] [--json] [--strict-lock-timeout]
+                         check the scripts for dangerous changes (see migrate lint --help)
+
+Options:
+  --url URL              the database (default: the built-in demo database)
+  --dir D                the migrations folder (default: ${defaultMigrationsDir()})
+  --json                 machine-readable output on stdout (progress stays on stderr)
+  --allow-out-of-order   also apply pending migrations older than the newest applied one
+  --lock-timeout MS      lock_timeout of every statement (default ${DEFAULT_LOCK_TIMEOUT_MS})
+  --statement-timeout MS statement_timeout of every statement (default ${DEFAULT_STATEMENT_TIMEOUT_MS}; 0 = none)
+  --lock-wait MS         how long to wait for another applier (default ${DEFAULT_LOCK_WAIT_MS})
+  --data-dir D           where the demo database lives (default: ${defaultDataDir()})
+
+Exit codes: 0 success, 1 failure, 2 usage, ${EXIT.drift} drift, ${EXIT.lockTimeout} lock timeout, ${EXIT.sqlError} SQL error, ${EXIT.verifyFailed} verify found differences, ${EXIT.lintFailed} lint found errors.`;
+
+const subcommands = ['status', 'up', 'down', 'plan', 'verify'] as const;
+type Subcommand = (typeof subcommands)[number];
+
+function parse(argv: string[]) {
+  return withUsage(usage, () =>
+    parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        ...helpFlag,
+        url: { type: 'string' },
+        dir: { type: 'string' },
+        json: { type: 'boolean' },
+        to: { type: 'string' },
+        from: { type: 'string' },
+        steps: { type: 'string' },
+        down: { type: 'boolean' },
+        'allow-out-of-order': { type: 'boolean' },
+        'lock-timeout': { type: 'string' },
+        'statement-timeout': { type: 'string' },
+        'lock-wait': { type: 'string' },
+        'data-dir': { type: 'string' },
+      },
+    }),
+  );
+}
+
+function milliseconds(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`${flag} must be a whole number of milliseconds, got "${value}".`);
+  return n;
+}
+
+function positive(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number above 0, got "${value}".`);
+  return n;
+}
+
+/** Exit codes a CI pipeline can branch on. */
+export function exitCodeFor(err: unknown): number {
+  if (err instanceof UsageError) return EXIT.usage;
+  if (!(err instanceof MigrationError)) return EXIT.failure;
+  if (err.isDrift) return EXIT.drift;
+  if (err.kind === 'lock_timeout') return EXIT.lockTimeout;
+  if (err.kind === 'sql') return EXIT.sqlError;
+  return EXIT.failure;
+}
+
+export const migrateCommand: Command = {
+  name: 'migrate',
+  summary: 'Apply, roll back, plan and verify database migrations',
+  usage,
+  async run(argv) {
+    // lint reads files only and has options of its own.
+    if (argv[0] === 'lint') return runMigrateLint(argv.slice(1));
+    const { values, positionals } = parse(argv);
+    if (values.help) {
+      console.log(usage);
+      return EXIT.ok;
+    }
+    const [sub, ...extra] = positionals;
+    if (!sub || !subcommands.includes(sub as Subcommand)) throw new UsageError(`${sub ? `Unknown migrate command "${sub}".` : 'Say what to do.'}\n\n${usage}`);
+    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".\n\n${usage}`);
+    if (values.steps !== undefined && values.to !== undefined) throw new UsageError('Give --steps or --to, not both.');
+
+    const json = values.json ?? false;
+    const log = (line: string) => console.error(line);
+    const dir = path.resolve(values.dir ?? defaultMigrationsDir());
+    const engineOptions = {
+      dir,
+      lockTimeoutMs: milliseconds(values['lock-timeout'], '--lock-timeout'),
+      statementTimeoutMs: milliseconds(values['statement-timeout'], '--statement-timeout'),
+      lockWaitMs: milliseconds(values['lock-wait'], '--lock-wait'),
+      onEvent: (event: Parameters<typeof printEvent>[0]) => printEvent(event, log),
+    };
+    const steps = positive(values.steps, '--steps');
+
+    let target: MigrateTarget | undefined;
+    try {
+      target = await openTarget({ url: values.url, dataDir: values['data-dir'] ?? defaultDataDir(), log });
+      const engine = new MigrationEngine({ ...engineOptions, pool: target.pool });
+      return await runSubcommand(sub as Subcommand, { engine, target, json, values, steps, engineOptions, log });
+    } catch (err) {
+      if (json) console.log(JSON.stringify({ error: { kind: err instanceof MigrationError ? err.kind : 'failure', message: err instanceof Error ? err.message : String(err) } }));
+      if (err instanceof UsageError) throw err;
+      console.error(err instanceof Error ? err.message : String(err));
+      return exitCodeFor(err);
+    } finally {
+      await target?.close().catch(() => undefined);
+    }
+  },
+};
+
+interface RunContext {
+  engine: MigrationEngine;
+  target: MigrateTarget;
+  json: boolean;
+  values: ReturnType<typeof parse>['values'];
+  steps: number | undefined;
+  engineOptions: { dir: string; lockTimeoutMs?: number; statementTimeoutMs?: number; lockWaitMs?: number };
+  log: (line: string) => void;
+}
+
+async function runSubcommand(sub: Subcommand, { engine, target, json, values, steps, engineOptions, log }: RunContext): Promise<number> {
+  const out = (lines: string[] | string) => console.log(Array.isArray(lines) ? lines.join('\n') : lines);
+  switch (sub) {
+    case 'status': {
+      const status = await engine.status();
+      if (json) {
+        const migrations = status.migrations.map((m) => ({
+          version: m.version,
+          name: m.name,
+          status: m.status,
+          hasDown: m.hasDown,
+          appliedAt: m.appliedAt,
+          checksum: m.checksum ?? m.appliedChecksum,
+        }));
+        out(JSON.stringify({ migrations, warnings: status.warnings, invalidIndexes: status.invalidIndexes }));
+      } else out(formatStatus(status));
+      return status.migrations.some((m) => m.status === 'drift') ? EXIT.drift : EXIT.ok;
+    }
+    case 'plan': {
+      const plan = values.down
+        ? await engine.plan({ direction: 'down', to: values.to, steps })
+        : await engine.plan({ direction: 'up', to: values.to, allowOutOfOrder: values['allow-out-of-order'] ?? false });
+      out(json ? JSON.stringify(plan) : formatPlan(plan));
+      if (plan.blockers.length === 0) return EXIT.ok;
+      return plan.blockers.some((b) => b.code === 'drift') ? EXIT.drift : EXIT.failure;
+    }
+    case 'up':
+    case 'down': {
+      log(`${sub === 'up' ? 'Applying' : 'Rolling back'} migrations of ${engineOptions.dir} on ${target.label}`);
+      const ran = sub === 'up' ? await engine.up({ to: values.to, allowOutOfOrder: values['allow-out-of-order'] ?? false }) : await engine.down({ to: values.to, steps });
+      out(json ? JSON.stringify({ ran }) : formatRan(sub, ran));
+      return EXIT.ok;
+    }
+    case 'verify': {
+      log(`Checking that each migration of ${engineOptions.dir} rolls back cleanly, on a scratch database next to ${target.label} …`);
+      const report = await withScratchDatabase(target.config, (pool) =>
+        verifyReversibility(pool, {
+          dir: engineOptions.dir,
+          lockTimeoutMs: engineOptions.lockTimeoutMs,
+          statementTimeoutMs: engineOptions.statementTimeoutMs,
+          from: values.from,
+          to: values.to,
+          onVerify: (e) => {
+            if (e.phase === 'up') log(`  ${e.index + 1}/${e.total} ${e.version} ${e.name}`);
+          },
+        }),
+      );
+      out(json ? JSON.stringify(report) : [...formatVerifyReport(report), '', report.ok ? 'Every migration rolls back cleanly.' : 'Some migrations do not roll back cleanly (see above).']);
+      return report.ok ? EXIT.ok : EXIT.verifyFailed;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import { randomUUID } from 'node:crypto';
+import type { migrationsContract } from '../../../shared/contract/migrations';
+import type { PgErrorFields } from '../../../shared/rpc/envelope';
+import { RpcError } from '../../../shared/rpc/rpc-error';
+import { audited } from '../audit/audit-log';
+import { isPgDatabaseError, pgFieldsOf } from '../db/pg-errors';
+import type { CoreDeps } from '../deps';
+import { defaultMigrationsDir } from '../migrations/default-dir';
+import { MigrationEngine, type EngineEvent, type EngineOptions } from '../migrations/engine';
+import { MigrationError } from '../migrations/errors';
+import type { HandlersFor } from '../rpc/dispatcher';
+import { DEMO_ID } from './connections';
+
+/** Engine failures as RPC errors: the kind picks the code; a failed statement keeps its Postgres fields. */
+function toRpcError(err: unknown): unknown {
+  if (!(err instanceof MigrationError)) return err;
+  switch (err.kind) {
+    case 'discovery':
+      return new RpcError('BAD_REQUEST', err.message);
+    case 'blocked':
+      return new RpcError('CONFLICT', err.message);
+    case 'lock_timeout':
+    case 'sql': {
+      const cause = err.details.cause;
+      let pg: PgErrorFields | undefined;
+      if (isPgDatabaseError(cause)) {
+        // Postgres's position counts within one statement; the message carries file:line:column instead.
+        const { position: _position, ...fields } = pgFieldsOf(cause);
+        pg = fields;
+      }
+      return new RpcError(err.kind === 'sql' ? 'PG_ERROR' : 'TIMEOUT', err.message, pg);
+    }
+    case 'lock_lost':
+      return new RpcError('UNAVAILABLE', err.message);
+  }
+}
+
+async function mapped<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw toRpcError(err);
+  }
+}
+
+export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migrationsContract> {
+  const engine = async (connectionId: string, dir: string | undefined, extra: Partial<EngineOptions> = {}) =>
+    new MigrationEngine({ pool: await deps.pools.get(connectionId), dir: dir ?? defaultMigrationsDir(), ...extra });
+
+  const assertWritable = (connectionId: string) => {
+    if (connectionId !== DEMO_ID && deps.profiles.get(connectionId).readOnly)
+      throw new RpcError('READ_ONLY', 'This connection is read-only, so migrations cannot be applied or rolled back. Edit the connection to allow changes.');
+  };
+
+  /** task.progress per migration and per statement, for the workbench's progress bar. */
+  const progress = (taskId: string, connectionId: string, label: string) => {
+    const started = performance.now();
+    const emit = (state: 'running' | 'succeeded' | 'failed', fraction: number | null, detail?: string) =>
+      deps.events.emit('task.progress', { taskId, connectionId, label, state, fraction, elapsedMs: performance.now() - started, ...(detail ? { detail } : {}) });
+    const onEvent = (e: EngineEvent) => {
+      if (e.type === 'lock-wait') emit('running', null, e.message);
+      else if (e.type === 'step-start') emit('running', e.index / e.total, `${e.step.version} ${e.step.name}`);
+      else if (e.type === 'statement')
+        emit('running', (e.index + (e.statement - 1) / e.statements) / e.total, `${e.step.version} ${e.step.name}: line ${e.line}: ${e.summary}${e.outsideTransaction ? ' (outside a transaction)' : ''}`);
+      else if (e.type === 'step-done') emit('running', (e.index + 1) / e.total, `${e.step.version} ${e.step.name} done`);
+    };
+    return { onEvent, emit };
+  };
+
+  return {
+    'migrations.status': ({ connectionId, dir }) => mapped(async () => (await engine(connectionId, dir)).status()),
+
+    'migrations.plan': ({ connectionId, dir, direction, to, steps, allowOutOfOrder }) =>
+      mapped(async () => {
+        const e = await engine(connectionId, dir);
+        return direction === 'up' ? e.plan({ direction, to, allowOutOfOrder }) : e.plan({ direction, to, steps });
+      }),
+
+    'migrations.apply': async ({ connectionId, dir, to, allowOutOfOrder, taskId, lockTimeoutMs, statementTimeoutMs, lockWaitMs }) => {
+      assertWritable(connectionId);
+      const task = progress(taskId ?? randomUUID(), connectionId, 'Apply migrations');
+      const e = await engine(connectionId, dir, { lockTimeoutMs, statementTimeoutMs, lockWaitMs, onEvent: task.onEvent });
+      const plan = await mapped(() => e.plan({ direction: 'up', to, allowOutOfOrder }));
+      const detail = `up${to ? ` to ${to}` : ''}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing pending'}`;
+      return mapped(async () => {
+        try {
+          const ran = await audited(deps.audit, connectionId, { action: 'migration.apply', target: dir ?? defaultMigrationsDir(), detail }, () => e.up({ to, allowOutOfOrder }));
+          task.emit('succeeded', 1, `${ran.length} applied`);
+          return { ran };
+        } catch (err) {
+          task.emit('failed', null, err instanceof Error ? err.message : String(err));
+          throw err;
+        }
+      });
+    },
+
+    'migrations.rollback': async ({ connectionId, dir, to, steps, taskId, lockTimeoutMs, statementTimeoutMs, lockWaitMs }) => {
+      assertWritable(connectionId);
+      if (to !== undefined && steps !== undefined) throw new RpcError('BAD_REQUEST', 'Give steps or to, not both.');
+      const task = progress(taskId ?? randomUUID(), connectionId, 'Roll back migrations');
+      const e = await engine(connectionId, dir, { lockTimeoutMs, statementTimeoutMs, lockWaitMs, onEvent: task.onEvent });
+      const plan = await mapped(() => e.plan({ direction: 'down', to, steps }));
+      const detail = `down${to ? ` to ${to}` : ` ${steps ?? 1} step(s)`}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing applied'}`;
+      return mapped(async () => {
+        try {
+          const ran = await audited(deps.audit, connectionId, { action: 'migration.rollback', target: dir ?? defaultMigrationsDir(), detail }, () => e.down({ to, steps }));
+          task.emit('succeeded', 1, `${ran.length} rolled back`);
+          return { ran };
+        } catch (err) {
+          task.emit('failed', null, err instanceof Error ? err.message : String(err));
+          throw err;
+        }
+      });
+    },
+  };
+}
