@@ -1,19 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
+import { MigrationEngine } from '../migrations/engine';
 import { packageRootForTests } from './package-root';
 
 /**
- * The Ticketz reference schema and demo data for integration tests. Until the migration engine
- * applies them, each `migrations/*.up.sql` runs in order as one multi-statement query (one implicit
- * transaction each); switch this one helper to the engine when it lands.
+ * The Ticketz reference schema and demo data for tests, fixtures and benchmarks: the migration
+ * engine applies `migrations/` (as the product does), so these tests also run on what it builds.
  */
 export async function applyTicketzSchema(pool: pg.Pool): Promise<void> {
-  const dir = path.join(packageRootForTests, 'migrations');
-  const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.up.sql'))
-    .sort();
-  for (const file of files) await pool.query(readFileSync(path.join(dir, file), 'utf8'));
+  await new MigrationEngine({ pool, dir: path.join(packageRootForTests, 'migrations') }).up();
 }
 
 /** Runs the demo seed (electron/core/demo-data/seed.sql) at `scale` on an empty Ticketz database. */
