@@ -9,6 +9,8 @@ export interface ServeProcess {
   token: string;
   /** The connection `--url` saved. */
   connectionId: string;
+  /** The server's process id (to read its CPU time). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -65,6 +67,7 @@ export async function startServeProcess(databaseUrl: string, poolSize: number): 
     origin,
     token,
     connectionId: saved.id,
+    pid: child.pid!,
     async stop() {
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
