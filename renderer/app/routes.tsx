@@ -6,6 +6,7 @@ import { EventsPage } from '../features/events/components/EventsPage';
 import { OrdersPage } from '../features/orders/components/OrdersPage';
 import { TicketsPage } from '../features/tickets/components/TicketsPage';
 import type { Role } from '../lib/role-store';
+import { orderForRole } from './role-order';
 
 export interface RouteDef {
   path: string;
@@ -96,17 +97,9 @@ export const routes: RouteDef[] = [
   { path: '/connections', label: 'Connections', shortcut: '0', render: () => <ConnectionsPage /> },
 ];
 
-/** Each role's pages first, in its order; every other page follows in the DBA order. */
-const roleFirst: Record<Role, string[]> = {
-  dba: [],
-  support: ['/orders', '/tickets', '/events'],
-  organizer: ['/events', '/tickets', '/chain', '/orders'],
-};
-
+/** The navigation for a role: its pages first (see role-order.ts), every page reachable. */
 export function routesFor(role: Role | undefined): RouteDef[] {
-  const first = role ? roleFirst[role] : [];
-  const rank = (r: RouteDef) => (first.includes(r.path) ? first.indexOf(r.path) : first.length + routes.indexOf(r));
-  return [...routes].sort((a, b) => rank(a) - rank(b));
+  return orderForRole(routes, role);
 }
 
 export function findRoute(path: string): RouteDef {

@@ -60,6 +60,20 @@ describe('chain statistics (on a read-only connection)', () => {
     const one = await direct.call('chain.expiring', { connectionId: conn, limit: 1 });
     expect(one).toMatchObject({ count: '2', tickets: [{ ownerId: fx.ids.hub }] });
   });
+
+  it('counts zero when nothing expires in the next 12 hours', async () => {
+    const moved = await db.pool.query<{ id: string }>(
+      `UPDATE chain.tickets SET expires_at = expires_at + interval '1 day'
+       WHERE status = 'ACTIVE' AND expires_at <= now() + interval '12 hours' RETURNING id`,
+    );
+    try {
+      expect(await direct.call('chain.expiring', { connectionId: conn, limit: 10 })).toEqual({ count: '0', tickets: [] });
+    } finally {
+      await db.pool.query(`UPDATE chain.tickets SET expires_at = expires_at - interval '1 day' WHERE id = ANY($1::uuid[])`, [
+        moved.rows.map((r) => r.id),
+      ]);
+    }
+  });
 });
 
 describe('chain user look-up and tree', () => {

@@ -4,7 +4,6 @@ import { createDirectCore, type DirectCore } from '../testing/direct-core';
 import { insertGateFixture, type GateFixture } from '../testing/gate-fixture';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 import { applyTicketzSchema } from '../testing/ticketz-schema';
-import { detectKind } from './orders';
 
 let db: TestDatabase;
 let direct: DirectCore;
@@ -38,18 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await direct?.dispose();
   await db?.drop();
-});
-
-describe('detectKind', () => {
-  it('reads the search text by its shape', () => {
-    expect(detectKind('Ada@Example.com')).toBe('email');
-    expect(detectKind('ticketz-demo-ticket:42')).toBe('qrHash');
-    expect(detectKind('f'.repeat(64))).toBe('qrHash');
-    expect(detectKind('3f2a9c')).toBe('orderId');
-    expect(detectKind('0b7f1e2c-1d2e-4f00-8a00-000000000000')).toBe('orderId');
-    expect(detectKind('abba')).toBe('name');
-    expect(detectKind('Lovelace')).toBe('name');
-  });
 });
 
 describe('orders.search (read-only role, read-only session)', () => {

@@ -13,7 +13,7 @@ let fx: GateFixture;
 beforeAll(async () => {
   db = await createTestDatabase('tickets');
   await applyTicketzSchema(db.pool);
-  fx = await insertGateFixture(db.pool, 6);
+  fx = await insertGateFixture(db.pool, 7);
   direct = createDirectCore({ poolSize: 24 });
   conn = await direct.addProfile(db);
 });
@@ -180,6 +180,50 @@ describe('tickets.validate under concurrency', () => {
     }
   });
 });
+
+describe('tickets.validate losing a race mid-statement', () => {
+  it('reports ALREADY_USED with the winner’s time and gate, read after the winner commits', async () => {
+    const t = fx.tickets['valid-7']!;
+    // the winner: holds the row between its UPDATE and its commit
+    const winner = await db.pool.connect();
+    try {
+      await winner.query('BEGIN');
+      const { rows } = await winner.query<{ scanned_at: Date }>(
+        `UPDATE ticketing.tickets SET status = 'USED', scanned_at = now() WHERE id = $1 AND status = 'VALID' RETURNING scanned_at`,
+        [t.id],
+      );
+      await winner.query(
+        `INSERT INTO ticketing.ticket_validations (ticket_id, event_id, qr_code_hash, gate, staff, outcome) VALUES ($1, $2, $3, 'Race Gate', 'winner', 'ACCEPTED')`,
+        [t.id, fx.eventId, t.hash],
+      );
+      // the console's scan starts now: its snapshot sees the ticket VALID, its UPDATE waits for the row
+      const loser = scan(t.payload, { gate: 'Late Gate' });
+      await waitForLockWait(db, 'ticketz-console');
+      await winner.query('COMMIT');
+      const result = await loser;
+      expect(result.outcome).toBe('ALREADY_USED');
+      expect(result.firstScan).toEqual({ at: rows[0]!.scanned_at.toISOString(), gate: 'Race Gate' });
+      expect(result.ticket?.status).toBe('USED');
+    } finally {
+      await winner.query('ROLLBACK').catch(() => undefined);
+      winner.release();
+    }
+    expect(await validationsOf(t.payload)).toMatchObject([{ outcome: 'ALREADY_USED', gate: 'Late Gate', ticket_id: t.id }]);
+  });
+});
+
+/** Until a session of `applicationName` waits for a lock (pg_stat_activity), at most 10 s. */
+async function waitForLockWait(database: TestDatabase, applicationName: string): Promise<void> {
+  for (let i = 0; i < 200; i++) {
+    const { rows } = await database.pool.query(
+      `SELECT 1 FROM pg_catalog.pg_stat_activity WHERE datname = current_database() AND application_name = $1 AND wait_event_type = 'Lock'`,
+      [applicationName],
+    );
+    if (rows.length > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('the scan never waited for the row lock');
+}
 
 describe('gate picker', () => {
   it('lists events nearest in time first and the gates used at one', async () => {
