@@ -92,7 +92,9 @@ export async function runScenario(scenario: Scenario, ctx: BenchContext): Promis
     for (let i = 0; i < n; i++) {
       measured.push(await scenario.run(ctx));
       if (scenario.reference) reference.push(await scenario.reference.run(ctx));
-      ctx.log(`  ${scenario.name} ${i + 1}/${n}: ${formatMs(measured.at(-1)!)}${scenario.reference ? ` (reference ${formatMs(reference.at(-1)!)})` : ''}`);
+      ctx.log(
+        `  ${scenario.name} ${i + 1}/${n}: ${formatMs(measured.at(-1)!)}${scenario.reference ? ` (reference ${formatMs(reference.at(-1)!)})` : ''}`,
+      );
     }
   } finally {
     await scenario.teardown?.(ctx);
@@ -137,7 +139,9 @@ export function databaseFactory(server: BenchServer): BenchContext['createDataba
     const admin = new pg.Client({ connectionString: server.adminUrl });
     await admin.connect();
     try {
-      await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)}${template ? ` TEMPLATE ${admin.escapeIdentifier(template)}` : ''}`);
+      await admin.query(
+        `CREATE DATABASE ${admin.escapeIdentifier(name)}${template ? ` TEMPLATE ${admin.escapeIdentifier(template)}` : ''}`,
+      );
     } finally {
       await admin.end();
     }

@@ -5,6 +5,8 @@ import { startBenchServer } from './server';
 // Scenarios register themselves; add new ones here.
 import './scenarios/migrations-apply';
 import './scenarios/demo-data';
+import './scenarios/ops-gate';
+import './scenarios/ops-reads';
 
 const usage = `Usage: npm run bench [-- --scale N] [-- --only <name>[,<name>…]]
 
@@ -33,7 +35,10 @@ async function main(): Promise<number> {
     for (const s of scenarios()) console.log(`${s.name}: ${s.description}`);
     return 0;
   }
-  const only = values.only?.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean);
+  const only = values.only
+    ?.split(',')
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
   const chosen = scenarios().filter((s) => (s.runsAt?.(scale) ?? true) && (!only || only.some((o) => s.name.toLowerCase().includes(o))));
   if (chosen.length === 0) {
     console.error(`No scenario runs at scale ${scale}${only ? ` matching ${values.only}` : ''}. Try --list.`);

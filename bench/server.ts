@@ -37,7 +37,16 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8'],
     // The settings the demo database runs with; durability stays on, as in real use.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'max_connections=100'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'shared_preload_libraries=pg_stat_statements',
+      '-c',
+      'max_connections=100',
+    ],
     onLog: () => undefined,
     onError: (e) => log(`[postgres] ${String(e)}`),
   });

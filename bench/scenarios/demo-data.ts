@@ -35,7 +35,15 @@ registerScenario({
   reference: {
     label: 'psql -1 -f seed.sql',
     run: (ctx) =>
-      fromTemplate(ctx, (db) => timed(() => ctx.server.tool('psql', ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-c', `SET ticketz.scale = ${ctx.scale}`, '-f', seedFile], db.name))),
+      fromTemplate(ctx, (db) =>
+        timed(() =>
+          ctx.server.tool(
+            'psql',
+            ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-c', `SET ticketz.scale = ${ctx.scale}`, '-f', seedFile],
+            db.name,
+          ),
+        ),
+      ),
   },
   async teardown() {
     await template?.drop().catch(() => undefined);

@@ -9,7 +9,10 @@ import { registerScenario, timed, type BenchContext } from '../harness';
  */
 const dir = defaultMigrationsDir();
 
-async function withFreshDatabase(ctx: BenchContext, work: (db: Awaited<ReturnType<BenchContext['createDatabase']>>) => Promise<number>): Promise<number> {
+async function withFreshDatabase(
+  ctx: BenchContext,
+  work: (db: Awaited<ReturnType<BenchContext['createDatabase']>>) => Promise<number>,
+): Promise<number> {
   const db = await ctx.createDatabase('bench_migrate');
   try {
     return await work(db);
