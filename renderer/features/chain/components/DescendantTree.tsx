@@ -44,13 +44,17 @@ function Node({ connectionId, node }: { connectionId: string; node: Descendant }
   const count = Number(node.directChildren);
   return (
     <li role="treeitem" aria-expanded={count > 0 ? open : undefined} aria-label={node.username}>
-      <span className="tree-row">
+      <span className="chain-tree-row">
         {count > 0 ? (
-          <button className="tree-toggle" aria-label={`${open ? 'Collapse' : 'Expand'} ${node.username}`} onClick={() => setOpen(!open)}>
+          <button
+            className="chain-tree-toggle"
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${node.username}`}
+            onClick={() => setOpen(!open)}
+          >
             {open ? '▾' : '▸'}
           </button>
         ) : (
-          <span className="tree-toggle" />
+          <span className="chain-tree-toggle" />
         )}
         <span className={node.deleted ? 'deleted' : undefined}>{node.username}</span>
         <span className="muted small">
