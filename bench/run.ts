@@ -8,6 +8,8 @@ import './scenarios/demo-data';
 import './scenarios/schema-catalog';
 import './scenarios/schema-partitions';
 import './scenarios/schema-stream';
+import './scenarios/ops-gate';
+import './scenarios/ops-reads';
 
 const usage = `Usage: npm run bench [-- --scale N] [-- --only <name>[,<name>…]]
 

@@ -11,6 +11,8 @@ export interface ServeOptions {
   url?: string;
   port?: number;
   token?: string;
+  /** Sessions per connection pool (default 5); a gate with many scanners wants more. */
+  poolSize?: number;
   log?: (line: string) => void;
 }
 
@@ -31,6 +33,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     host: 'browser',
     version: packageVersion(),
     demo: { enabled: true, onReady: demoBootstrap(log) },
+    poolSize: options.poolSize,
     onError: (method, err) => {
       if (!(err instanceof Error) || !('code' in err))
         log(`[${method}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);

@@ -141,7 +141,7 @@ CREATE TABLE ticketing.tickets (
   -- The gate's critical path: one index probe per scan.
   CONSTRAINT uq_tickets_qr_code_hash UNIQUE (qr_code_hash),
   CONSTRAINT chk_tickets_status CHECK (status IN ('VALID', 'USED', 'CANCELLED', 'REFUNDED')),
-  CONSTRAINT chk_tickets_qr_code_hash CHECK (qr_code_hash ~ '^[0-9a-f]{64}$'),
+  CONSTRAINT chk_tickets_qr_code_hash CHECK (length(qr_code_hash) = 64 AND qr_code_hash !~ '[^0-9a-f]'),
   CONSTRAINT chk_tickets_price CHECK (price >= 0),
   CONSTRAINT chk_tickets_used_scanned CHECK (status <> 'USED' OR scanned_at IS NOT NULL)
 );

@@ -45,7 +45,7 @@ CREATE TABLE chain.users (
   updated_at        timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT users_pkey PRIMARY KEY (id),
   CONSTRAINT uq_users_chain_position UNIQUE (chain_position),
-  CONSTRAINT chk_users_username CHECK (username ~ '^[A-Za-z0-9_.]{3,32}$'),
+  CONSTRAINT chk_users_username CHECK (length(username) BETWEEN 3 AND 32 AND username !~ '[^A-Za-z0-9_.]'),
   CONSTRAINT chk_users_email CHECK (email ~ '^[^@[:space:]]+@[^@[:space:]]+$' AND length(email) <= 320),
   CONSTRAINT chk_users_depth CHECK (depth >= 0),
   CONSTRAINT chk_users_chain_position CHECK (chain_position > 0)
@@ -71,7 +71,7 @@ CREATE TABLE chain.tickets (
   CONSTRAINT fk_tickets_owner FOREIGN KEY (owner_id) REFERENCES chain.users (id),
   CONSTRAINT uq_tickets_code UNIQUE (code),
   CONSTRAINT chk_tickets_status CHECK (status IN ('ACTIVE', 'USED', 'EXPIRED', 'CANCELLED')),
-  CONSTRAINT chk_tickets_code CHECK (code ~ '^[A-Z0-9]{8,32}$'),
+  CONSTRAINT chk_tickets_code CHECK (length(code) BETWEEN 8 AND 32 AND code !~ '[^A-Z0-9]'),
   CONSTRAINT chk_tickets_used_at CHECK (status <> 'USED' OR used_at IS NOT NULL)
 );
 COMMENT ON TABLE chain.tickets IS 'Invitation ticket of a user: whoever redeems it before expires_at joins the chain as their child.';

@@ -104,7 +104,7 @@ CREATE TABLE chain.notifications (
   updated_at timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT notifications_pkey PRIMARY KEY (id),
   CONSTRAINT fk_notifications_user FOREIGN KEY (user_id) REFERENCES chain.users (id) ON DELETE CASCADE,
-  CONSTRAINT chk_notifications_type CHECK (type ~ '^[A-Z][A-Z0-9_]{1,63}$'),
+  CONSTRAINT chk_notifications_type CHECK (length(type) <= 64 AND type ~ '^[A-Z][A-Z0-9_]+$'),
   CONSTRAINT chk_notifications_metadata CHECK (jsonb_typeof(metadata) = 'object')
 );
 COMMENT ON TABLE chain.notifications IS 'Multi-channel notifications; metadata is free-form JSONB (GIN-indexed by 0008).';
@@ -120,7 +120,7 @@ CREATE TABLE chain.badges (
   updated_at  timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT badges_pkey PRIMARY KEY (id),
   CONSTRAINT uq_badges_code UNIQUE (code),
-  CONSTRAINT chk_badges_code CHECK (code ~ '^[A-Z][A-Z0-9_]{1,63}$'),
+  CONSTRAINT chk_badges_code CHECK (length(code) <= 64 AND code ~ '^[A-Z][A-Z0-9_]+$'),
   CONSTRAINT chk_badges_criteria CHECK (jsonb_typeof(criteria) = 'object')
 );
 COMMENT ON TABLE chain.badges IS 'Achievement definitions.';

@@ -25,7 +25,7 @@ CREATE TABLE chain.audit_log (
   updated_at  timestamptz NOT NULL DEFAULT now(),
   CONSTRAINT audit_log_pkey PRIMARY KEY (id, created_at),
   CONSTRAINT fk_audit_log_actor FOREIGN KEY (actor_id) REFERENCES chain.users (id) ON DELETE SET NULL,
-  CONSTRAINT chk_audit_log_action CHECK (action ~ '^[A-Z][A-Z0-9_]{1,63}$'),
+  CONSTRAINT chk_audit_log_action CHECK (length(action) <= 64 AND action ~ '^[A-Z][A-Z0-9_]+$'),
   CONSTRAINT chk_audit_log_entity_type CHECK (length(entity_type) BETWEEN 1 AND 64)
 ) PARTITION BY RANGE (created_at);
 COMMENT ON TABLE chain.audit_log IS 'Audit trail, one partition per month (UTC). Partitions: chain.audit_log_yYYYYmMM + chain.audit_log_default.';

@@ -4,7 +4,11 @@ import type { EngineEvent, RanStep } from '../core/migrations/engine';
 /** Columns padded to their widest cell; the last column is not padded. */
 export function table(header: string[], rows: string[][]): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(header), ...rows.map(line)];
 }
 
@@ -14,7 +18,14 @@ export function formatStatus(status: MigrationsStatus): string[] {
   const lines = [`Migrations in ${status.dir}:`, ''];
   if (status.migrations.length === 0) lines.push('  (none found)');
   else {
-    const rows = status.migrations.map((m) => [m.version || 'R', m.name, m.status, m.hasDown ? 'yes' : 'no', when(m.appliedAt), m.appliedBy ?? '']);
+    const rows = status.migrations.map((m) => [
+      m.version || 'R',
+      m.name,
+      m.status,
+      m.hasDown ? 'yes' : 'no',
+      when(m.appliedAt),
+      m.appliedBy ?? '',
+    ]);
     const rendered = table(['Version', 'Name', 'Status', 'Down', 'Applied at', 'Applied by'], rows);
     lines.push(`  ${rendered[0]}`);
     status.migrations.forEach((m, i) => {
@@ -24,10 +35,15 @@ export function formatStatus(status: MigrationsStatus): string[] {
   }
   const pending = status.migrations.filter((m) => m.status === 'pending' || m.status === 'out_of_order').length;
   const drift = status.migrations.filter((m) => m.status === 'drift').length;
-  lines.push('', `${status.migrations.filter((m) => m.status === 'applied').length} applied, ${pending} pending${drift ? `, ${drift} DRIFTED` : ''}.`);
-  if (status.flywayHistory.length > 0) lines.push(`Flyway history rows: ${status.flywayHistory.length} (shown above as applied by flyway).`);
+  lines.push(
+    '',
+    `${status.migrations.filter((m) => m.status === 'applied').length} applied, ${pending} pending${drift ? `, ${drift} DRIFTED` : ''}.`,
+  );
+  if (status.flywayHistory.length > 0)
+    lines.push(`Flyway history rows: ${status.flywayHistory.length} (shown above as applied by flyway).`);
   for (const warning of status.warnings) lines.push(`Warning: ${warning}`);
-  for (const index of status.invalidIndexes) lines.push(`INVALID index ${index.schema}.${index.name} on ${index.table} (a failed CREATE INDEX CONCURRENTLY?). Fix: ${index.fix}`);
+  for (const index of status.invalidIndexes)
+    lines.push(`INVALID index ${index.schema}.${index.name} on ${index.table} (a failed CREATE INDEX CONCURRENTLY?). Fix: ${index.fix}`);
   return lines;
 }
 
@@ -39,7 +55,9 @@ export function formatPlan(plan: MigrationPlan): string[] {
     lines.push(`${plan.direction} would ${verb} ${plan.steps.length} migration${plan.steps.length === 1 ? '' : 's'}, in this order:`);
     for (const step of plan.steps) {
       const how = step.transactional ? 'one transaction' : 'partly outside a transaction';
-      lines.push(`  ${step.version}  ${step.name}  (${step.file}: ${step.statements} statement${step.statements === 1 ? '' : 's'}, ${how})`);
+      lines.push(
+        `  ${step.version}  ${step.name}  (${step.file}: ${step.statements} statement${step.statements === 1 ? '' : 's'}, ${how})`,
+      );
       for (const n of step.nonTransactional) lines.push(`      line ${n.line}: ${n.reason}`);
     }
   }

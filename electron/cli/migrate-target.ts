@@ -31,7 +31,9 @@ export async function openTarget(options: { url?: string; dataDir: string; log: 
     try {
       parsed = parseConnectionUrl(options.url);
     } catch (err) {
-      throw new UsageError(`--url: ${err instanceof Error ? err.message : String(err)} Expected postgres://user:password@host:port/database.`);
+      throw new UsageError(
+        `--url: ${err instanceof Error ? err.message : String(err)} Expected postgres://user:password@host:port/database.`,
+      );
     }
     const { fields, password } = parsed;
     // sslmode=prefer: TLS when the server offers it, as the console's own connections do.
@@ -52,7 +54,13 @@ export async function openTarget(options: { url?: string; dataDir: string; log: 
     const message = err instanceof Error ? err.message : String(err);
     throw new Error(`${message}\nIf the demo database is already running (ticketz-console demo or serve), pass its URL with --url.`);
   });
-  const config: pg.ClientConfig = { host: endpoint.host, port: endpoint.port, user: endpoint.user, password: endpoint.password, database: endpoint.database };
+  const config: pg.ClientConfig = {
+    host: endpoint.host,
+    port: endpoint.port,
+    user: endpoint.user,
+    password: endpoint.password,
+    database: endpoint.database,
+  };
   const pool = poolFor(config);
   return {
     pool,
@@ -77,7 +85,13 @@ async function attachToRunningDemo(dataDir: string, secrets: SecretBox): Promise
   if (!existsSync(pidFile) || !state?.sealedPassword) return undefined;
   const port = Number(readFileSync(pidFile, 'utf8').split('\n')[3]);
   if (!Number.isInteger(port) || port <= 0) return undefined;
-  const config: pg.ClientConfig = { host: '127.0.0.1', port, user: DEMO_USER, password: secrets.open(state.sealedPassword), database: DEMO_DATABASE };
+  const config: pg.ClientConfig = {
+    host: '127.0.0.1',
+    port,
+    user: DEMO_USER,
+    password: secrets.open(state.sealedPassword),
+    database: DEMO_DATABASE,
+  };
   const probe = new pg.Client(config);
   probe.on('error', () => undefined);
   try {

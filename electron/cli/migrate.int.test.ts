@@ -30,7 +30,14 @@ describe('ticketz-console migrate', () => {
     const { migrations } = JSON.parse(before.stdout) as { migrations: Array<Record<string, unknown>> };
     expect(migrations).toHaveLength(2);
     expect(Object.keys(migrations[0]!).sort()).toEqual(['appliedAt', 'checksum', 'hasDown', 'name', 'status', 'version']);
-    expect(migrations[0]).toMatchObject({ version: '0001', name: 'create_catalog', status: 'pending', hasDown: true, appliedAt: null, checksum: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(migrations[0]).toMatchObject({
+      version: '0001',
+      name: 'create_catalog',
+      status: 'pending',
+      hasDown: true,
+      appliedAt: null,
+      checksum: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
 
     const plan = await migrate('plan', '--dir', dir);
     expect(plan.code).toBe(EXIT.ok);
@@ -65,7 +72,9 @@ describe('ticketz-console migrate', () => {
     expect(drifted.stdout).toContain('DRIFTED');
     const up = await migrate('up', '--dir', dir, '--json');
     expect(up.code).toBe(EXIT.drift);
-    expect(JSON.parse(up.stdout)).toMatchObject({ error: { kind: 'blocked', message: expect.stringContaining('changed since it was applied') } });
+    expect(JSON.parse(up.stdout)).toMatchObject({
+      error: { kind: 'blocked', message: expect.stringContaining('changed since it was applied') },
+    });
 
     const broken = emptyMigrationsDir();
     writeFileSync(path.join(broken, '2_b.up.sql'), 'CREATE TABLE cli_b (id int);\nALTER TABLE cli_b ADD COLUMN x nosuchtype;\n');
@@ -93,11 +102,17 @@ describe('ticketz-console migrate', () => {
     const dir = emptyMigrationsDir();
     writeFileSync(path.join(dir, '1_t.up.sql'), 'CREATE TABLE v_t (id int);\n');
     writeFileSync(path.join(dir, '1_t.down.sql'), 'DROP TABLE v_t;\n');
-    writeFileSync(path.join(dir, '2_leaky.up.sql'), 'CREATE INDEX v_t_id ON v_t (id);\nCREATE FUNCTION v_f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n');
+    writeFileSync(
+      path.join(dir, '2_leaky.up.sql'),
+      'CREATE INDEX v_t_id ON v_t (id);\nCREATE FUNCTION v_f() RETURNS int LANGUAGE sql AS $$ SELECT 1 $$;\n',
+    );
     writeFileSync(path.join(dir, '2_leaky.down.sql'), 'DROP INDEX v_t_id;\n');
     const leaky = await migrate('verify', '--dir', dir, '--from', '2', '--json');
     expect(leaky.code).toBe(EXIT.verifyFailed);
-    const report = JSON.parse(leaky.stdout) as { ok: boolean; migrations: Array<{ version: string; outcome: string; afterDown: unknown[] }> };
+    const report = JSON.parse(leaky.stdout) as {
+      ok: boolean;
+      migrations: Array<{ version: string; outcome: string; afterDown: unknown[] }>;
+    };
     expect(report.ok).toBe(false);
     expect(report.migrations).toEqual([
       expect.objectContaining({
@@ -113,7 +128,10 @@ describe('ticketz-console migrate', () => {
 
   it('routes lint to the linter, over the same discovery (exit 7 on an error finding)', async () => {
     const dir = emptyMigrationsDir();
-    writeFileSync(path.join(dir, '20240101000000_drop.sql'), '-- migrate:up\nSELECT 1;\nDROP TABLE legacy;\n-- migrate:down\nCREATE TABLE legacy (id int);\n');
+    writeFileSync(
+      path.join(dir, '20240101000000_drop.sql'),
+      '-- migrate:up\nSELECT 1;\nDROP TABLE legacy;\n-- migrate:down\nCREATE TABLE legacy (id int);\n',
+    );
     const lint = await runCli(['migrate', 'lint', '--dir', dir]);
     expect(lint.code).toBe(EXIT.lintFailed);
     expect(lint.stdout).toContain('20240101000000_drop.sql:3:1  error  dropping-table');

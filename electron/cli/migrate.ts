@@ -103,7 +103,8 @@ export const migrateCommand: Command = {
       return EXIT.ok;
     }
     const [sub, ...extra] = positionals;
-    if (!sub || !subcommands.includes(sub as Subcommand)) throw new UsageError(`${sub ? `Unknown migrate command "${sub}".` : 'Say what to do.'}\n\n${usage}`);
+    if (!sub || !subcommands.includes(sub as Subcommand))
+      throw new UsageError(`${sub ? `Unknown migrate command "${sub}".` : 'Say what to do.'}\n\n${usage}`);
     if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".\n\n${usage}`);
     if (values.steps !== undefined && values.to !== undefined) throw new UsageError('Give --steps or --to, not both.');
 
@@ -125,7 +126,15 @@ export const migrateCommand: Command = {
       const engine = new MigrationEngine({ ...engineOptions, pool: target.pool });
       return await runSubcommand(sub as Subcommand, { engine, target, json, values, steps, engineOptions, log });
     } catch (err) {
-      if (json) console.log(JSON.stringify({ error: { kind: err instanceof MigrationError ? err.kind : 'failure', message: err instanceof Error ? err.message : String(err) } }));
+      if (json)
+        console.log(
+          JSON.stringify({
+            error: {
+              kind: err instanceof MigrationError ? err.kind : 'failure',
+              message: err instanceof Error ? err.message : String(err),
+            },
+          }),
+        );
       if (err instanceof UsageError) throw err;
       console.error(err instanceof Error ? err.message : String(err));
       return exitCodeFor(err);
@@ -174,7 +183,10 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
     case 'up':
     case 'down': {
       log(`${sub === 'up' ? 'Applying' : 'Rolling back'} migrations of ${engineOptions.dir} on ${target.label}`);
-      const ran = sub === 'up' ? await engine.up({ to: values.to, allowOutOfOrder: values['allow-out-of-order'] ?? false }) : await engine.down({ to: values.to, steps });
+      const ran =
+        sub === 'up'
+          ? await engine.up({ to: values.to, allowOutOfOrder: values['allow-out-of-order'] ?? false })
+          : await engine.down({ to: values.to, steps });
       out(json ? JSON.stringify({ ran }) : formatRan(sub, ran));
       return EXIT.ok;
     }
@@ -192,7 +204,15 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
           },
         }),
       );
-      out(json ? JSON.stringify(report) : [...formatVerifyReport(report), '', report.ok ? 'Every migration rolls back cleanly.' : 'Some migrations do not roll back cleanly (see above).']);
+      out(
+        json
+          ? JSON.stringify(report)
+          : [
+              ...formatVerifyReport(report),
+              '',
+              report.ok ? 'Every migration rolls back cleanly.' : 'Some migrations do not roll back cleanly (see above).',
+            ],
+      );
       return report.ok ? EXIT.ok : EXIT.verifyFailed;
     }
   }

@@ -5,13 +5,14 @@ import { startServer } from '../server';
 import { withUsage, helpFlag, parsePort, untilSignal, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
 
-const usage = `Usage: ticketz-console serve [--demo | --url <postgres url>] [--port N] [--token T] [--data-dir D]
+const usage = `Usage: ticketz-console serve [--demo | --url <postgres url>] [--port N] [--token T] [--pool-size N] [--data-dir D]
 
 Runs the console in your browser: the same core as the desktop app, on 127.0.0.1 only.
   --demo            start the built-in demo database (default when no connection is saved)
   --url URL         save this database as a connection (postgres://user:pass@host:port/db)
   --port N          port to listen on (default: a free port)
   --token T         the access token (default: random per launch; or TICKETZ_CONSOLE_TOKEN)
+  --pool-size N     database sessions per connection (default 5; e.g. one per gate scanner)
   --data-dir D      where profiles, secrets and the demo database live (default: ${defaultDataDir()})
   --json            print {"url", "port"} as JSON instead of text`;
 
@@ -30,6 +31,7 @@ export const serveCommand: Command = {
           url: { type: 'string' },
           port: { type: 'string' },
           token: { type: 'string' },
+          'pool-size': { type: 'string' },
           'data-dir': { type: 'string' },
           json: { type: 'boolean' },
         },
@@ -41,12 +43,16 @@ export const serveCommand: Command = {
     }
     const token = values.token ?? process.env.TICKETZ_CONSOLE_TOKEN;
     if (token !== undefined && token.length < 16) throw new UsageError('--token must be at least 16 characters.');
+    const poolSize = values['pool-size'] === undefined ? undefined : Number(values['pool-size']);
+    if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 200))
+      throw new UsageError('--pool-size must be a whole number from 1 to 200.');
     const server = await startServer({
       dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
       demo: values.demo ?? false,
       url: values.url,
       port: parsePort(values.port),
       token,
+      poolSize,
       log: (line) => console.error(line),
     });
     if (values.json) console.log(JSON.stringify({ url: server.http.url, port: server.http.port }));

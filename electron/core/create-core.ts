@@ -7,7 +7,11 @@ import { EventBus } from './rpc/call-context';
 import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispatcher';
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
+import { chainHandlers } from './services/chain';
 import { connectionsHandlers, profileResolver } from './services/connections';
+import { eventStatsHandlers } from './services/event-stats';
+import { ordersHandlers } from './services/orders';
+import { ticketsHandlers } from './services/tickets';
 import { migrationsHandlers } from './services/migrations';
 import { queryHandlers } from './services/query';
 import { schemaHandlers } from './services/schema';
@@ -33,6 +37,8 @@ export interface CoreOptions {
     log?: (line: string) => void;
   };
   validateOutput?: boolean;
+  /** Sessions per connection pool (default 5). */
+  poolSize?: number;
   onError?: (method: string, err: unknown) => void;
 }
 
@@ -50,7 +56,7 @@ export function createCore(options: CoreOptions): Core {
   const events = new EventBus();
   const demo = options.demo?.enabled ? new DemoDatabase(options.dataDir, secrets, options.demo) : undefined;
   const profiles = new ProfileStore(options.dataDir, secrets);
-  const pools = new PoolRegistry(profileResolver({ demo, profiles }));
+  const pools = new PoolRegistry(profileResolver({ demo, profiles }), options.poolSize);
   const deps: CoreDeps = {
     dataDir: options.dataDir,
     host: options.host,
@@ -67,6 +73,10 @@ export function createCore(options: CoreOptions): Core {
     ...appHandlers(deps),
     ...connectionsHandlers(deps),
     ...auditHandlers(deps),
+    ...ticketsHandlers(deps),
+    ...ordersHandlers(deps),
+    ...eventStatsHandlers(deps),
+    ...chainHandlers(deps),
     ...migrationsHandlers(deps),
     ...schemaHandlers(deps),
     ...queryHandlers(deps),

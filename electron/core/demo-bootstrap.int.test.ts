@@ -26,11 +26,13 @@ describe('demo bootstrap', () => {
     const { rows: history } = await db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM ticketz_console.schema_migrations');
     expect(history[0]!.n).toBe(migrations);
     const counts = async () =>
-      (await db.pool.query<{ events: number; tickets: number; unpopulated: number }>(
-        `SELECT (SELECT count(*)::int FROM ticketing.events) AS events,
+      (
+        await db.pool.query<{ events: number; tickets: number; unpopulated: number }>(
+          `SELECT (SELECT count(*)::int FROM ticketing.events) AS events,
                 (SELECT count(*)::int FROM ticketing.tickets) AS tickets,
                 (SELECT count(*)::int FROM pg_matviews WHERE NOT ispopulated) AS unpopulated`,
-      )).rows[0]!;
+        )
+      ).rows[0]!;
     const first = await counts();
     expect(first.events).toBeGreaterThan(0);
     expect(first.tickets).toBeGreaterThan(1000);
@@ -53,7 +55,9 @@ describe('demo bootstrap', () => {
         { host: '127.0.0.1', port: other.port, user: other.user, password: other.password, database: other.name },
         true,
       );
-      expect(lines.join('\n')).toContain('could not bring the reference schema and demo data up to date: Migration 1 (broken) failed at 1_broken.up.sql:1:');
+      expect(lines.join('\n')).toContain(
+        'could not bring the reference schema and demo data up to date: Migration 1 (broken) failed at 1_broken.up.sql:1:',
+      );
     } finally {
       await other.drop();
     }

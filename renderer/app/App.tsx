@@ -1,4 +1,5 @@
-import { QueryClientProvider, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
+import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
 import { useEffect, useState, type ReactNode } from 'react';
 import { RpcError } from '../../shared/rpc/rpc-error';
 import { ErrorView } from '../components/ErrorView';
@@ -7,11 +8,13 @@ import { ConnectionSwitcher } from '../features/connections/components/Connectio
 import { StatusBar } from '../features/connections/components/StatusBar';
 import { useRoute } from '../lib/hash-route';
 import { appKeys } from '../lib/query-keys';
+import { offlinePersistOptions } from '../lib/offline-cache';
 import { createQueryClient } from '../lib/query-client';
 import { rpc } from '../lib/rpc';
 import { useSession } from '../lib/session-store';
 import { findRoute } from './routes';
 import { CommandPalette } from './shell/CommandPalette';
+import { RolePicker } from './shell/RolePicker';
 import { Sidebar } from './shell/Sidebar';
 import { useGlobalShortcuts } from './shell/use-global-shortcuts';
 import { useTheme } from './shell/use-theme';
@@ -51,17 +54,19 @@ function Shell() {
         <StatusBar />
       </div>
       <CommandPalette />
+      <RolePicker />
     </div>
   );
 }
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
+  const [persistOptions] = useState(offlinePersistOptions);
   return (
-    <QueryClientProvider client={queryClient}>
+    <PersistQueryClientProvider client={queryClient} persistOptions={persistOptions}>
       <AccessGate>
         <Shell />
       </AccessGate>
-    </QueryClientProvider>
+    </PersistQueryClientProvider>
   );
 }

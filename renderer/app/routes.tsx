@@ -1,12 +1,17 @@
 import type { ReactNode } from 'react';
-import { PlannedPage } from '../components/PlannedPage';
 import { AuditPage } from '../features/audit/components/AuditPage';
+import { ChainPage } from '../features/chain/components/ChainPage';
 import { ConnectionsPage } from '../features/connections/components/ConnectionsPage';
-import { SchemaPage } from '../features/schema/components/SchemaPage';
-import { SqlPage } from '../features/sql/components/SqlPage';
+import { EventsPage } from '../features/events/components/EventsPage';
 import { InsightsPage } from '../features/insights/components/InsightsPage';
 import { MatviewsPage } from '../features/matviews/components/MatviewsPage';
 import { MigrationsPage } from '../features/migrations/components/MigrationsPage';
+import { OrdersPage } from '../features/orders/components/OrdersPage';
+import { SchemaPage } from '../features/schema/components/SchemaPage';
+import { SqlPage } from '../features/sql/components/SqlPage';
+import { TicketsPage } from '../features/tickets/components/TicketsPage';
+import type { Role } from '../lib/role-store';
+import { orderForRole } from './role-order';
 
 export interface RouteDef {
   path: string;
@@ -15,8 +20,6 @@ export interface RouteDef {
   shortcut?: string;
   render: () => ReactNode;
 }
-
-const planned = (title: string, description: string) => () => <PlannedPage title={title} description={description} />;
 
 /** Left navigation by capability, in the order a DBA uses them. */
 export const routes: RouteDef[] = [
@@ -54,34 +57,25 @@ export const routes: RouteDef[] = [
     path: '/tickets',
     label: 'Tickets',
     shortcut: '6',
-    render: planned(
-      'Tickets',
-      'Gate validation for staff: scan a QR code and see at once whether the ticket is accepted, already used, or not valid for this event.',
-    ),
+    render: () => <TicketsPage />,
   },
   {
     path: '/orders',
     label: 'Orders',
     shortcut: '7',
-    render: planned('Orders', 'Support lookup of orders and tickets by email, name, order id or QR hash, with each ticket’s scan history.'),
+    render: () => <OrdersPage />,
   },
   {
     path: '/events',
     label: 'Events',
     shortcut: '8',
-    render: planned(
-      'Events',
-      'Event statistics for organizers: sales against capacity, revenue, check-ins and seat availability, also offline.',
-    ),
+    render: () => <EventsPage />,
   },
   {
     path: '/chain',
     label: 'Chain',
     shortcut: '9',
-    render: planned(
-      'Chain',
-      'Invitation-chain statistics: totals, depth, the leaderboard, growth, expiring invitations and a user’s place in the tree.',
-    ),
+    render: () => <ChainPage />,
   },
   {
     path: '/audit',
@@ -90,6 +84,11 @@ export const routes: RouteDef[] = [
   },
   { path: '/connections', label: 'Connections', shortcut: '0', render: () => <ConnectionsPage /> },
 ];
+
+/** The navigation for a role: its pages first (see role-order.ts), every page reachable. */
+export function routesFor(role: Role | undefined): RouteDef[] {
+  return orderForRole(routes, role);
+}
 
 export function findRoute(fullPath: string): RouteDef {
   const path = fullPath.split('?')[0]!; // `#/migrations?draft=…` carries parameters after the path

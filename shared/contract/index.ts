@@ -1,11 +1,15 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
+import { chainContract } from './chain';
 import { connectionsContract } from './connections';
 import { migrationLintContract } from './migration-lint';
 import { migrationLocksContract } from './migration-locks';
 import { migrationWorkbenchContract } from './migration-workbench';
 import type { MethodSpec } from './define';
+import { eventStatsContract } from './event-stats';
+import { ordersContract } from './orders';
+import { ticketsContract } from './tickets';
 import { migrationsContract } from './migrations';
 import { queryContract } from './query';
 import { schemaContract } from './schema';
@@ -21,6 +25,10 @@ export const contract = {
   ...appContract,
   ...connectionsContract,
   ...auditContract,
+  ...ticketsContract,
+  ...ordersContract,
+  ...eventStatsContract,
+  ...chainContract,
   ...migrationsContract,
   ...schemaContract,
   ...queryContract,

@@ -183,6 +183,13 @@ export const migrationWorkbenchContract = {
       upSql: z.string().max(1_000_000).optional(),
       downSql: z.string().max(1_000_000).optional(),
     }),
-    z.object({ version: z.string(), format: z.enum(['up-down', 'flyway']), upFile: z.string(), downFile: z.string(), upPath: z.string(), downPath: z.string() }),
+    z.object({
+      version: z.string(),
+      format: z.enum(['up-down', 'flyway']),
+      upFile: z.string(),
+      downFile: z.string(),
+      upPath: z.string(),
+      downPath: z.string(),
+    }),
   ),
 };

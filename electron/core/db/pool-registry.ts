@@ -8,7 +8,8 @@ export interface ResolvedProfile {
   password: string | undefined;
 }
 
-const POOL_SIZE = 5;
+/** Sessions per connection unless the host asks for more (a busy gate or a benchmark does). */
+export const DEFAULT_POOL_SIZE = 5;
 
 /**
  * One pg.Pool per connection id, opened on first use. A profile edit or disconnect closes it,
@@ -18,12 +19,15 @@ export class PoolRegistry {
   private readonly pools = new Map<string, Promise<pg.Pool>>();
   private readonly closeListeners = new Set<(connectionId: string) => Promise<void>>();
 
-  constructor(private readonly resolve: (connectionId: string) => ResolvedProfile) {}
+  constructor(
+    private readonly resolve: (connectionId: string) => ResolvedProfile,
+    private readonly poolSize = DEFAULT_POOL_SIZE,
+  ) {}
 
   get(connectionId: string): Promise<pg.Pool> {
     let pool = this.pools.get(connectionId);
     if (!pool) {
-      pool = openPool(this.resolve(connectionId));
+      pool = openPool(this.resolve(connectionId), this.poolSize);
       this.pools.set(connectionId, pool);
       pool.catch(() => this.pools.delete(connectionId));
     }
@@ -58,9 +62,9 @@ export class PoolRegistry {
 }
 
 /** Opens a single session to prove the settings work before the pool is shared. */
-export async function openPool({ fields, password }: ResolvedProfile): Promise<pg.Pool> {
+export async function openPool({ fields, password }: ResolvedProfile, max = DEFAULT_POOL_SIZE): Promise<pg.Pool> {
   const ssl = await negotiateSsl(fields, password);
-  const pool = new pg.Pool({ ...clientConfigFor(fields, password, ssl), max: POOL_SIZE, idleTimeoutMillis: 30_000 });
+  const pool = new pg.Pool({ ...clientConfigFor(fields, password, ssl), max, idleTimeoutMillis: 30_000 });
   // An idle client's error (server restart) must not crash the process; the next checkout reconnects.
   pool.on('error', () => undefined);
   const client = await pool.connect().catch(async (err: unknown) => {

@@ -22,7 +22,11 @@ afterAll(async () => {
   await db.drop();
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a failure'), (e: unknown) => e as RpcError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected a failure'),
+    (e: unknown) => e as RpcError,
+  );
 
 async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, what: string): Promise<T> {
   for (let i = 0; i < 200; i++) {
@@ -34,9 +38,13 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
 }
 
 async function historyRows(): Promise<string[]> {
-  const { rows } = await db.pool.query<{ present: boolean }>("SELECT to_regclass('ticketz_console.schema_migrations') IS NOT NULL AS present");
+  const { rows } = await db.pool.query<{ present: boolean }>(
+    "SELECT to_regclass('ticketz_console.schema_migrations') IS NOT NULL AS present",
+  );
   if (!rows[0]!.present) return [];
-  return (await db.pool.query<{ version: string }>('SELECT version FROM ticketz_console.schema_migrations ORDER BY 1')).rows.map((r) => r.version);
+  return (await db.pool.query<{ version: string }>('SELECT version FROM ticketz_console.schema_migrations ORDER BY 1')).rows.map(
+    (r) => r.version,
+  );
 }
 
 describe('folder handling', () => {
@@ -59,13 +67,23 @@ describe('folder handling', () => {
       sqlFiles: ['0001_a.up.sql'],
     });
     expect(await failure(direct.call('migrations.browseFolder', { path: path.join(dir, 'nope') }))).toMatchObject({ code: 'NOT_FOUND' });
-    expect(await failure(direct.call('migrations.browseFolder', { path: path.join(dir, 'README.md') }))).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('is a file') });
+    expect(await failure(direct.call('migrations.browseFolder', { path: path.join(dir, 'README.md') }))).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('is a file'),
+    });
   });
 
   it('reads the up and down text of one migration', async () => {
     const dir = copyFixture('ticketz');
     const sources = await direct.call('migrations.sources', { dir, version: '2' });
-    expect(sources).toMatchObject({ version: '0002', name: 'add_genre_slug', format: 'up-down', upFile: '0002_add_genre_slug.up.sql', downFile: '0002_add_genre_slug.down.sql', transaction: true });
+    expect(sources).toMatchObject({
+      version: '0002',
+      name: 'add_genre_slug',
+      format: 'up-down',
+      upFile: '0002_add_genre_slug.up.sql',
+      downFile: '0002_add_genre_slug.down.sql',
+      transaction: true,
+    });
     expect(sources.downSql).toContain('DROP COLUMN slug');
     expect(await failure(direct.call('migrations.sources', { dir, version: '9' }))).toMatchObject({ code: 'NOT_FOUND' });
   });
@@ -74,10 +92,25 @@ describe('folder handling', () => {
 describe('new migration files', () => {
   it('writes the next version with a header, in the folder only, never overwriting', async () => {
     const dir = copyFixture('ticketz');
-    const created = await direct.call('migrations.createFiles', { dir, name: 'add_genre_rank', purpose: 'rank genres\nfor the home page', author: 'Ada', upSql: 'ALTER TABLE catalog.genres ADD COLUMN rank int;', downSql: 'ALTER TABLE catalog.genres DROP COLUMN rank;' });
-    expect(created).toMatchObject({ version: '0003', format: 'up-down', upFile: '0003_add_genre_rank.up.sql', downFile: '0003_add_genre_rank.down.sql', upPath: path.join(dir, '0003_add_genre_rank.up.sql') });
+    const created = await direct.call('migrations.createFiles', {
+      dir,
+      name: 'add_genre_rank',
+      purpose: 'rank genres\nfor the home page',
+      author: 'Ada',
+      upSql: 'ALTER TABLE catalog.genres ADD COLUMN rank int;',
+      downSql: 'ALTER TABLE catalog.genres DROP COLUMN rank;',
+    });
+    expect(created).toMatchObject({
+      version: '0003',
+      format: 'up-down',
+      upFile: '0003_add_genre_rank.up.sql',
+      downFile: '0003_add_genre_rank.down.sql',
+      upPath: path.join(dir, '0003_add_genre_rank.up.sql'),
+    });
     const up = readFileSync(created.upPath, 'utf8');
-    expect(up).toMatch(/^-- 0003_add_genre_rank \(up\)\n-- Purpose: rank genres\n-- {10}for the home page\n-- Author: {2}Ada\n-- Date: {4}\d{4}-\d{2}-\d{2}\n/);
+    expect(up).toMatch(
+      /^-- 0003_add_genre_rank \(up\)\n-- Purpose: rank genres\n-- {10}for the home page\n-- Author: {2}Ada\n-- Date: {4}\d{4}-\d{2}-\d{2}\n/,
+    );
     expect(up).toContain('ADD COLUMN rank int;');
     const status = await direct.call('migrations.status', { connectionId, dir });
     expect(status.migrations.map((m) => [m.version, m.hasDown])).toContainEqual(['0003', true]);
@@ -112,7 +145,10 @@ describe('new migration files', () => {
 describe('dry run', () => {
   it('reports statements, rows, locks and the schema difference, and leaves the database unchanged', async () => {
     const dir = copyFixture('ticketz');
-    writeFileSync(path.join(dir, '0003_index_names.up.sql'), 'CREATE INDEX CONCURRENTLY genres_name ON catalog.genres (name);\nUPDATE catalog.genres SET note = upper(name);\n');
+    writeFileSync(
+      path.join(dir, '0003_index_names.up.sql'),
+      'CREATE INDEX CONCURRENTLY genres_name ON catalog.genres (name);\nUPDATE catalog.genres SET note = upper(name);\n',
+    );
     const before = await snapshotOf(db.pool);
     const report = await direct.call('migrations.dryRun', { connectionId, dir });
     expect(report.ok).toBe(true);
@@ -121,12 +157,25 @@ describe('dry run', () => {
     expect(first!.statements.every((s) => s.outcome === 'ran' && s.durationMs !== null)).toBe(true);
     const copy = first!.statements.find((s) => s.summary.startsWith('COPY'))!;
     expect(copy.line).toBe(29);
-    expect(first!.statements[1]!.locks).toContainEqual(expect.objectContaining({ locktype: 'relation', lock: 'ACCESS EXCLUSIVE', object: 'catalog.genres', relationKind: 'table', granted: true }));
+    expect(first!.statements[1]!.locks).toContainEqual(
+      expect.objectContaining({
+        locktype: 'relation',
+        lock: 'ACCESS EXCLUSIVE',
+        object: 'catalog.genres',
+        relationKind: 'table',
+        granted: true,
+      }),
+    );
     expect(second!.statements[0]!.outcome).toBe('ran');
     expect(third!.statements[0]).toMatchObject({ outcome: 'skipped', message: expect.stringContaining('Not dry-runnable') });
     expect(third!.statements[1]).toMatchObject({ outcome: 'ran', rowCount: 3 });
     expect(report.differences.map((d) => `${d.kind} ${d.object} ${d.change}`)).toEqual(
-      expect.arrayContaining(['schema catalog added', 'relation catalog.genres added', 'column catalog.genres.slug added', 'function catalog.slug(input text) added']),
+      expect.arrayContaining([
+        'schema catalog added',
+        'relation catalog.genres added',
+        'column catalog.genres.slug added',
+        'function catalog.slug(input text) added',
+      ]),
     );
 
     expect(await snapshotOf(db.pool)).toEqual(before);
@@ -143,7 +192,9 @@ describe('dry run', () => {
     const before = await snapshotOf(db.pool);
     const report = await direct.call('migrations.dryRun', { connectionId, dir });
     expect(report.ok).toBe(false);
-    expect(report.migrations[0]!.statements[1]!.locks).toEqual([expect.objectContaining({ object: 'dry_existing', lock: 'ACCESS EXCLUSIVE', relationKind: 'table' })]);
+    expect(report.migrations[0]!.statements[1]!.locks).toEqual([
+      expect.objectContaining({ object: 'dry_existing', lock: 'ACCESS EXCLUSIVE', relationKind: 'table' }),
+    ]);
     expect(report.migrations[1]!.statements.map((s) => s.outcome)).toEqual(['ran', 'failed', 'not_run']);
     expect(report.migrations[1]!.statements[0]).toMatchObject({ rowCount: 1 });
     expect(report.migrations[1]!.statements[1]!.message).toContain('division by zero');
@@ -175,7 +226,9 @@ describe('apply in progress: lock panel and cancel', () => {
     const status = await direct.call('migrations.status', { connectionId, dir });
     expect(status.migrations[0]!.status).toBe('pending');
     expect(await historyRows()).not.toContain('1');
-    expect((await db.pool.query("SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = 'wb_slow'::regclass AND attname = 'y'")).rows[0].n).toBe(0);
+    expect(
+      (await db.pool.query("SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = 'wb_slow'::regclass AND attname = 'y'")).rows[0].n,
+    ).toBe(0);
     const audit = await direct.call('audit.list', { connectionId, action: 'migration.apply', outcome: 'cancelled' });
     expect(audit.entries[0]).toMatchObject({ detail: 'up: 1 slow', outcome: 'cancelled' });
     expect(await direct.call('migrations.runActivity', { connectionId, taskId })).toMatchObject({ running: false, pid: null });
@@ -206,7 +259,9 @@ describe('apply in progress: lock panel and cancel', () => {
     } finally {
       await holder.end();
     }
-    expect((await db.pool.query("SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = 'wb_busy'::regclass AND attname = 'x'")).rows[0].n).toBe(0);
+    expect(
+      (await db.pool.query("SELECT count(*)::int AS n FROM pg_attribute WHERE attrelid = 'wb_busy'::regclass AND attname = 'x'")).rows[0].n,
+    ).toBe(0);
   });
 });
 

@@ -45,11 +45,17 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
     // pg-pool keeps the password as a non-enumerable property: a spread would drop it.
     const config: pg.ClientConfig = { ...pool.options, password: pool.options.password };
     try {
-      return { result: await withScratchDatabase(config, work), scratch: `a temporary database on ${config.host ?? 'the server'}:${config.port ?? 5432}` };
+      return {
+        result: await withScratchDatabase(config, work),
+        scratch: `a temporary database on ${config.host ?? 'the server'}:${config.port ?? 5432}`,
+      };
     } catch (err) {
       if (!(err instanceof Error && SCRATCH_DENIED.test(err.message)) || !deps.demo || connectionId === DEMO_ID) throw err;
       const endpoint = await deps.demo.start();
-      return { result: await withScratchDatabase({ ...endpoint }, work), scratch: 'a temporary database on the embedded PostgreSQL (the role may not create databases)' };
+      return {
+        result: await withScratchDatabase({ ...endpoint }, work),
+        scratch: 'a temporary database on the embedded PostgreSQL (the role may not create databases)',
+      };
     }
   };
 
@@ -68,7 +74,16 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
       const resolved = folder(dir);
       const started = performance.now();
       const emit = (state: 'running' | 'succeeded' | 'failed', fraction: number | null, detail?: string) =>
-        taskId && deps.events.emit('task.progress', { taskId, connectionId, label: 'Reversibility check', state, fraction, elapsedMs: performance.now() - started, ...(detail ? { detail } : {}) });
+        taskId &&
+        deps.events.emit('task.progress', {
+          taskId,
+          connectionId,
+          label: 'Reversibility check',
+          state,
+          fraction,
+          elapsedMs: performance.now() - started,
+          ...(detail ? { detail } : {}),
+        });
       try {
         const { result, scratch } = await discovered(() =>
           withScratch(connectionId, (pool) =>
@@ -76,7 +91,12 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
               dir: resolved,
               from,
               to,
-              onVerify: (e) => emit('running', (e.index + (e.phase === 'up' ? 0 : e.phase === 'down' ? 1 / 3 : 2 / 3)) / e.total, `${e.version} ${e.name}: ${e.phase}`),
+              onVerify: (e) =>
+                emit(
+                  'running',
+                  (e.index + (e.phase === 'up' ? 0 : e.phase === 'down' ? 1 / 3 : 2 / 3)) / e.total,
+                  `${e.version} ${e.name}: ${e.phase}`,
+                ),
             }),
           ),
         );
@@ -95,7 +115,8 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
         };
       } catch (err) {
         emit('failed', null, err instanceof Error ? err.message : String(err));
-        if (err instanceof MigrationError) throw new RpcError(err.kind === 'blocked' ? 'CONFLICT' : 'PG_ERROR', `The check could not run: ${err.message}`);
+        if (err instanceof MigrationError)
+          throw new RpcError(err.kind === 'blocked' ? 'CONFLICT' : 'PG_ERROR', `The check could not run: ${err.message}`);
         throw err;
       }
     },

@@ -21,7 +21,11 @@ afterAll(async () => {
   await db.drop();
 });
 
-const failure = (promise: Promise<unknown>) => promise.then(() => expect.fail('expected a failure'), (e: unknown) => e as RpcError);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('expected a failure'),
+    (e: unknown) => e as RpcError,
+  );
 
 describe('migrations service', () => {
   it('status, plan, apply and rollback through the dispatcher, audited, with progress per migration and statement', async () => {
@@ -34,7 +38,11 @@ describe('migrations service', () => {
     ]);
 
     const plan = await direct.call('migrations.plan', { connectionId, dir });
-    expect(plan).toMatchObject({ direction: 'up', blockers: [], steps: [{ version: '0001', statements: 6, transactional: true }, { version: '0002' }] });
+    expect(plan).toMatchObject({
+      direction: 'up',
+      blockers: [],
+      steps: [{ version: '0001', statements: 6, transactional: true }, { version: '0002' }],
+    });
 
     const events: TaskProgress[] = [];
     const unsubscribe = direct.core.events.subscribe((name, payload) => name === 'task.progress' && events.push(payload as TaskProgress));
@@ -46,7 +54,11 @@ describe('migrations service', () => {
     expect(events.at(-1)).toMatchObject({ state: 'succeeded', fraction: 1 });
 
     const after = await direct.call('migrations.status', { connectionId, dir });
-    expect(after.migrations[0]).toMatchObject({ status: 'applied', appliedBy: expect.stringMatching(new RegExp(`^${db.user} \\(.+\\)$`)), durationMs: expect.any(Number) });
+    expect(after.migrations[0]).toMatchObject({
+      status: 'applied',
+      appliedBy: expect.stringMatching(new RegExp(`^${db.user} \\(.+\\)$`)),
+      durationMs: expect.any(Number),
+    });
 
     const back = await direct.call('migrations.rollback', { connectionId, dir, steps: 1 });
     expect(back.ran.map((r) => [r.direction, r.version])).toEqual([['down', '0002']]);
@@ -86,6 +98,9 @@ describe('migrations service', () => {
     const refused = await failure(direct.call('migrations.apply', { connectionId: readOnly, dir: copyFixture('ticketz') }));
     expect(refused.code).toBe('READ_ONLY');
     const missing = await failure(direct.call('migrations.status', { connectionId, dir: '/nonexistent/migrations' }));
-    expect(missing).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining('Migrations folder not found: /nonexistent/migrations') });
+    expect(missing).toMatchObject({
+      code: 'BAD_REQUEST',
+      message: expect.stringContaining('Migrations folder not found: /nonexistent/migrations'),
+    });
   });
 });

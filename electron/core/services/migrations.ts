@@ -51,7 +51,10 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
 
   const assertWritable = (connectionId: string) => {
     if (connectionId !== DEMO_ID && deps.profiles.get(connectionId).readOnly)
-      throw new RpcError('READ_ONLY', 'This connection is read-only, so migrations cannot be applied or rolled back. Edit the connection to allow changes.');
+      throw new RpcError(
+        'READ_ONLY',
+        'This connection is read-only, so migrations cannot be applied or rolled back. Edit the connection to allow changes.',
+      );
   };
 
   const runs = applierRunsFor(deps);
@@ -64,14 +67,26 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
     const { taskId, connectionId } = run;
     const started = performance.now();
     const emit = (state: 'running' | 'succeeded' | 'failed' | 'cancelled', fraction: number | null, detail?: string) =>
-      deps.events.emit('task.progress', { taskId, connectionId, label, state, fraction, elapsedMs: performance.now() - started, ...(detail ? { detail } : {}) });
+      deps.events.emit('task.progress', {
+        taskId,
+        connectionId,
+        label,
+        state,
+        fraction,
+        elapsedMs: performance.now() - started,
+        ...(detail ? { detail } : {}),
+      });
     const onEvent = (e: EngineEvent) => {
       if (e.type === 'session') run.pid = e.pid;
       if (e.type === 'step-start' || e.type === 'statement') runs.checkpoint(run);
       if (e.type === 'lock-wait') emit('running', null, e.message);
       else if (e.type === 'step-start') emit('running', e.index / e.total, `${e.step.version} ${e.step.name}`);
       else if (e.type === 'statement')
-        emit('running', (e.index + (e.statement - 1) / e.statements) / e.total, `${e.step.version} ${e.step.name}: line ${e.line}: ${e.summary}${e.outsideTransaction ? ' (outside a transaction)' : ''}`);
+        emit(
+          'running',
+          (e.index + (e.statement - 1) / e.statements) / e.total,
+          `${e.step.version} ${e.step.name}: line ${e.line}: ${e.summary}${e.outsideTransaction ? ' (outside a transaction)' : ''}`,
+        );
       else if (e.type === 'step-done') emit('running', (e.index + 1) / e.total, `${e.step.version} ${e.step.name} done`);
     };
     return { onEvent, emit };
@@ -96,7 +111,12 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
         const detail = `up${to ? ` to ${to}` : ''}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing pending'}`;
         return await mapped(async () => {
           try {
-            const ran = await audited(deps.audit, connectionId, { action: 'migration.apply', target: dir ?? defaultMigrationsDir(), detail }, () => e.up({ to, allowOutOfOrder }));
+            const ran = await audited(
+              deps.audit,
+              connectionId,
+              { action: 'migration.apply', target: dir ?? defaultMigrationsDir(), detail },
+              () => e.up({ to, allowOutOfOrder }),
+            );
             task.emit('succeeded', 1, `${ran.length} applied`);
             return { ran };
           } catch (err) {
@@ -120,7 +140,12 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
         const detail = `down${to ? ` to ${to}` : ` ${steps ?? 1} step(s)`}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing applied'}`;
         return await mapped(async () => {
           try {
-            const ran = await audited(deps.audit, connectionId, { action: 'migration.rollback', target: dir ?? defaultMigrationsDir(), detail }, () => e.down({ to, steps }));
+            const ran = await audited(
+              deps.audit,
+              connectionId,
+              { action: 'migration.rollback', target: dir ?? defaultMigrationsDir(), detail },
+              () => e.down({ to, steps }),
+            );
             task.emit('succeeded', 1, `${ran.length} rolled back`);
             return { ran };
           } catch (err) {

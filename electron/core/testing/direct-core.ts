@@ -17,9 +17,9 @@ export interface DirectCore {
 }
 
 /** A core in a temp data dir with output validation on, as integration tests use it. */
-export function createDirectCore(): DirectCore {
+export function createDirectCore(options: { poolSize?: number } = {}): DirectCore {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ticketz-core-'));
-  const core = createCore({ dataDir, host: 'direct', validateOutput: true });
+  const core = createCore({ dataDir, host: 'direct', validateOutput: true, poolSize: options.poolSize });
   const call: DirectCore['call'] = async (method, input) => {
     const envelope = await core.dispatch(method, input, { host: 'direct' });
     if (!envelope.ok) throw RpcError.fromBody(envelope.error);

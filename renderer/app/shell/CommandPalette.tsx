@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
 import { useConnections } from '../../features/connections/api/list-connections';
 import { navigate } from '../../lib/hash-route';
+import { roleLabels, roles, useRole } from '../../lib/role-store';
 import { useSession } from '../../lib/session-store';
-import { routes } from '../routes';
+import { routesFor } from '../routes';
 
 interface PaletteItem {
   id: string;
@@ -16,17 +17,20 @@ export function CommandPalette() {
   const setOpen = useSession((s) => s.setPaletteOpen);
   const setActive = useSession((s) => s.setActiveConnection);
   const setTheme = useSession((s) => s.setTheme);
+  const role = useRole((s) => s.role);
+  const setRole = useRole((s) => s.setRole);
   const { data } = useConnections();
   const [text, setText] = useState('');
   const [index, setIndex] = useState(0);
 
   const items = useMemo<PaletteItem[]>(
     () => [
-      ...routes.map((r) => ({ id: `go:${r.path}`, label: `Go to ${r.label}`, run: () => navigate(r.path) })),
+      ...routesFor(role).map((r) => ({ id: `go:${r.path}`, label: `Go to ${r.label}`, run: () => navigate(r.path) })),
       ...(data?.profiles ?? []).map((p) => ({ id: `conn:${p.id}`, label: `Switch connection: ${p.name}`, run: () => setActive(p.id) })),
       ...(['system', 'light', 'dark'] as const).map((t) => ({ id: `theme:${t}`, label: `Theme: ${t}`, run: () => setTheme(t) })),
+      ...roles.map((r) => ({ id: `role:${r}`, label: `Settings: role ${roleLabels[r].name}`, run: () => setRole(r) })),
     ],
-    [data, setActive, setTheme],
+    [data, role, setActive, setTheme, setRole],
   );
   const needle = text.trim().toLowerCase();
   const matches = items.filter((i) => i.label.toLowerCase().includes(needle));

@@ -4,6 +4,7 @@ import { parseConnectionUrl } from '../../../../shared/domain/connection-url';
 import { ErrorView } from '../../../components/ErrorView';
 import { Field } from '../../../components/Field';
 import { environmentColor } from '../../../components/environment-color';
+import { defaultReadOnly, useRole } from '../../../lib/role-store';
 import { useSaveConnection } from '../api/save-connection';
 import { useTestConnection } from '../api/test-connection';
 
@@ -20,15 +21,16 @@ const blank: ProfileFields = {
   environment: 'development',
 };
 
-function fieldsOf(profile: Profile | undefined): ProfileFields {
-  if (!profile) return blank;
+function fieldsOf(profile: Profile | undefined, readOnlyByDefault: boolean): ProfileFields {
+  if (!profile) return { ...blank, readOnly: readOnlyByDefault };
   const { id: _id, kind: _kind, hasPassword: _has, ...fields } = profile;
   return fields;
 }
 
 /** Create or edit a profile. Paste a postgres:// URL to fill it; the password is write-only. */
 export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profile; onSaved: (p: Profile) => void; onCancel: () => void }) {
-  const [fields, setFields] = useState<ProfileFields>(() => fieldsOf(profile));
+  const role = useRole((s) => s.role);
+  const [fields, setFields] = useState<ProfileFields>(() => fieldsOf(profile, defaultReadOnly(role)));
   const [password, setPassword] = useState<string | undefined>(undefined);
   const [url, setUrl] = useState('');
   const [urlError, setUrlError] = useState<string | undefined>();

@@ -1,0 +1,26 @@
+/* ticketz-console */
+-- Organizers: one event with venue, organization and its event_stats row (materialized view of
+-- migrations/0004: PAID orders, tickets sold, checked in, gross / fees / net revenue, refunds).
+-- $1 event id.
+SELECT e.id,
+       e.title,
+       e.status,
+       e.start_time,
+       e.end_time,
+       v.name AS venue,
+       v.city,
+       org.name AS organization,
+       es.event_id IS NOT NULL AS has_stats,
+       es.total_orders,
+       es.tickets_sold,
+       es.checked_in,
+       es.gross_revenue,
+       es.platform_fees,
+       es.net_revenue,
+       es.refunded_amount
+FROM ticketing.events AS e
+JOIN ticketing.venues AS v ON v.id = e.venue_id
+JOIN ticketing.organizations AS org ON org.id = e.organization_id
+LEFT JOIN ticketing.event_stats AS es ON es.event_id = e.id
+WHERE e.id = $1::uuid
+  AND e.deleted = false;

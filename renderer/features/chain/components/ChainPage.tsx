@@ -1,0 +1,128 @@
+import { BarChart } from '../../../components/charts/BarChart';
+import { ErrorView } from '../../../components/ErrorView';
+import { NoConnection } from '../../../components/NoConnection';
+import { useSession } from '../../../lib/session-store';
+import { useChainStats } from '../api/chain-overview';
+import { useExpiring } from '../api/expiring';
+import { useGrowth } from '../api/growth';
+import { useLeaderboard } from '../api/leaderboard';
+import { UserLookup } from './UserLookup';
+import './chain.css';
+
+/** The invitation chain: figures, growth, leaderboard, expiring invitations, and one user's place in the tree. */
+export function ChainPage() {
+  const connectionId = useSession((s) => s.activeConnectionId);
+  if (!connectionId) return <NoConnection title="Chain" />;
+  return (
+    <section className="page chain-page" key={connectionId}>
+      <h1>Chain</h1>
+      <ChainFigures connectionId={connectionId} />
+      <div className="chain-columns">
+        <Growth connectionId={connectionId} />
+        <Expiring connectionId={connectionId} />
+      </div>
+      <Leaderboard connectionId={connectionId} />
+      <UserLookup connectionId={connectionId} />
+    </section>
+  );
+}
+
+function ChainFigures({ connectionId }: { connectionId: string }) {
+  const { data, error, isPending } = useChainStats(connectionId);
+  if (isPending) return <p className="muted">Loading chain figures…</p>;
+  if (error) return <ErrorView title="Could not read the chain statistics" error={error} />;
+  return (
+    <dl className="kpis" aria-label="Chain figures">
+      <div className="kpi">
+        <dt>Users</dt>
+        <dd>{Number(data.totalUsers).toLocaleString()}</dd>
+      </div>
+      <div className="kpi">
+        <dt>Active invitation tickets</dt>
+        <dd>{Number(data.activeTickets).toLocaleString()}</dd>
+      </div>
+      <div className="kpi">
+        <dt>Max depth</dt>
+        <dd>{data.maxDepth.toLocaleString()}</dd>
+      </div>
+      <div className="kpi">
+        <dt>Avg children per user</dt>
+        <dd>{Number(data.avgChildren).toFixed(2)}</dd>
+      </div>
+    </dl>
+  );
+}
+
+function Growth({ connectionId }: { connectionId: string }) {
+  const { data, error } = useGrowth(connectionId);
+  if (error) return <ErrorView title="Could not read growth" error={error} />;
+  if (!data) return <p className="muted">Loading growth…</p>;
+  return (
+    <BarChart
+      title="Growth: sign-ups per day (last 365 days)"
+      valueLabel="new users"
+      lineLabel="active users"
+      data={data.days.map((d) => ({ label: d.day, value: Number(d.newUsers), line: Number(d.activeUsers) }))}
+    />
+  );
+}
+
+function Expiring({ connectionId }: { connectionId: string }) {
+  const { data, error } = useExpiring(connectionId);
+  if (error) return <ErrorView title="Could not read expiring invitations" error={error} />;
+  if (!data) return <p className="muted">Loading…</p>;
+  return (
+    <section className="expiring" aria-label="Expiring invitations">
+      <h3>
+        Invitation tickets expiring in the next 12 hours: <span data-testid="expiring-count">{Number(data.count).toLocaleString()}</span>
+      </h3>
+      <ul>
+        {data.tickets.map((t) => (
+          <li key={t.id}>
+            <span className="mono">{t.code}</span> · {t.ownerUsername} · expires {new Date(t.expiresAt).toLocaleTimeString()}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Leaderboard({ connectionId }: { connectionId: string }) {
+  const { data, error } = useLeaderboard(connectionId);
+  if (error) return <ErrorView title="Could not read the leaderboard" error={error} />;
+  if (!data) return null;
+  return (
+    <>
+      <h3>Leaderboard (as of the last refresh of mv_chain_leaderboard)</h3>
+      <table className="data-table" aria-label="Leaderboard">
+        <thead>
+          <tr>
+            <th className="num">Rank</th>
+            <th>User</th>
+            <th>Country</th>
+            <th className="num">Depth</th>
+            <th className="num">Direct children</th>
+            <th className="num">Descendants</th>
+            <th className="num">Badges</th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.rows.map((r) => (
+            <tr key={r.userId}>
+              <td className="num">{r.rank}</td>
+              <td>
+                {r.username}
+                {r.displayName && <span className="muted small"> {r.displayName}</span>}
+              </td>
+              <td>{r.countryCode ?? ''}</td>
+              <td className="num">{r.depth}</td>
+              <td className="num">{Number(r.directChildren).toLocaleString()}</td>
+              <td className="num">{Number(r.totalDescendants).toLocaleString()}</td>
+              <td className="num">{r.badgeCount}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
