@@ -7,6 +7,8 @@ import './scenarios/migrations-apply';
 import './scenarios/demo-data';
 import './scenarios/ops-gate';
 import './scenarios/ops-reads';
+import './scenarios/insights-catalog';
+import './scenarios/insights-matview-refresh';
 
 const usage = `Usage: npm run bench [-- --scale N] [-- --only <name>[,<name>…]]
 
