@@ -10,6 +10,8 @@ import './scenarios/schema-partitions';
 import './scenarios/schema-stream';
 import './scenarios/ops-gate';
 import './scenarios/ops-reads';
+import './scenarios/insights-catalog';
+import './scenarios/insights-matview-refresh';
 
 const usage = `Usage: npm run bench [-- --scale N] [-- --only <name>[,<name>…]]
 
