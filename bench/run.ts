@@ -4,6 +4,7 @@ import { machineDescription } from './machine';
 import { startBenchServer } from './server';
 // Scenarios register themselves; add new ones here.
 import './scenarios/migrations-apply';
+import './scenarios/demo-data';
 import './scenarios/ops-gate';
 import './scenarios/ops-reads';
 

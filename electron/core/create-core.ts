@@ -13,7 +13,13 @@ import { eventStatsHandlers } from './services/event-stats';
 import { ordersHandlers } from './services/orders';
 import { ticketsHandlers } from './services/tickets';
 import { migrationsHandlers } from './services/migrations';
+import { queryHandlers } from './services/query';
+import { schemaHandlers } from './services/schema';
+import { insightsHandlers } from './services/insights';
+import { maintenanceHandlers } from './services/maintenance';
+import { matviewsHandlers } from './services/matviews';
 import { migrationLintHandlers } from './services/migration-lint';
+import { migrationWorkbenchHandlers } from './services/migration-workbench';
 import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
@@ -72,8 +78,14 @@ export function createCore(options: CoreOptions): Core {
     ...eventStatsHandlers(deps),
     ...chainHandlers(deps),
     ...migrationsHandlers(deps),
+    ...schemaHandlers(deps),
+    ...queryHandlers(deps),
+    ...insightsHandlers(deps),
+    ...maintenanceHandlers(deps),
+    ...matviewsHandlers(deps),
     ...migrationLintHandlers(deps),
     ...migrationLocksHandlers(deps),
+    ...migrationWorkbenchHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

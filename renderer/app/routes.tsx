@@ -1,9 +1,14 @@
 import type { ReactNode } from 'react';
-import { PlannedPage } from '../components/PlannedPage';
+import { AuditPage } from '../features/audit/components/AuditPage';
 import { ChainPage } from '../features/chain/components/ChainPage';
 import { ConnectionsPage } from '../features/connections/components/ConnectionsPage';
 import { EventsPage } from '../features/events/components/EventsPage';
+import { InsightsPage } from '../features/insights/components/InsightsPage';
+import { MatviewsPage } from '../features/matviews/components/MatviewsPage';
+import { MigrationsPage } from '../features/migrations/components/MigrationsPage';
 import { OrdersPage } from '../features/orders/components/OrdersPage';
+import { SchemaPage } from '../features/schema/components/SchemaPage';
+import { SqlPage } from '../features/sql/components/SqlPage';
 import { TicketsPage } from '../features/tickets/components/TicketsPage';
 import type { Role } from '../lib/role-store';
 import { orderForRole } from './role-order';
@@ -16,54 +21,37 @@ export interface RouteDef {
   render: () => ReactNode;
 }
 
-const planned = (title: string, description: string) => () => <PlannedPage title={title} description={description} />;
-
 /** Left navigation by capability, in the order a DBA uses them. */
 export const routes: RouteDef[] = [
   {
     path: '/schema',
     label: 'Schema',
     shortcut: '1',
-    render: planned(
-      'Schema',
-      'Browse schemas, tables, views, functions and types lazily, even on catalogs with tens of thousands of tables; see columns, indexes, constraints, storage and DDL; page through table data.',
-    ),
+    render: () => <SchemaPage />,
   },
   {
     path: '/sql',
     label: 'SQL',
     shortcut: '2',
-    render: planned(
-      'SQL editor',
-      'Write and run SQL with schema-aware completion, streamed results, cancel, read-only mode, error positions underlined and per-connection history.',
-    ),
+    render: () => <SqlPage />,
   },
   {
     path: '/migrations',
     label: 'Migrations',
     shortcut: '3',
-    render: planned(
-      'Migrations',
-      'Preview, lint, dry-run and apply migrations with rollback scripts, a reversibility check and a live lock view.',
-    ),
+    render: () => <MigrationsPage />,
   },
   {
     path: '/insights',
     label: 'Insights',
     shortcut: '4',
-    render: planned(
-      'Insights',
-      'Slow queries from pg_stat_statements, EXPLAIN plans, table and index bloat, an index advisor, sessions and locks, health and maintenance with progress.',
-    ),
+    render: () => <InsightsPage />,
   },
   {
     path: '/matviews',
     label: 'Materialized views',
     shortcut: '5',
-    render: planned(
-      'Materialized views',
-      'List materialized views with size and last refresh; refresh them (concurrently when possible) with progress.',
-    ),
+    render: () => <MatviewsPage />,
   },
   {
     path: '/tickets',
@@ -92,7 +80,7 @@ export const routes: RouteDef[] = [
   {
     path: '/audit',
     label: 'Audit',
-    render: planned('Audit log', 'Every change the console makes to a database: who, what, when, how long and the outcome.'),
+    render: () => <AuditPage />,
   },
   { path: '/connections', label: 'Connections', shortcut: '0', render: () => <ConnectionsPage /> },
 ];
@@ -102,6 +90,7 @@ export function routesFor(role: Role | undefined): RouteDef[] {
   return orderForRole(routes, role);
 }
 
-export function findRoute(path: string): RouteDef {
+export function findRoute(fullPath: string): RouteDef {
+  const path = fullPath.split('?')[0]!; // `#/migrations?draft=…` carries parameters after the path
   return routes.find((r) => path === r.path || path.startsWith(`${r.path}/`)) ?? routes.find((r) => r.path === '/connections')!;
 }

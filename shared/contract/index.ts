@@ -5,11 +5,17 @@ import { chainContract } from './chain';
 import { connectionsContract } from './connections';
 import { migrationLintContract } from './migration-lint';
 import { migrationLocksContract } from './migration-locks';
+import { migrationWorkbenchContract } from './migration-workbench';
 import type { MethodSpec } from './define';
 import { eventStatsContract } from './event-stats';
 import { ordersContract } from './orders';
 import { ticketsContract } from './tickets';
 import { migrationsContract } from './migrations';
+import { queryContract } from './query';
+import { schemaContract } from './schema';
+import { insightsContract } from './insights';
+import { maintenanceContract } from './maintenance';
+import { matviewsContract } from './matviews';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -24,8 +30,14 @@ export const contract = {
   ...eventStatsContract,
   ...chainContract,
   ...migrationsContract,
+  ...schemaContract,
+  ...queryContract,
+  ...insightsContract,
+  ...maintenanceContract,
+  ...matviewsContract,
   ...migrationLintContract,
   ...migrationLocksContract,
+  ...migrationWorkbenchContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -18,7 +18,15 @@ export type MigrationFormat = (typeof migrationFormats)[number];
 export const migrationStatuses = ['applied', 'pending', 'drift', 'missing_file', 'out_of_order', 'repeatable'] as const;
 export type MigrationStatus = (typeof migrationStatuses)[number];
 
-export const migrationFlagCodes = ['no_down', 'repeatable', 'non_transactional', 'down_changed', 'parse_error', 'transaction_control', 'applied_by_flyway'] as const;
+export const migrationFlagCodes = [
+  'no_down',
+  'repeatable',
+  'non_transactional',
+  'down_changed',
+  'parse_error',
+  'transaction_control',
+  'applied_by_flyway',
+] as const;
 
 export const migrationFlagSchema = z.object({ code: z.enum(migrationFlagCodes), message: z.string() });
 export type MigrationFlag = z.infer<typeof migrationFlagSchema>;
@@ -84,11 +92,24 @@ export const planStepSchema = z.object({
 });
 export type PlanStep = z.infer<typeof planStepSchema>;
 
-export const blockerCodes = ['drift', 'out_of_order', 'missing_down', 'missing_file', 'parse_error', 'transaction_control', 'unknown_target', 'applied_by_flyway'] as const;
+export const blockerCodes = [
+  'drift',
+  'out_of_order',
+  'missing_down',
+  'missing_file',
+  'parse_error',
+  'transaction_control',
+  'unknown_target',
+  'applied_by_flyway',
+] as const;
 export const blockerSchema = z.object({ code: z.enum(blockerCodes), version: z.string().optional(), message: z.string() });
 export type Blocker = z.infer<typeof blockerSchema>;
 
-export const migrationPlanSchema = z.object({ direction: z.enum(['up', 'down']), steps: z.array(planStepSchema), blockers: z.array(blockerSchema) });
+export const migrationPlanSchema = z.object({
+  direction: z.enum(['up', 'down']),
+  steps: z.array(planStepSchema),
+  blockers: z.array(blockerSchema),
+});
 export type MigrationPlan = z.infer<typeof migrationPlanSchema>;
 
 const dirInput = z.string().min(1).max(4096).optional();

@@ -6,6 +6,7 @@ import { osUserName } from '../db/run-as-postgres-user';
 import type { PoolRegistry } from '../db/pool-registry';
 import ensureTableSql from '../sql/audit/ensure-table.sql?raw';
 import insertSql from '../sql/audit/insert.sql?raw';
+import lastByTargetSql from '../sql/audit/last-by-target.sql?raw';
 import listSql from '../sql/audit/list.sql?raw';
 import tableExistsSql from '../sql/audit/table-exists.sql?raw';
 
@@ -16,6 +17,12 @@ export interface AuditRecord {
   outcome: AuditEntry['outcome'];
   durationMs: number;
   error?: string;
+}
+
+export interface LastEntry {
+  at: string;
+  durationMs: number;
+  by: string;
 }
 
 export interface AuditFilter {
@@ -155,6 +162,29 @@ export class AuditLog {
     }
     const entries = [...remote, ...local].sort((a, b) => b.at.localeCompare(a.at)).slice(0, filter.limit);
     return { entries, databaseTable };
+  }
+
+  /**
+   * The latest successful entry per target for one action, from the database table and the local
+   * log together (e.g. when each materialized view was last refreshed by the console).
+   */
+  async lastSucceeded(connectionId: string, action: string): Promise<Map<string, LastEntry>> {
+    const last = new Map<string, LastEntry>();
+    const keep = (target: string, entry: LastEntry) => {
+      const known = last.get(target);
+      if (!known || known.at < entry.at) last.set(target, entry);
+    };
+    for (const e of this.readLocal(connectionId))
+      if (e.action === action && e.outcome === 'succeeded') keep(e.target, { at: e.at, durationMs: e.durationMs, by: e.role || e.osUser });
+    const pool = await this.pools.get(connectionId);
+    const { rows: exists } = await pool.query<{ present: boolean }>(tableExistsSql);
+    if (exists[0]?.present) {
+      const { rows } = await pool.query<{ target: string; at: Date; duration_ms: number; role: string; os_user: string }>(lastByTargetSql, [
+        action,
+      ]);
+      for (const r of rows) keep(r.target, { at: r.at.toISOString(), durationMs: r.duration_ms, by: `${r.role} (${r.os_user})` });
+    }
+    return last;
   }
 
   private readLocal(connectionId: string): AuditEntry[] {

@@ -17,6 +17,7 @@ export const DEFAULT_POOL_SIZE = 5;
  */
 export class PoolRegistry {
   private readonly pools = new Map<string, Promise<pg.Pool>>();
+  private readonly closeListeners = new Set<(connectionId: string) => Promise<void>>();
 
   constructor(
     private readonly resolve: (connectionId: string) => ResolvedProfile,
@@ -37,10 +38,20 @@ export class PoolRegistry {
     return this.pools.has(connectionId);
   }
 
+  /**
+   * Called before a pool ends, so whoever holds its clients (the SQL editor's open result sets)
+   * gives them back; pool.end() waits for every checked-out client.
+   */
+  onClose(listener: (connectionId: string) => Promise<void>): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
+
   async close(connectionId: string): Promise<boolean> {
     const pool = this.pools.get(connectionId);
     if (!pool) return false;
     this.pools.delete(connectionId);
+    await Promise.all([...this.closeListeners].map((listener) => listener(connectionId).catch(() => undefined)));
     await pool.then((p) => p.end()).catch(() => undefined);
     return true;
   }

@@ -61,17 +61,27 @@ export async function takeCatalogSnapshot(client: pg.ClientBase, options: { excl
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     await client.query("SET LOCAL statement_timeout = '30s'; SET LOCAL lock_timeout = '5s'");
-    const snapshot = {} as CatalogSnapshot;
-    for (const kind of catalogObjectKinds) {
-      const { rows } = await client.query<{ id: string; attrs: ObjectAttributes }>(QUERIES[kind], [exclude]);
-      snapshot[kind] = Object.fromEntries(rows.map((r) => [r.id, r.attrs]));
-    }
+    const snapshot = await readCatalogSnapshot(client, { excludeSchemas: exclude });
     await client.query('COMMIT');
     return snapshot;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * The snapshot queries alone, in whatever transaction the caller has open: the dry run reads the
+ * catalog inside its own transaction, uncommitted changes included, before rolling it back.
+ */
+export async function readCatalogSnapshot(client: pg.ClientBase, options: { excludeSchemas?: string[] } = {}): Promise<CatalogSnapshot> {
+  const exclude = options.excludeSchemas ?? CONSOLE_SCHEMAS;
+  const snapshot = {} as CatalogSnapshot;
+  for (const kind of catalogObjectKinds) {
+    const { rows } = await client.query<{ id: string; attrs: ObjectAttributes }>(QUERIES[kind], [exclude]);
+    snapshot[kind] = Object.fromEntries(rows.map((r) => [r.id, r.attrs]));
+  }
+  return snapshot;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);

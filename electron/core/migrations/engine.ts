@@ -24,7 +24,12 @@ export interface EngineOptions {
   onEvent?: (event: EngineEvent) => void;
 }
 
-export type EngineEvent = StepEvent | { type: 'lock-wait'; holder: LockHolder | undefined; message: string } | { type: 'lock-acquired' };
+export type EngineEvent =
+  | StepEvent
+  | { type: 'lock-wait'; holder: LockHolder | undefined; message: string }
+  | { type: 'lock-acquired' }
+  /** The backend that runs the migrations: what the workbench watches (pg_locks) and cancels. */
+  | { type: 'session'; pid: number };
 
 export interface UpRequest {
   to?: string;
@@ -107,6 +112,8 @@ export class MigrationEngine {
     try {
       emit({ type: 'lock-acquired' });
       return await this.withClient(async (client) => {
+        const { rows } = await client.query<{ pid: number }>('SELECT /* ticketz-console */ pg_catalog.pg_backend_pid() AS pid');
+        emit({ type: 'session', pid: rows[0]!.pid });
         if (request.direction === 'up') await ensureHistoryTable(client).catch((err: unknown) => Promise.reject(historyTableError(err)));
         const { states } = await this.load(client);
         const plan = planFor(states, request);

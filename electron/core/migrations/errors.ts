@@ -39,6 +39,15 @@ export class MigrationError extends Error {
     this.name = 'MigrationError';
   }
 
+  /**
+   * The failed statement's SQLSTATE, so audited() records a cancelled run (57014, from
+   * pg_cancel_backend) as "cancelled" rather than "failed".
+   */
+  get code(): string | undefined {
+    const cause = this.details.cause;
+    return typeof cause === 'object' && cause !== null && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined;
+  }
+
   /** A blocked plan caused only by drift is reported as drift (its own exit code). */
   get isDrift(): boolean {
     return this.kind === 'blocked' && (this.details.blockers ?? []).some((b) => b.code === 'drift');

@@ -3,6 +3,7 @@ import type { migrationsContract } from '../../../shared/contract/migrations';
 import type { PgErrorFields } from '../../../shared/rpc/envelope';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { audited } from '../audit/audit-log';
+import { applierRunsFor, type ApplierRun } from '../migrations/applier-runs';
 import { isPgDatabaseError, pgFieldsOf } from '../db/pg-errors';
 import type { CoreDeps } from '../deps';
 import { defaultMigrationsDir } from '../migrations/default-dir';
@@ -21,6 +22,7 @@ function toRpcError(err: unknown): unknown {
       return new RpcError('CONFLICT', err.message);
     case 'lock_timeout':
     case 'sql': {
+      if (err.code === '57014') return new RpcError('CANCELLED', err.message);
       const cause = err.details.cause;
       let pg: PgErrorFields | undefined;
       if (isPgDatabaseError(cause)) {
@@ -55,10 +57,16 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
       );
   };
 
-  /** task.progress per migration and per statement, for the workbench's progress bar. */
-  const progress = (taskId: string, connectionId: string, label: string) => {
+  const runs = applierRunsFor(deps);
+
+  /**
+   * task.progress per migration and per statement, for the workbench's progress bar; the run's
+   * backend pid is registered (lock panel, cancel) and a requested cancel stops it before the next statement.
+   */
+  const progress = (run: ApplierRun, label: string) => {
+    const { taskId, connectionId } = run;
     const started = performance.now();
-    const emit = (state: 'running' | 'succeeded' | 'failed', fraction: number | null, detail?: string) =>
+    const emit = (state: 'running' | 'succeeded' | 'failed' | 'cancelled', fraction: number | null, detail?: string) =>
       deps.events.emit('task.progress', {
         taskId,
         connectionId,
@@ -69,6 +77,8 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
         ...(detail ? { detail } : {}),
       });
     const onEvent = (e: EngineEvent) => {
+      if (e.type === 'session') run.pid = e.pid;
+      if (e.type === 'step-start' || e.type === 'statement') runs.checkpoint(run);
       if (e.type === 'lock-wait') emit('running', null, e.message);
       else if (e.type === 'step-start') emit('running', e.index / e.total, `${e.step.version} ${e.step.name}`);
       else if (e.type === 'statement')
@@ -93,49 +103,59 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
 
     'migrations.apply': async ({ connectionId, dir, to, allowOutOfOrder, taskId, lockTimeoutMs, statementTimeoutMs, lockWaitMs }) => {
       assertWritable(connectionId);
-      const task = progress(taskId ?? randomUUID(), connectionId, 'Apply migrations');
-      const e = await engine(connectionId, dir, { lockTimeoutMs, statementTimeoutMs, lockWaitMs, onEvent: task.onEvent });
-      const plan = await mapped(() => e.plan({ direction: 'up', to, allowOutOfOrder }));
-      const detail = `up${to ? ` to ${to}` : ''}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing pending'}`;
-      return mapped(async () => {
-        try {
-          const ran = await audited(
-            deps.audit,
-            connectionId,
-            { action: 'migration.apply', target: dir ?? defaultMigrationsDir(), detail },
-            () => e.up({ to, allowOutOfOrder }),
-          );
-          task.emit('succeeded', 1, `${ran.length} applied`);
-          return { ran };
-        } catch (err) {
-          task.emit('failed', null, err instanceof Error ? err.message : String(err));
-          throw err;
-        }
-      });
+      const run = runs.start(taskId ?? randomUUID(), connectionId, 'up');
+      const task = progress(run, 'Apply migrations');
+      try {
+        const e = await engine(connectionId, dir, { lockTimeoutMs, statementTimeoutMs, lockWaitMs, onEvent: task.onEvent });
+        const plan = await mapped(() => e.plan({ direction: 'up', to, allowOutOfOrder }));
+        const detail = `up${to ? ` to ${to}` : ''}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing pending'}`;
+        return await mapped(async () => {
+          try {
+            const ran = await audited(
+              deps.audit,
+              connectionId,
+              { action: 'migration.apply', target: dir ?? defaultMigrationsDir(), detail },
+              () => e.up({ to, allowOutOfOrder }),
+            );
+            task.emit('succeeded', 1, `${ran.length} applied`);
+            return { ran };
+          } catch (err) {
+            task.emit(run.cancelRequested ? 'cancelled' : 'failed', null, err instanceof Error ? err.message : String(err));
+            throw err;
+          }
+        });
+      } finally {
+        runs.finish(run.taskId);
+      }
     },
 
     'migrations.rollback': async ({ connectionId, dir, to, steps, taskId, lockTimeoutMs, statementTimeoutMs, lockWaitMs }) => {
       assertWritable(connectionId);
       if (to !== undefined && steps !== undefined) throw new RpcError('BAD_REQUEST', 'Give steps or to, not both.');
-      const task = progress(taskId ?? randomUUID(), connectionId, 'Roll back migrations');
-      const e = await engine(connectionId, dir, { lockTimeoutMs, statementTimeoutMs, lockWaitMs, onEvent: task.onEvent });
-      const plan = await mapped(() => e.plan({ direction: 'down', to, steps }));
-      const detail = `down${to ? ` to ${to}` : ` ${steps ?? 1} step(s)`}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing applied'}`;
-      return mapped(async () => {
-        try {
-          const ran = await audited(
-            deps.audit,
-            connectionId,
-            { action: 'migration.rollback', target: dir ?? defaultMigrationsDir(), detail },
-            () => e.down({ to, steps }),
-          );
-          task.emit('succeeded', 1, `${ran.length} rolled back`);
-          return { ran };
-        } catch (err) {
-          task.emit('failed', null, err instanceof Error ? err.message : String(err));
-          throw err;
-        }
-      });
+      const run = runs.start(taskId ?? randomUUID(), connectionId, 'down');
+      const task = progress(run, 'Roll back migrations');
+      try {
+        const e = await engine(connectionId, dir, { lockTimeoutMs, statementTimeoutMs, lockWaitMs, onEvent: task.onEvent });
+        const plan = await mapped(() => e.plan({ direction: 'down', to, steps }));
+        const detail = `down${to ? ` to ${to}` : ` ${steps ?? 1} step(s)`}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing applied'}`;
+        return await mapped(async () => {
+          try {
+            const ran = await audited(
+              deps.audit,
+              connectionId,
+              { action: 'migration.rollback', target: dir ?? defaultMigrationsDir(), detail },
+              () => e.down({ to, steps }),
+            );
+            task.emit('succeeded', 1, `${ran.length} rolled back`);
+            return { ran };
+          } catch (err) {
+            task.emit(run.cancelRequested ? 'cancelled' : 'failed', null, err instanceof Error ? err.message : String(err));
+            throw err;
+          }
+        });
+      } finally {
+        runs.finish(run.taskId);
+      }
     },
   };
 }

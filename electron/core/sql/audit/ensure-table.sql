@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- The console's audit log in the audited database itself, created on first use.
-CREATE SCHEMA IF NOT EXISTS ticketz_console;
-CREATE TABLE IF NOT EXISTS ticketz_console.audit_log (
+CREATE /* ticketz-console */ SCHEMA IF NOT EXISTS ticketz_console;
+CREATE /* ticketz-console */ TABLE IF NOT EXISTS ticketz_console.audit_log (
   id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
   at timestamptz NOT NULL DEFAULT now(),
   role text NOT NULL DEFAULT current_user,
@@ -14,4 +14,4 @@ CREATE TABLE IF NOT EXISTS ticketz_console.audit_log (
   duration_ms double precision NOT NULL,
   error text
 );
-CREATE INDEX IF NOT EXISTS audit_log_at_idx ON ticketz_console.audit_log (at DESC);
+CREATE /* ticketz-console */ INDEX IF NOT EXISTS audit_log_at_idx ON ticketz_console.audit_log (at DESC);

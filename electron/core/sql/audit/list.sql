@@ -1,6 +1,6 @@
 /* ticketz-console */
 -- Audit entries newest first, with optional filters (NULL = no filter).
-SELECT a.id::text,
+SELECT /* ticketz-console */ a.id::text,
        a.at,
        pg_catalog.current_database() AS database,
        a.role,

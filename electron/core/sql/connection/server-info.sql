@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- What the status bar and "test connection" show about the server and the session's role.
 -- Source: https://www.postgresql.org/docs/current/functions-info.html
-SELECT current_setting('server_version') AS server_version,
+SELECT /* ticketz-console */ current_setting('server_version') AS server_version,
        current_setting('server_version_num')::int AS server_version_num,
        pg_catalog.current_database() AS database,
        current_user AS role,

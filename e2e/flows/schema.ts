@@ -1,0 +1,27 @@
+import { expect } from '@playwright/test';
+import type { ShellPage } from '../pages/shell-page';
+import { SchemaPage } from '../pages/schema-page';
+
+/** User verbs for the schema browser. */
+export async function openSchema(shell: ShellPage): Promise<SchemaPage> {
+  await shell.goTo('Schema');
+  return new SchemaPage(shell.page);
+}
+
+export async function findAndOpen(schema: SchemaPage, name: string): Promise<void> {
+  await schema.search.fill(name);
+  await schema.results
+    .getByRole('option', { name: new RegExp(`^${name}`) })
+    .first()
+    .click();
+  await expect(schema.objectPage(name)).toBeVisible();
+}
+
+export async function addFilter(schema: SchemaPage, column: string, op: string, value: string): Promise<void> {
+  await schema.page.getByRole('button', { name: 'Add filter' }).click();
+  const row = schema.page.locator('.filter-row').last();
+  await row.getByRole('combobox', { name: 'Column' }).selectOption(column);
+  await row.getByRole('combobox', { name: 'Operator' }).selectOption(op);
+  await row.getByRole('textbox', { name: 'Value' }).fill(value);
+  await schema.page.getByRole('button', { name: 'Apply' }).click();
+}

@@ -1,0 +1,62 @@
+import type { schemaContract } from '../../../shared/contract/schema';
+import { quoteIdent } from '../../../shared/domain/quote-ident';
+import { describeFunction, describeView } from '../catalog/describe-routine';
+import { describeTable, readTableCatalog } from '../catalog/describe-table';
+import { CATALOG_LIMITS, DATA_LIMITS, readOnlyRead } from '../catalog/catalog-read';
+import { filteredFrom, orderByOf } from '../catalog/data-query';
+import { countRows, loadDataSource, readTablePage } from '../catalog/table-data';
+import { tableDdl } from '../catalog/table-ddl';
+import { listObjects, listSchemas, searchObjects } from '../catalog/tree';
+import type { CoreDeps } from '../deps';
+import { streamExport } from '../export/stream-export';
+import type { HandlersFor } from '../rpc/dispatcher';
+
+/** An export may take minutes; it only must not wait long for a lock. */
+const EXPORT_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 0 };
+
+export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContract> {
+  const catalog = async <T>(connectionId: string, work: Parameters<typeof readOnlyRead<T>>[2]) =>
+    readOnlyRead(await deps.pools.get(connectionId), CATALOG_LIMITS, work);
+
+  return {
+    'schema.listSchemas': async ({ connectionId, includeSystem }) => ({
+      schemas: await catalog(connectionId, (c) => listSchemas(c, includeSystem)),
+    }),
+    'schema.listObjects': async ({ connectionId, ...req }) => catalog(connectionId, (c) => listObjects(c, req)),
+    'schema.search': async ({ connectionId, query, includeSystem, limit }) =>
+      catalog(connectionId, (c) => searchObjects(c, query, includeSystem, limit)),
+    'schema.describeTable': async ({ connectionId, schema, name }) => catalog(connectionId, (c) => describeTable(c, schema, name)),
+    'schema.tableDdl': async ({ connectionId, schema, name }) =>
+      catalog(connectionId, async (c) => ({ ddl: tableDdl(schema, name, await readTableCatalog(c, schema, name)) })),
+    'schema.describeView': async ({ connectionId, schema, name }) => catalog(connectionId, (c) => describeView(c, schema, name)),
+    'schema.describeFunction': async ({ connectionId, schema, name, args }) =>
+      catalog(connectionId, (c) => describeFunction(c, schema, name, args)),
+    'schema.tableData': async ({ connectionId, after, limit, ...query }) =>
+      readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) =>
+        readTablePage(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, after, limit),
+      ),
+    'schema.countRows': async ({ connectionId, exact, ...query }) =>
+      readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) =>
+        countRows(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, exact),
+      ),
+    'schema.exportData': async ({ connectionId, format, taskId, ...query }) =>
+      readOnlyRead(await deps.pools.get(connectionId), EXPORT_LIMITS, async (c) => {
+        const request = { connectionId, ...query };
+        const source = await loadDataSource(c, query.schema, query.name);
+        const estimate = await countRows(c, source, request, false);
+        const { from, where, values } = filteredFrom(source, request);
+        const columns = source.columns.map((col) => quoteIdent(col.name)).join(', ');
+        return streamExport(c, {
+          dataDir: deps.dataDir,
+          events: deps.events,
+          connectionId,
+          taskId,
+          label: `${query.schema}.${query.name}`,
+          format,
+          text: `SELECT ${columns} FROM ${from} ${where} ${orderByOf(source, request)}`,
+          values,
+          expectedRows: Number(estimate.count) || null,
+        });
+      }),
+  };
+}

@@ -1,0 +1,190 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { TaskProgress } from '../../../../shared/contract/events';
+import { filterOperators, type ColumnInfo, type DataFilter } from '../../../../shared/contract/schema';
+import { DataGrid, type GridSort } from '../../../components/data-grid/DataGrid';
+import { ErrorView } from '../../../components/ErrorView';
+import { rpc } from '../../../lib/rpc';
+import { useCountRows } from '../api/count-rows';
+import { useExportData } from '../api/export-data';
+import { useTableData, type DataRequest } from '../api/table-data';
+import { formatCount } from '../format';
+
+const NO_VALUE = new Set(['is null', 'is not null']);
+
+/** A table's rows: keyset pages as you scroll, filters, sort by header, counts and export. */
+export function DataTab({
+  connectionId,
+  schema,
+  name,
+  columns,
+}: {
+  connectionId: string;
+  schema: string;
+  name: string;
+  columns: Pick<ColumnInfo, 'name' | 'type'>[];
+}) {
+  const [draft, setDraft] = useState<DataFilter[]>([]);
+  const [applied, setApplied] = useState<DataFilter[]>([]);
+  const [combine, setCombine] = useState<'and' | 'or'>('and');
+  const [sort, setSort] = useState<GridSort | undefined>();
+  const [exact, setExact] = useState(false);
+  const request = useMemo(
+    () => ({ connectionId, schema, name, filters: applied, combine, ...(sort ? { sort } : {}) }),
+    [connectionId, schema, name, applied, combine, sort],
+  );
+  const data = useTableData(request);
+  const estimate = useCountRows({ ...request, exact: false });
+  const exactCount = useCountRows({ ...request, exact: true }, exact);
+
+  const rows = useMemo(() => data.data?.pages.flatMap((p) => p.rows) ?? [], [data.data]);
+  const first = data.data?.pages[0];
+  const gridColumns = first?.columns ?? columns.map((c) => ({ name: c.name, type: c.type }));
+
+  const apply = () => {
+    setApplied(draft.filter((f) => f.column && (NO_VALUE.has(f.op) || (f.value ?? '') !== '')));
+    setExact(false);
+  };
+
+  return (
+    <div className="data-tab">
+      <div className="filters" aria-label="Filters">
+        {draft.map((f, i) => (
+          <div className="filter-row" key={i}>
+            <select
+              aria-label="Column"
+              value={f.column}
+              onChange={(e) => setDraft(draft.map((d, j) => (j === i ? { ...d, column: e.target.value } : d)))}
+            >
+              {columns.map((c) => (
+                <option key={c.name} value={c.name}>
+                  {c.name}
+                </option>
+              ))}
+            </select>
+            <select
+              aria-label="Operator"
+              value={f.op}
+              onChange={(e) => setDraft(draft.map((d, j) => (j === i ? { ...d, op: e.target.value as DataFilter['op'] } : d)))}
+            >
+              {filterOperators.map((op) => (
+                <option key={op} value={op}>
+                  {op}
+                </option>
+              ))}
+            </select>
+            {!NO_VALUE.has(f.op) && (
+              <input
+                aria-label="Value"
+                value={f.value ?? ''}
+                placeholder={f.op === 'in' ? 'a, b, c' : 'value'}
+                onChange={(e) => setDraft(draft.map((d, j) => (j === i ? { ...d, value: e.target.value } : d)))}
+                onKeyDown={(e) => e.key === 'Enter' && apply()}
+              />
+            )}
+            <button aria-label="Remove filter" onClick={() => setDraft(draft.filter((_, j) => j !== i))}>
+              ×
+            </button>
+          </div>
+        ))}
+        <div className="filter-actions">
+          <button onClick={() => setDraft([...draft, { column: columns[0]?.name ?? '', op: '=', value: '' }])} disabled={!columns.length}>
+            Add filter
+          </button>
+          {draft.length > 1 && (
+            <select aria-label="Combine filters" value={combine} onChange={(e) => setCombine(e.target.value as 'and' | 'or')}>
+              <option value="and">all must match (AND)</option>
+              <option value="or">any may match (OR)</option>
+            </select>
+          )}
+          {(draft.length > 0 || applied.length > 0) && (
+            <button className="primary" onClick={apply}>
+              Apply
+            </button>
+          )}
+          <span className="spacer" />
+          <RowCount
+            estimate={estimate.data?.count}
+            exact={exact ? exactCount.data?.count : undefined}
+            loadingExact={exact && exactCount.isFetching}
+            onExact={() => setExact(true)}
+          />
+          <ExportButtons request={request} />
+        </div>
+        {exactCount.error && <ErrorView error={exactCount.error} title="The exact count failed" />}
+      </div>
+      {first?.strategyNote && <p className="muted small">{first.strategyNote}</p>}
+      {data.error ? (
+        <ErrorView error={data.error} title="Could not read the rows" />
+      ) : (
+        <DataGrid
+          columns={gridColumns}
+          rows={rows}
+          ariaLabel={`Rows of ${schema}.${name}`}
+          sort={sort}
+          onSortChange={setSort}
+          height={520}
+          onEndReached={data.hasNextPage && !data.isFetchingNextPage ? () => void data.fetchNextPage() : undefined}
+          footer={data.isFetching ? 'Loading…' : data.hasNextPage ? '' : rows.length ? 'End of the rows.' : 'No rows match.'}
+        />
+      )}
+    </div>
+  );
+}
+
+function RowCount({
+  estimate,
+  exact,
+  loadingExact,
+  onExact,
+}: {
+  estimate: string | undefined;
+  exact: string | undefined;
+  loadingExact: boolean;
+  onExact: () => void;
+}) {
+  if (exact !== undefined) return <span data-testid="row-count">{formatCount(exact)} rows (exact)</span>;
+  return (
+    <span className="row-count">
+      <span data-testid="row-count">{estimate === undefined ? '…' : `≈ ${formatCount(estimate)} rows (planner estimate)`}</span>
+      <button onClick={onExact} disabled={loadingExact}>
+        {loadingExact ? 'Counting…' : 'Exact count'}
+      </button>
+    </span>
+  );
+}
+
+function ExportButtons({ request }: { request: DataRequest }) {
+  const exporter = useExportData();
+  const [progress, setProgress] = useState<TaskProgress | undefined>();
+  const [taskId, setTaskId] = useState<string | undefined>();
+  useEffect(() => (taskId ? rpc.on('task.progress', (p) => p.taskId === taskId && setProgress(p)) : undefined), [taskId]);
+  const start = (format: 'csv' | 'json') => {
+    const id = crypto.randomUUID();
+    setTaskId(id);
+    setProgress(undefined);
+    exporter.mutate({ ...request, format, taskId: id });
+  };
+  return (
+    <span className="export">
+      <button onClick={() => start('csv')} disabled={exporter.isPending}>
+        Export CSV
+      </button>
+      <button onClick={() => start('json')} disabled={exporter.isPending}>
+        Export JSON
+      </button>
+      {exporter.isPending && (
+        <span className="muted">
+          {progress
+            ? `${progress.detail ?? ''}${progress.fraction !== null ? ` (${Math.round(progress.fraction * 100)}%)` : ''}`
+            : 'Exporting…'}
+        </span>
+      )}
+      {exporter.data && (
+        <span className="export-done" data-testid="export-path">
+          {formatCount(exporter.data.rows)} rows written to <code>{exporter.data.path}</code>
+        </span>
+      )}
+      {exporter.error && <ErrorView error={exporter.error} title="Export failed" />}
+    </span>
+  );
+}

@@ -1,0 +1,254 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { OutputOf } from '../../../../shared/contract';
+import { MonacoEditor, type EditorMarker } from '../../../components/monaco/MonacoEditor';
+import { monaco } from '../../../components/monaco/monaco';
+import { useSession } from '../../../lib/session-store';
+import { cancelQuery } from '../api/cancel-query';
+import { closeResult } from '../api/close-result';
+import { useRunQuery } from '../api/run-query';
+import { registerSqlCompletion, setCompletionTarget } from '../completion-provider';
+import { loadTabs, newTab, TabSaver, type EditorTabsState } from '../editor-tabs';
+import { HistoryPanel } from './HistoryPanel';
+import { ResultsPanel } from './ResultsPanel';
+import './sql.css';
+
+type RunResult = OutputOf<'query.run'>;
+export interface TabRun {
+  runId: string;
+  running: boolean;
+  startedAt: number;
+  result?: RunResult;
+  error?: unknown;
+}
+
+const TIMEOUTS = [
+  [0, 'connection default'],
+  [5_000, '5 s'],
+  [30_000, '30 s'],
+  [300_000, '5 min'],
+  [1_800_000, '30 min'],
+] as const;
+
+export function SqlPage() {
+  const connectionId = useSession((s) => s.activeConnectionId);
+  if (!connectionId) return <p className="muted">Choose a connection first (Connections page).</p>;
+  return <SqlWorkspace key={connectionId} connectionId={connectionId} />;
+}
+
+/** Tabs of SQL saved as you type, run at the cursor / selection / all, results below. */
+function SqlWorkspace({ connectionId }: { connectionId: string }) {
+  const client = useQueryClient();
+  const [state, setState] = useState<EditorTabsState>(() => loadTabs(localStorage, connectionId));
+  const saver = useMemo(() => new TabSaver(localStorage, connectionId), [connectionId]);
+  const [runs, setRuns] = useState<Record<string, TabRun>>({});
+  const [readOnly, setReadOnly] = useState(false);
+  const [timeoutMs, setTimeoutMs] = useState(0);
+  const [showHistory, setShowHistory] = useState(false);
+  const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
+  const runQuery = useRunQuery(connectionId);
+  const active = state.tabs.find((t) => t.id === state.activeId) ?? state.tabs[0]!;
+  const activeRun = runs[active.id];
+
+  useEffect(() => {
+    registerSqlCompletion();
+    setCompletionTarget({ connectionId, client });
+    return () => setCompletionTarget(undefined);
+  }, [connectionId, client]);
+
+  // Saved 300 ms after typing stops, and at once when the page goes away.
+  useEffect(() => saver.save(state), [saver, state]);
+  useEffect(() => {
+    const flush = () => saver.flush();
+    window.addEventListener('beforeunload', flush);
+    return () => {
+      window.removeEventListener('beforeunload', flush);
+      flush();
+    };
+  }, [saver]);
+
+  const setSql = (sql: string) => setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === s.activeId ? { ...t, sql } : t)) }));
+
+  const releaseResults = useCallback(
+    (run: TabRun | undefined) => {
+      for (const s of run?.result?.statements ?? []) if (s.result?.id) void closeResult(connectionId, s.result.id).catch(() => undefined);
+    },
+    [connectionId],
+  );
+
+  const run = useCallback(
+    async (scope: 'cursor' | 'all') => {
+      const editor = editorRef.current;
+      const model = editor?.getModel();
+      if (!editor || !model) return;
+      const tabId = state.activeId;
+      if (runs[tabId]?.running) return;
+      const sql = model.getValue();
+      const selection = editor.getSelection();
+      const useSelection = scope === 'cursor' && selection && !selection.isEmpty();
+      const runId = crypto.randomUUID();
+      releaseResults(runs[tabId]);
+      setRuns((r) => ({ ...r, [tabId]: { runId, running: true, startedAt: Date.now() } }));
+      try {
+        const result = await runQuery.mutateAsync({
+          connectionId,
+          runId,
+          sql,
+          scope: useSelection ? 'selection' : scope,
+          ...(useSelection
+            ? {
+                selection: [model.getOffsetAt(selection.getStartPosition()), model.getOffsetAt(selection.getEndPosition())] as [
+                  number,
+                  number,
+                ],
+              }
+            : {}),
+          cursor: model.getOffsetAt(editor.getPosition() ?? { lineNumber: 1, column: 1 }),
+          readOnly,
+          statementTimeoutMs: timeoutMs,
+          pageSize: 500,
+        });
+        setRuns((r) => ({ ...r, [tabId]: { runId, running: false, startedAt: r[tabId]?.startedAt ?? Date.now(), result } }));
+      } catch (error) {
+        setRuns((r) => ({ ...r, [tabId]: { runId, running: false, startedAt: r[tabId]?.startedAt ?? Date.now(), error } }));
+      }
+    },
+    [connectionId, readOnly, timeoutMs, runQuery, runs, state.activeId, releaseResults],
+  );
+
+  const cancel = useCallback(() => {
+    const current = runs[state.activeId];
+    if (current?.running) void cancelQuery(connectionId, current.runId);
+  }, [runs, state.activeId, connectionId]);
+
+  // Leaving the page frees the server sessions behind any open result sets at once, rather than
+  // after their idle timeout.
+  const runsRef = useRef(runs);
+  useEffect(() => {
+    runsRef.current = runs;
+  }, [runs]);
+  useEffect(() => () => Object.values(runsRef.current).forEach(releaseResults), [releaseResults]);
+
+  // Monaco commands are bound once; they call whatever run/cancel is current.
+  const actions = useRef({ run, cancel });
+  useEffect(() => {
+    actions.current = { run, cancel };
+  }, [run, cancel]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.current.cancel();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onMount = (editor: monaco.editor.IStandaloneCodeEditor) => {
+    editorRef.current = editor;
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void actions.current.run('cursor'));
+    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => void actions.current.run('all'));
+    editor.focus();
+  };
+
+  const markers = useMemo<EditorMarker[]>(() => {
+    const failed = activeRun?.result?.statements.find((s) => s.error?.textIndex !== undefined);
+    if (!failed?.error || failed.error.textIndex === undefined) return [];
+    const at = failed.error.textIndex;
+    const token = /^[^\s,;()]+/.exec(active.sql.slice(at))?.[0].length ?? 1;
+    return [{ start: at, end: at + token, message: failed.error.message }];
+  }, [activeRun, active.sql]);
+
+  // Shade what the last run executed, so "run at cursor" shows which statement it took.
+  useEffect(() => {
+    const editor = editorRef.current;
+    const model = editor?.getModel();
+    if (!editor || !model || !activeRun?.result) return undefined;
+    const decorations = editor.createDecorationsCollection(
+      activeRun.result.statements.map((s) => {
+        const from = model.getPositionAt(s.start);
+        const to = model.getPositionAt(s.end);
+        return {
+          range: new monaco.Range(from.lineNumber, from.column, to.lineNumber, to.column),
+          options: {
+            className: s.error ? 'ran-statement failed' : 'ran-statement',
+            stickiness: monaco.editor.TrackedRangeStickiness.NeverGrowsWhenTypingAtEdges,
+          },
+        };
+      }),
+    );
+    return () => decorations.clear();
+  }, [activeRun?.result]);
+
+  const addTab = (sql = '') => {
+    const tab = newTab(state.tabs.length + 1, sql);
+    setState((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }));
+  };
+  const closeTab = (id: string) => {
+    releaseResults(runs[id]);
+    setState((s) => {
+      const tabs = s.tabs.filter((t) => t.id !== id);
+      if (!tabs.length) tabs.push(newTab(1));
+      return { tabs, activeId: s.activeId === id ? tabs[Math.max(0, s.tabs.findIndex((t) => t.id === id) - 1)]!.id : s.activeId };
+    });
+  };
+
+  return (
+    <div className="sql-page">
+      <div className="sql-tabs" role="tablist" aria-label="Editor tabs">
+        {state.tabs.map((t) => (
+          <span key={t.id} className={`sql-tab${t.id === active.id ? ' active' : ''}`}>
+            <button role="tab" aria-selected={t.id === active.id} onClick={() => setState((s) => ({ ...s, activeId: t.id }))}>
+              {t.title}
+              {runs[t.id]?.running && ' ⏳'}
+            </button>
+            <button className="sql-tab-close" aria-label={`Close ${t.title}`} onClick={() => closeTab(t.id)}>
+              ×
+            </button>
+          </span>
+        ))}
+        <button onClick={() => addTab()} aria-label="New tab">
+          +
+        </button>
+      </div>
+      <div className="sql-toolbar">
+        <button
+          className="primary"
+          onClick={() => void run('cursor')}
+          disabled={activeRun?.running}
+          title="Ctrl/Cmd+Enter: the statement at the cursor, or the selection"
+        >
+          Run statement
+        </button>
+        <button onClick={() => void run('all')} disabled={activeRun?.running} title="Ctrl/Cmd+Shift+Enter">
+          Run all
+        </button>
+        <button className="danger" onClick={cancel} disabled={!activeRun?.running} title="Esc">
+          Cancel
+        </button>
+        <label title="Wraps the run in BEGIN READ ONLY: the server refuses any change">
+          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> Read-only
+        </label>
+        <label>
+          Timeout{' '}
+          <select value={timeoutMs} onChange={(e) => setTimeoutMs(Number(e.target.value))} aria-label="Statement timeout">
+            {TIMEOUTS.map(([ms, label]) => (
+              <option key={ms} value={ms}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="spacer" />
+        <button onClick={() => setShowHistory((v) => !v)} aria-pressed={showHistory}>
+          History
+        </button>
+      </div>
+      <div className="sql-body">
+        <div className="sql-main">
+          <div className="sql-editor">
+            <MonacoEditor key={active.id} value={active.sql} onChange={setSql} markers={markers} onMount={onMount} ariaLabel="SQL editor" />
+          </div>
+          <ResultsPanel connectionId={connectionId} run={activeRun} sql={active.sql} />
+        </div>
+        {showHistory && <HistoryPanel connectionId={connectionId} onOpen={(sql) => addTab(sql)} />}
+      </div>
+    </div>
+  );
+}

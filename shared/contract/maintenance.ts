@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { connectionId, int8String, isoTime, mutation, query } from './define';
+
+/** Identifiers as the catalog spells them (unquoted); the core quotes them. */
+const identifier = z.string().min(1).max(63);
+
+/**
+ * Background work on a database (maintenance, materialized view refreshes). The caller may pass
+ * its own `taskId` (a UUID) so it can listen to `task.progress` and cancel before the call returns;
+ * the call resolves when the work ends and rejects when it fails or is cancelled.
+ */
+const taskInput = { connectionId, taskId: z.uuid().optional(), schema: identifier, name: identifier };
+
+export const taskKinds = ['vacuum', 'analyze', 'reindex', 'refresh'] as const;
+
+export const taskResultSchema = z.object({
+  taskId: z.string(),
+  /** The statement that ran, e.g. `VACUUM (ANALYZE) "public"."orders"`. */
+  statement: z.string(),
+  elapsedMs: z.number(),
+});
+export type TaskResult = z.infer<typeof taskResultSchema>;
+
+export const taskSchema = z.object({
+  taskId: z.string(),
+  connectionId: z.string(),
+  kind: z.enum(taskKinds),
+  label: z.string(),
+  statement: z.string(),
+  startedAt: isoTime,
+  /** The backend running it; what cancel signals. */
+  pid: z.number().int().nullable(),
+  state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
+  fraction: z.number().nullable(),
+  detail: z.string().optional(),
+  elapsedMs: z.number(),
+  error: z.string().optional(),
+});
+export type TaskInfo = z.infer<typeof taskSchema>;
+
+export const maintenanceTableSchema = z.object({
+  oid: z.number().int(),
+  schema: z.string(),
+  name: z.string(),
+  kind: z.enum(['table', 'matview', 'partitioned']),
+  totalBytes: int8String,
+  liveTuples: int8String,
+  deadTuples: int8String,
+  lastVacuum: isoTime.nullable(),
+  lastAutovacuum: isoTime.nullable(),
+  lastAnalyze: isoTime.nullable(),
+  lastAutoanalyze: isoTime.nullable(),
+  indexes: z.array(z.object({ name: z.string(), bytes: int8String, valid: z.boolean() })),
+});
+export type MaintenanceTable = z.infer<typeof maintenanceTableSchema>;
+
+export const maintenanceContract = {
+  'maintenance.tables': query(
+    'Tables with size, live/dead tuples, last (auto)vacuum/analyze and their indexes, most dead tuples first',
+    z.object({ connectionId, search: z.string().max(200).optional(), limit: z.number().int().min(1).max(2000).default(200) }),
+    z.object({ tables: z.array(maintenanceTableSchema), serverMajor: z.number().int() }),
+  ),
+  'maintenance.vacuum': mutation(
+    'VACUUM a table (with ANALYZE by default; FULL rewrites it under an ACCESS EXCLUSIVE lock), with progress',
+    z.object({ ...taskInput, analyze: z.boolean().default(true), full: z.boolean().default(false) }),
+    taskResultSchema,
+  ),
+  'maintenance.analyze': mutation('ANALYZE a table, with progress', z.object(taskInput), taskResultSchema),
+  'maintenance.reindex': mutation(
+    'REINDEX an index or all indexes of a table; CONCURRENTLY (PostgreSQL 12+) avoids blocking writes',
+    z.object({ ...taskInput, target: z.enum(['index', 'table']), concurrently: z.boolean().default(true) }),
+    taskResultSchema,
+  ),
+  'maintenance.cancelTask': mutation(
+    'Cancel a running background task (pg_cancel_backend on its session)',
+    z.object({ taskId: z.string().min(1).max(64) }),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  'maintenance.tasks': query(
+    'Running background tasks and those finished in this app session, newest first',
+    z.object({ connectionId: connectionId.optional() }),
+    z.object({ tasks: z.array(taskSchema) }),
+  ),
+};
