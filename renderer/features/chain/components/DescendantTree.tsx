@@ -6,7 +6,7 @@ import { useChildren } from '../api/descendants';
 /** One level of the tree, a page at a time; each child expands when asked (never the whole subtree). */
 export function DescendantTree({ connectionId, rootId }: { connectionId: string; rootId: string }) {
   return (
-    <ul className="tree" role="tree" aria-label="Descendants">
+    <ul className="chain-tree" role="tree" aria-label="Descendants">
       <Children connectionId={connectionId} parentId={rootId} />
     </ul>
   );
