@@ -48,7 +48,9 @@ describe('an applier killed mid-migration', () => {
     expect(history).toEqual([{ version: '1' }]);
     const { rows: tables } = await db.pool.query("SELECT to_regclass('first') AS first, to_regclass('slow') AS slow, to_regclass('slow_after') AS after");
     expect(tables).toEqual([{ first: 'first', slow: null, after: null }]);
-    expect((await db.pool.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory'")).rowCount).toBe(0);
+    // pg_locks is cluster-wide: count only this database's advisory locks (other test files run in parallel).
+    const advisory = "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
+    expect((await db.pool.query(advisory)).rowCount).toBe(0);
 
     // Make the slow migration quick and run again: it continues with migration 2.
     writeFileSync(path.join(dir, '2_slow.up.sql'), 'CREATE TABLE slow (id int);\nINSERT INTO slow VALUES (1);\nSELECT pg_sleep(0.1);\nCREATE TABLE slow_after (id int);\n');
