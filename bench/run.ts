@@ -5,8 +5,13 @@ import { startBenchServer } from './server';
 // Scenarios register themselves; add new ones here.
 import './scenarios/migrations-apply';
 import './scenarios/demo-data';
+import './scenarios/schema-catalog';
+import './scenarios/schema-partitions';
+import './scenarios/schema-stream';
 import './scenarios/ops-gate';
 import './scenarios/ops-reads';
+import './scenarios/insights-catalog';
+import './scenarios/insights-matview-refresh';
 
 const usage = `Usage: npm run bench [-- --scale N] [-- --only <name>[,<name>…]]
 

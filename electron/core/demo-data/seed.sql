@@ -2,8 +2,8 @@
 -- Deterministic demo data for the reference schema (migrations/0001-0012), for an EMPTY database.
 --
 -- Scale: `SET ticketz.scale = N` first (default 1, allowed 1..100). Scale 1 is about 20 events in 5
--- venues (~6,800 seats), ~48,000 tickets, ~19,000 orders, 15,000 customers, ~20,000 gate scans, and
--- 20,000 chain users (~29,000 invitation tickets, ~40,000 notifications, ~90,000 audit_log rows over
+-- venues (~6,800 seats), ~50,000 tickets, ~20,000 orders, 15,000 customers, ~20,000 gate scans, and
+-- 20,000 chain users (~29,000 invitation tickets, ~27,000 notifications, ~40,000 audit_log rows over
 -- 12 months). Scale N multiplies every count by N.
 --
 -- Determinism: every "random" choice is pg_temp.rnd(k, salt), a hash of integer ordinals
@@ -177,8 +177,9 @@ ORDER BY st.seat_no;
 -- =====================================================================================================
 -- ticketing: events, event_sections, ticket_tiers
 -- =====================================================================================================
--- Slot (event_no - 1) % 20: 0-5 COMPLETED (past), 6 CANCELLED, 7 DRAFT, 8 PUBLISHED and live now
--- (doors opened an hour ago: the gate demo), 9 DRAFT soft-deleted, 10-19 PUBLISHED (upcoming).
+-- Slot (event_no - 1) % 20: 0-5 COMPLETED (past), 6 CANCELLED, 7 DRAFT, 8 PUBLISHED and starting
+-- within two hours with doors open (check-in under way: the gate demo), 9 DRAFT soft-deleted,
+-- 10-19 PUBLISHED (upcoming).
 
 CREATE TEMP TABLE seed_events AS
 SELECT e AS event_no, gen_random_uuid() AS id, 1 + (e - 1) % p.n_venues AS venue_no, slot,
@@ -456,39 +457,39 @@ CREATE TEMP TABLE seed_chain_runs AS
 SELECT floor(p.n_chain_users * f)::int AS run_start, len
 FROM seed_params AS p, (VALUES (0.12, 60), (0.27, 72), (0.41, 85), (0.56, 100), (0.70, 120), (0.85, 150)) AS r(f, len);
 
-CREATE TEMP TABLE seed_chain (
-  pos        int PRIMARY KEY,
-  parent_pos int,
-  depth      int NOT NULL DEFAULT 0,
-  created_at timestamptz NOT NULL,
-  deleted    boolean NOT NULL,
-  id         uuid NOT NULL DEFAULT uuidv7()
-);
-
-INSERT INTO seed_chain (pos, parent_pos, created_at, deleted)
+CREATE TEMP TABLE seed_tree AS
 SELECT pos,
        CASE WHEN pos = 1 THEN NULL
             WHEN EXISTS (SELECT 1 FROM seed_chain_runs AS r WHERE pos > r.run_start AND pos <= r.run_start + r.len)
               THEN pos - 1
-            ELSE 1 + floor((pos - 1) * power(pg_temp.rnd(pos, 101), 2.5))::int END,
-       p.t0 - interval '10 minutes' - make_interval(secs => 365 * 86400 * (1 - sqrt(pos::double precision / p.n_chain_users))),
-       pos > 1 AND pg_temp.rnd(pos, 102) < 0.003
-FROM seed_params AS p, generate_series(1, p.n_chain_users) AS pos
-ORDER BY pos;
+            ELSE 1 + floor((pos - 1) * power(pg_temp.rnd(pos, 101), 2.5))::int END AS parent_pos
+FROM seed_params AS p, generate_series(1, p.n_chain_users) AS pos;
 
-CREATE INDEX ON seed_chain (parent_pos);
-ANALYZE seed_chain;
+CREATE INDEX ON seed_tree (parent_pos);
+ANALYZE seed_tree;
 
 -- Depth by a recursive walk from the root (the trigger on chain.attachments then only verifies it).
--- (OFFSET 0: one index probe per user instead of a hash join rebuilt at each of ~160 levels.)
+-- OFFSET 0 makes each step one index probe per user, instead of a hash join rebuilt at each of the
+-- ~160 levels.
+CREATE TEMP TABLE seed_chain AS
 WITH RECURSIVE walk (pos, depth) AS (
-  SELECT pos, 0 FROM seed_chain WHERE parent_pos IS NULL
+  SELECT pos, 0 FROM seed_tree WHERE parent_pos IS NULL
   UNION ALL
   SELECT c.pos, w.depth + 1
   FROM walk AS w
-  CROSS JOIN LATERAL (SELECT s.pos FROM seed_chain AS s WHERE s.parent_pos = w.pos OFFSET 0) AS c
+  CROSS JOIN LATERAL (SELECT t.pos FROM seed_tree AS t WHERE t.parent_pos = w.pos OFFSET 0) AS c
 )
-UPDATE seed_chain AS s SET depth = w.depth FROM walk AS w WHERE s.pos = w.pos AND w.depth > 0;
+SELECT uuidv7() AS id, x.*
+FROM (
+  SELECT t.pos, t.parent_pos, w.depth,
+         p.t0 - interval '10 minutes' - make_interval(secs => 365 * 86400 * (1 - sqrt(t.pos::double precision / p.n_chain_users))) AS created_at,
+         t.pos > 1 AND pg_temp.rnd(t.pos, 102) < 0.003 AS deleted
+  FROM seed_tree AS t JOIN walk AS w USING (pos), seed_params AS p
+) AS x
+ORDER BY x.pos;
+
+ALTER TABLE seed_chain ADD PRIMARY KEY (pos);
+ANALYZE seed_chain;
 
 INSERT INTO chain.users (id, username, email, display_name, password_hash, chain_position, depth, country_code,
                          email_verified_at, last_active_at, deleted_at, created_at, updated_at)
@@ -580,8 +581,8 @@ JOIN seed_chain AS pa ON pa.pos = t.owner_pos
 WHERE t.kind = 1
 ORDER BY c.pos;
 
--- Invitations by e-mail: 30 % of the redeemed tickets (the others were shared as a link), every
--- expired or cancelled ticket, 60 % of the active ones.
+-- Invitations by e-mail (the other tickets were shared as a link): 30 % of the redeemed tickets,
+-- 60 % of the expired and of the active ones, every cancelled one.
 INSERT INTO chain.invitations (id, ticket_id, inviter_id, invitee_email, invitee_id, status, sent_at, responded_at,
                                created_at, updated_at)
 SELECT uuidv7(), t.id, o.id,
@@ -596,7 +597,8 @@ FROM seed_chain_tickets AS t
 JOIN seed_chain AS o ON o.pos = t.owner_pos
 LEFT JOIN seed_chain AS c ON c.pos = t.child_pos
 CROSS JOIN seed_words AS w
-WHERE t.kind IN (2, 4, 5)
+WHERE t.kind = 5
+   OR (t.kind IN (2, 4) AND pg_temp.rnd(t.t_no, 119) < 0.6)
    OR (t.kind = 1 AND pg_temp.rnd(t.t_no, 119) < 0.3)
    OR (t.kind = 3 AND pg_temp.rnd(t.t_no, 120) < 0.6)
 ORDER BY t.t_no;
@@ -665,7 +667,7 @@ SELECT uuidv7(), cu.id, lower(pl.platform) || ':' || encode(sha256(convert_to('d
 FROM seed_chain_users AS cu,
      LATERAL (SELECT CASE WHEN pg_temp.rnd(cu.pos, 151) < 0.45 THEN 'IOS'
                           WHEN pg_temp.rnd(cu.pos, 151) < 0.90 THEN 'ANDROID' ELSE 'WEB' END AS platform) AS pl
-WHERE NOT cu.deleted AND pg_temp.rnd(cu.pos, 150) < 0.55
+WHERE NOT cu.deleted AND pg_temp.rnd(cu.pos, 150) < 0.40
 ORDER BY cu.pos;
 
 -- =====================================================================================================
@@ -792,7 +794,7 @@ ORDER BY n.created_at, n.k;
 -- chain: audit_log, spread over the last 12 months (monthly partitions), in created_at order
 -- =====================================================================================================
 -- USER_SIGNUP per user (with the redeemed ticket), TICKET_ISSUED per ticket not redeemed (the
--- redeemed ones are in the sign-up), LOGIN for half of the live users, COUNTRY_CHANGED per change.
+-- redeemed ones are in the sign-up), LOGIN for 30 % of the live users, COUNTRY_CHANGED per change.
 
 SELECT chain.fn_ensure_audit_log_partitions(12, 6);
 
@@ -815,7 +817,7 @@ FROM (
   SELECT c.pos::bigint * 16 + 3, c.id, 'LOGIN', 'session', NULL, NULL, NULL,
          c.created_at + (p.t0 - c.created_at) * pg_temp.rnd(c.pos, 181)
   FROM seed_chain AS c, seed_params AS p
-  WHERE NOT c.deleted AND pg_temp.rnd(c.pos, 180) < 0.5
+  WHERE NOT c.deleted AND pg_temp.rnd(c.pos, 180) < 0.3
   UNION ALL
   SELECT cc.pos::bigint * 16 + 8, cc.user_id, 'COUNTRY_CHANGED', 'user', cc.user_id,
          jsonb_build_object('country_code', cc.old_code), jsonb_build_object('country_code', cc.new_code), cc.changed_at
@@ -830,7 +832,7 @@ ORDER BY a.at, a.k;
 DROP FUNCTION pg_temp.rnd(bigint, integer);
 DROP TABLE seed_params, seed_words, seed_orgs, seed_venues, seed_section_templates, seed_sections, seed_seats,
            seed_events, seed_event_sections, seed_tiers, seed_sold, seed_ticket_base, seed_tickets, seed_orders,
-           seed_customers, seed_order_ids, seed_qr, seed_ticket_final, seed_scans, seed_chain_runs, seed_chain,
+           seed_customers, seed_order_ids, seed_qr, seed_ticket_final, seed_scans, seed_chain_runs, seed_tree, seed_chain,
            seed_chain_tickets, seed_chain_codes, seed_chain_users, seed_country_changes, seed_nth_child,
            seed_user_badges;
 

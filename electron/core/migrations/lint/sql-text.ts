@@ -1,27 +1,18 @@
 import type { TypeName } from 'libpg-query';
+import { quoteIdentIfNeeded } from '../../../../shared/domain/quote-ident';
 import { typeInfo, type QualifiedName } from '../../sql-parser/ast';
 
 /**
- * Renders names and types back into SQL for the safe rewrites a finding suggests. Identifiers stay
- * bare when PostgreSQL would fold them to the same name (lower case, not a reserved key word,
- * manual 4.1.1), else they are double-quoted.
- * TODO(lead): switch to shared/domain/quote-ident.ts (quoteIdentIfNeeded) once it is on main.
+ * Renders names and types back into SQL for the safe rewrites a finding suggests, with the one
+ * quoting rule of shared/domain/quote-ident.ts. A name longer than PostgreSQL keeps is still shown
+ * (quoted) in a rewrite rather than failing the whole lint.
  */
-const RESERVED = new Set(
-  (
-    'all analyse analyze and any array as asc asymmetric authorization binary both case cast check collate collation column ' +
-    'concurrently constraint create cross current_catalog current_date current_role current_schema current_time ' +
-    'current_timestamp current_user default deferrable desc distinct do else end except false fetch for foreign freeze from ' +
-    'full grant group having ilike in initially inner intersect into is isnull join lateral leading left like limit localtime ' +
-    'localtimestamp natural not notnull null offset on only or order outer overlaps placing primary references returning right ' +
-    'select session_user similar some symmetric system_user table tablesample then to trailing true union unique user using ' +
-    'variadic verbose when where window with'
-  ).split(' '),
-);
-
 export function ident(name: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !RESERVED.has(name)) return name;
-  return `"${name.replaceAll('"', '""')}"`;
+  try {
+    return quoteIdentIfNeeded(name);
+  } catch {
+    return `"${name.replaceAll('"', '""')}"`;
+  }
 }
 
 export function qualified(name: QualifiedName): string {

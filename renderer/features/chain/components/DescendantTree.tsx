@@ -6,7 +6,7 @@ import { useChildren } from '../api/descendants';
 /** One level of the tree, a page at a time; each child expands when asked (never the whole subtree). */
 export function DescendantTree({ connectionId, rootId }: { connectionId: string; rootId: string }) {
   return (
-    <ul className="tree" role="tree" aria-label="Descendants">
+    <ul className="chain-tree" role="tree" aria-label="Descendants">
       <Children connectionId={connectionId} parentId={rootId} />
     </ul>
   );
@@ -44,13 +44,17 @@ function Node({ connectionId, node }: { connectionId: string; node: Descendant }
   const count = Number(node.directChildren);
   return (
     <li role="treeitem" aria-expanded={count > 0 ? open : undefined} aria-label={node.username}>
-      <span className="tree-row">
+      <span className="chain-tree-row">
         {count > 0 ? (
-          <button className="tree-toggle" aria-label={`${open ? 'Collapse' : 'Expand'} ${node.username}`} onClick={() => setOpen(!open)}>
+          <button
+            className="chain-tree-toggle"
+            aria-label={`${open ? 'Collapse' : 'Expand'} ${node.username}`}
+            onClick={() => setOpen(!open)}
+          >
             {open ? '▾' : '▸'}
           </button>
         ) : (
-          <span className="tree-toggle" />
+          <span className="chain-tree-toggle" />
         )}
         <span className={node.deleted ? 'deleted' : undefined}>{node.username}</span>
         <span className="muted small">

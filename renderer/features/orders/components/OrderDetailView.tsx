@@ -19,7 +19,7 @@ export function OrderDetailView({ connectionId, orderId, onClose }: { connection
       {error && <ErrorView title="Could not load the order" error={error} />}
       {data && (
         <>
-          <dl className="facts">
+          <dl className="order-facts">
             <dt>Customer</dt>
             <dd>
               {data.order.customerName} · {data.order.email}

@@ -43,7 +43,7 @@ export function ResultsPanel({ connectionId, run, sql }: { connectionId: string;
         ))}
         {result.skipped > 0 && <span className="muted">{result.skipped} not run</span>}
       </div>
-      {result.warning && <p className="warning">{result.warning}</p>}
+      {result.warning && <p className="sql-warning">{result.warning}</p>}
       {current && <StatementView key={`${run.runId}-${selected}`} connectionId={connectionId} statement={current} sql={sql} />}
     </div>
   );
