@@ -122,8 +122,10 @@ describe('ticketz-console migrate', () => {
         note: expect.stringContaining('function "v_f" already exists'),
       }),
     ]);
-    const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM pg_database WHERE datname LIKE 'ticketz_verify_%'");
-    expect(rows[0].n).toBe(0);
+    const scratch = /scratch database (ticketz_verify_[0-9a-f]+)/.exec(leaky.stderr)?.[1];
+    expect(scratch).toBeDefined();
+    const { rows } = await db.pool.query('SELECT count(*)::int AS n FROM pg_database WHERE datname = $1', [scratch]);
+    expect(rows[0].n).toBe(0); // dropped afterwards
   });
 
   it('routes lint to the linter, over the same discovery (exit 7 on an error finding)', async () => {

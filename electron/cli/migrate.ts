@@ -191,9 +191,11 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
       return EXIT.ok;
     }
     case 'verify': {
-      log(`Checking that each migration of ${engineOptions.dir} rolls back cleanly, on a scratch database next to ${target.label} …`);
-      const report = await withScratchDatabase(target.config, (pool) =>
-        verifyReversibility(pool, {
+      const report = await withScratchDatabase(target.config, (pool, scratch) => {
+        log(
+          `Checking that each migration of ${engineOptions.dir} rolls back cleanly, on the scratch database ${scratch} next to ${target.label} …`,
+        );
+        return verifyReversibility(pool, {
           dir: engineOptions.dir,
           lockTimeoutMs: engineOptions.lockTimeoutMs,
           statementTimeoutMs: engineOptions.statementTimeoutMs,
@@ -202,8 +204,8 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
           onVerify: (e) => {
             if (e.phase === 'up') log(`  ${e.index + 1}/${e.total} ${e.version} ${e.name}`);
           },
-        }),
-      );
+        });
+      });
       out(
         json
           ? JSON.stringify(report)

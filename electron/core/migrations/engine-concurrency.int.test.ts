@@ -43,7 +43,7 @@ function nextEvent(events: EngineEvent[], match: (e: EngineEvent) => boolean, ti
 function concurrentIndexMigrations(): string {
   const dir = emptyMigrationsDir();
   writeFileSync(path.join(dir, '1_tickets.up.sql'), 'CREATE TABLE tickets (id int, code text);\nINSERT INTO tickets SELECT g, md5(g::text) FROM generate_series(1, 50000) AS g;\n');
-  writeFileSync(path.join(dir, '2_index_tickets.up.sql'), 'SELECT pg_sleep(1);\nCREATE INDEX CONCURRENTLY tickets_code_idx ON tickets (code);\n');
+  writeFileSync(path.join(dir, '2_index_tickets.up.sql'), 'SELECT pg_sleep(2);\nCREATE INDEX CONCURRENTLY tickets_code_idx ON tickets (code);\n');
   return dir;
 }
 
@@ -51,7 +51,7 @@ describe('one applier at a time', () => {
   it('three concurrent appliers apply each migration exactly once', async () => {
     const db = await freshDb();
     const dir = emptyMigrationsDir();
-    for (let i = 1; i <= 5; i++) writeFileSync(path.join(dir, `${i}_step.up.sql`), `CREATE TABLE step_${i} (id int);\nSELECT pg_sleep(0.1);\n`);
+    for (let i = 1; i <= 5; i++) writeFileSync(path.join(dir, `${i}_step.up.sql`), `CREATE TABLE step_${i} (id int);\nSELECT pg_sleep(0.3);\n`);
     const appliers = [0, 1, 2].map(() => engineFor(poolFor(db), dir));
     const results = await Promise.all(appliers.map((a) => a.engine.up()));
     const ran = results.flat().map((r) => r.version);

@@ -36,21 +36,19 @@ describe('an applier killed mid-migration', () => {
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
 
     // Kill it while migration 2 sleeps inside its transaction.
-    await until(async () => (await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'")).rowCount === 1, 30_000, 'the slow statement');
+    await until(async () => (await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'SELECT pg_sleep(30)%' AND state = 'active'")).rowCount === 1, 30_000, 'the slow statement');
     expect(stderr).toContain('2 slow');
     child.kill('SIGKILL');
     expect(await exited).toBe('SIGKILL');
 
     // The server notices the dead client within a second or two (client_connection_check_interval),
     // long before pg_sleep(30) ends: the transaction rolls back, and the applier lock goes with its session.
-    await until(async () => (await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE application_name = 'ticketz-console migrate'")).rowCount === 0, 15_000, 'the killed sessions to end');
+    await until(async () => (await db.pool.query("SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'ticketz-console migrate'")).rowCount === 0, 15_000, 'the killed sessions to end');
     const { rows: history } = await db.pool.query('SELECT version FROM ticketz_console.schema_migrations ORDER BY version');
     expect(history).toEqual([{ version: '1' }]);
     const { rows: tables } = await db.pool.query("SELECT to_regclass('first') AS first, to_regclass('slow') AS slow, to_regclass('slow_after') AS after");
     expect(tables).toEqual([{ first: 'first', slow: null, after: null }]);
-    // pg_locks is cluster-wide: count only this database's advisory locks (other test files run in parallel).
-    const advisory = "SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())";
-    expect((await db.pool.query(advisory)).rowCount).toBe(0);
+    expect((await db.pool.query("SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")).rowCount).toBe(0);
 
     // Make the slow migration quick and run again: it continues with migration 2.
     writeFileSync(path.join(dir, '2_slow.up.sql'), 'CREATE TABLE slow (id int);\nINSERT INTO slow VALUES (1);\nSELECT pg_sleep(0.1);\nCREATE TABLE slow_after (id int);\n');
