@@ -31,8 +31,10 @@ registerScenario({
       await core!.call('schema.listObjects', { connectionId: core!.connectionId, schema: 'parts', kind: 'table', parent: 'events' });
     }),
   reference: {
-    label: 'psql \\dP+ parts.*',
-    run: (ctx) => timed(() => ctx.server.tool('psql', ['-X', '-q', '-c', '\\dP+ parts.*'], db!.name)),
+    // psql's \dP+ sums every partition's size in one transaction and runs out of lock slots at 20,000
+    // partitions ("out of shared memory"); \dt lists the same relations without sizes.
+    label: 'psql \\dt parts.*',
+    run: (ctx) => timed(() => ctx.server.tool('psql', ['-X', '-q', '-c', '\\dt parts.*'], db!.name)),
   },
 });
 
