@@ -3,7 +3,7 @@
 -- tables (indexes and composite types have their own files), with the properties a migration
 -- sets: persistence, owner, privileges, storage options, row security, partitioning, inheritance,
 -- replica identity, access method, comment and — for views — the definition.
-SELECT n.nspname || '.' || c.relname AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || c.relname AS id,
        pg_catalog.jsonb_build_object(
          'kind', c.relkind,
          'persistence', c.relpersistence,

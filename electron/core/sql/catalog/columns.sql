@@ -2,7 +2,7 @@
 -- Catalog snapshot: columns of tables, views and composite types. `position` is the rank among
 -- live columns, not attnum: dropping and re-adding a column leaves a dropped slot behind, which
 -- is no difference a person would call one.
-SELECT n.nspname || '.' || c.relname || '.' || a.attname AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || c.relname || '.' || a.attname AS id,
        pg_catalog.jsonb_build_object(
          'position', pg_catalog.row_number() OVER (PARTITION BY a.attrelid ORDER BY a.attnum),
          'type', pg_catalog.format_type(a.atttypid, a.atttypmod),

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Catalog snapshot: table and domain constraints with their definition as PostgreSQL prints it
 -- (pg_get_constraintdef), deferrability, validation and comment.
-SELECT n.nspname || '.' || COALESCE(c.relname, t.typname) || '.' || con.conname AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || COALESCE(c.relname, t.typname) || '.' || con.conname AS id,
        pg_catalog.jsonb_build_object(
          'on', CASE WHEN con.conrelid <> 0 THEN 'table' ELSE 'domain' END,
          'type', con.contype,

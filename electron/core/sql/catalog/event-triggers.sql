@@ -1,6 +1,6 @@
 /* ticketz-console */
 -- Catalog snapshot: event triggers (database-wide; $1 is unused but keeps every file's shape).
-SELECT e.evtname AS id,
+SELECT /* ticketz-console */ e.evtname AS id,
        pg_catalog.jsonb_build_object(
          'event', e.evtevent,
          'function', e.evtfoid::regproc::text,

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Catalog snapshot: installed extensions (plpgsql included: it is in every database), their
 -- version, schema and comment. Their member objects are left out of the other files.
-SELECT e.extname AS id,
+SELECT /* ticketz-console */ e.extname AS id,
        pg_catalog.jsonb_build_object(
          'version', e.extversion,
          'schema', n.nspname,

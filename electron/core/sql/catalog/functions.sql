@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Catalog snapshot: functions, procedures and aggregates, identified by name and argument types,
 -- with their full definition (pg_get_functiondef; aggregates have none, so their parts are listed).
-SELECT n.nspname || '.' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || p.proname || '(' || pg_catalog.pg_get_function_identity_arguments(p.oid) || ')' AS id,
        pg_catalog.jsonb_build_object(
          'kind', p.prokind,
          'result', pg_catalog.pg_get_function_result(p.oid),

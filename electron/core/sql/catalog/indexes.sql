@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Catalog snapshot: indexes with their full definition (pg_get_indexdef), validity (a failed
 -- CREATE INDEX CONCURRENTLY leaves an INVALID one), clustering, tablespace and comment.
-SELECT n.nspname || '.' || ic.relname AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || ic.relname AS id,
        pg_catalog.jsonb_build_object(
          'table', tn.nspname || '.' || tc.relname,
          'definition', pg_catalog.pg_get_indexdef(i.indexrelid),

@@ -2,7 +2,7 @@
 -- Catalog snapshot: user schemas, with owner, privileges and comment. Rows are (id, attrs) so
 -- snapshots can be compared generically. $1 = schemas to leave out (the console's own).
 -- Objects that belong to an extension are left out here and below: the extension stands for them.
-SELECT n.nspname AS id,
+SELECT /* ticketz-console */ n.nspname AS id,
        pg_catalog.jsonb_build_object(
          'owner', pg_catalog.pg_get_userbyid(n.nspowner),
          'acl', n.nspacl::text,

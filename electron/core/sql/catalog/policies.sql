@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Catalog snapshot: row-level security policies: command, permissive or restrictive, roles,
 -- USING and WITH CHECK expressions.
-SELECT n.nspname || '.' || c.relname || '.' || p.polname AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || c.relname || '.' || p.polname AS id,
        pg_catalog.jsonb_build_object(
          'command', p.polcmd,
          'permissive', p.polpermissive,

@@ -1,6 +1,6 @@
 /* ticketz-console */
 -- Catalog snapshot: rewrite rules other than the ones that make a view a view.
-SELECT n.nspname || '.' || c.relname || '.' || r.rulename AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || c.relname || '.' || r.rulename AS id,
        pg_catalog.jsonb_build_object('definition', pg_catalog.pg_get_ruledef(r.oid), 'enabled', r.ev_enabled) AS attrs
 FROM pg_catalog.pg_rewrite AS r
 JOIN pg_catalog.pg_class AS c ON c.oid = r.ev_class

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Catalog snapshot: sequence parameters and the column that owns the sequence (serial and
 -- identity columns). Current values are data, not schema, and are left out.
-SELECT n.nspname || '.' || c.relname AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || c.relname AS id,
        pg_catalog.jsonb_build_object(
          'type', pg_catalog.format_type(s.seqtypid, NULL),
          'start', s.seqstart::text,

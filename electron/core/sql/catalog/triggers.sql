@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Catalog snapshot: user triggers (not the internal ones behind foreign keys) with their
 -- definition (pg_get_triggerdef), enabled state and comment.
-SELECT n.nspname || '.' || c.relname || '.' || tg.tgname AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || c.relname || '.' || tg.tgname AS id,
        pg_catalog.jsonb_build_object(
          'definition', pg_catalog.pg_get_triggerdef(tg.oid),
          'enabled', tg.tgenabled,

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Catalog snapshot: enums (labels in order), domains, composite and range types. Types that come
 -- with something else are left out: a table's row type, array types, a range's multirange.
-SELECT n.nspname || '.' || t.typname AS id,
+SELECT /* ticketz-console */ n.nspname || '.' || t.typname AS id,
        pg_catalog.jsonb_build_object(
          'kind', t.typtype,
          'owner', pg_catalog.pg_get_userbyid(t.typowner),

@@ -6,7 +6,7 @@
 -- (attached_at as epoch microseconds, id). The first level reads one extra row to tell whether a
 -- next page exists; the caller drops it and its subtree.
 -- $1 user id, $2 depth limit, $3 children per parent, $4/$5 cursor or NULL.
-WITH RECURSIVE tree AS (
+WITH /* ticketz-console */ RECURSIVE tree AS (
   SELECT f.child_id AS id, f.parent_id, 1 AS level, f.attached_at
   FROM (
     SELECT a.child_id, a.parent_id, a.attached_at

@@ -3,7 +3,7 @@
 -- expires_at falls in (now, now + 12 h], soonest first, with their owner; `total` counts all of them
 -- (window over the matches, before LIMIT). Served by idx_tickets_active_expires (migrations/0008).
 -- $1 limit.
-SELECT t.id,
+SELECT /* ticketz-console */ t.id,
        t.code,
        t.expires_at,
        t.owner_id,

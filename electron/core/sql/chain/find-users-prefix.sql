@@ -2,7 +2,7 @@
 -- Chain user look-up when no exact match: live users whose username starts with the text
 -- (case-insensitive; a bounded scan in chain_position order, stopping at $2 matches).
 -- $1 ILIKE prefix pattern (escaped by the caller), $2 limit.
-SELECT u.id,
+SELECT /* ticketz-console */ u.id,
        u.username,
        u.display_name,
        u.chain_position,

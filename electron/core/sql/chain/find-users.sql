@@ -2,7 +2,7 @@
 -- Chain user look-up by exact id ($1), chain position ($2), email ($3) or username ($4); the
 -- unused ones are NULL. Each arm is served by its own index (users_pkey, uq_users_chain_position,
 -- the partial uq_users_email_live / uq_users_username_live on lower(...)). $5 limit.
-SELECT u.id,
+SELECT /* ticketz-console */ u.id,
        u.username,
        u.display_name,
        u.chain_position,

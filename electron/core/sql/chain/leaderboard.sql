@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Users ranked by chain growth (chain.mv_chain_leaderboard, migrations/0012; seed 000 "Materialized
 -- Views"), as of its last refresh; idx_mv_chain_leaderboard_rank. $1 limit.
-SELECT l.rank,
+SELECT /* ticketz-console */ l.rank,
        l.user_id,
        l.username,
        l.display_name,

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Chain dashboard figures from chain.fn_calculate_chain_stats() (migrations/0011; seed 000 Phase 3
 -- "Stored Procedures"): total users, active invitation tickets, max depth, average children per user.
-SELECT s.total_users,
+SELECT /* ticketz-console */ s.total_users,
        s.active_tickets,
        s.max_depth,
        s.avg_children

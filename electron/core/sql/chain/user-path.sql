@@ -2,7 +2,7 @@
 -- Path from a user up to the root of the chain: recursive CTE over attachments (uq_attachments_child:
 -- one parent per child), at most $2 steps. step 0 = the user, the last row = the root (or the
 -- last step read when the limit was hit). $1 user id, $2 step limit.
-WITH RECURSIVE up AS (
+WITH /* ticketz-console */ RECURSIVE up AS (
   SELECT $1::uuid AS id, 0 AS step
   UNION ALL
   SELECT a.parent_id, up.step + 1

@@ -5,7 +5,7 @@
 -- date_bin (PG 14+) to the hour of the first scan. Both CTEs are MATERIALIZED so the width is
 -- computed once, not per row. Empty buckets are not returned.
 -- $1 event id.
-WITH per_minute AS MATERIALIZED (
+WITH /* ticketz-console */ per_minute AS MATERIALIZED (
   SELECT date_trunc('minute', v.validated_at) AS minute,
          count(*) AS n
   FROM ticketing.ticket_validations AS v

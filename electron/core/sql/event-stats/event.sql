@@ -2,7 +2,7 @@
 -- Organizers: one event with venue, organization and its event_stats row (materialized view of
 -- migrations/0004: PAID orders, tickets sold, checked in, gross / fees / net revenue, refunds).
 -- $1 event id.
-SELECT e.id,
+SELECT /* ticketz-console */ e.id,
        e.title,
        e.status,
        e.start_time,

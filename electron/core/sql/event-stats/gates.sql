@@ -2,7 +2,7 @@
 -- Organizers: gate throughput: per gate, accepted and refused scans, first and last scan, and
 -- accepted scans per minute over the gate's active span (at least one minute).
 -- $1 event id.
-SELECT v.gate,
+SELECT /* ticketz-console */ v.gate,
        count(*) FILTER (WHERE v.outcome = 'ACCEPTED') AS accepted,
        count(*) FILTER (WHERE v.outcome <> 'ACCEPTED') AS refused,
        min(v.validated_at) AS first_at,

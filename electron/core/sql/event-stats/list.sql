@@ -3,7 +3,7 @@
 -- migrations/0004, as of its last refresh). Soft-deleted events are left out.
 -- $1 ILIKE pattern on title, venue, city or organization (or NULL), $2 status (or NULL),
 -- $3 'all' | 'upcoming' | 'past' | 'today' (within 12 hours of now), $4 limit (+1 to tell truncation).
-SELECT e.id,
+SELECT /* ticketz-console */ e.id,
        e.title,
        e.status,
        e.start_time,

@@ -3,7 +3,7 @@
 -- Orders (idx_orders_event_status) and the event's tickets counted per order (idx_tickets_event_status)
 -- are aggregated separately and hash-joined, so an order's amount is counted once however many
 -- tickets it holds. $1 event id.
-WITH paid AS (
+WITH /* ticketz-console */ paid AS (
   SELECT o.id,
          to_char(coalesce(o.paid_at, o.created_at) AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day,
          o.total_amount

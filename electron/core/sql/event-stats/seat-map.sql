@@ -7,7 +7,7 @@
 -- (idx_seats_position): about 40 buffer reads instead of 2,000. At most one live ticket per seat
 -- (that index), so the join adds no rows.
 -- $1 event id, $2 section id.
-SELECT s.id,
+SELECT /* ticketz-console */ s.id,
        s.row_label,
        s.number_label,
        s.x_position::float8 AS x,

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Organizers: tickets sold vs capacity per section of the event's venue (section_availability,
 -- materialized view of migrations/0004; uq_section_availability_event_section). $1 event id.
-SELECT sa.section_id,
+SELECT /* ticketz-console */ sa.section_id,
        sa.section_name,
        sa.section_type,
        sa.is_active,

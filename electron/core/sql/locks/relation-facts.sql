@@ -8,7 +8,7 @@
 -- https://www.postgresql.org/docs/current/functions-admin.html (pg_total_relation_size,
 -- pg_partition_tree), https://www.postgresql.org/docs/current/catalog-pg-class.html (reltuples is
 -- -1 when the table was never vacuumed or analyzed) and catalog-pg-index.html.
-WITH wanted AS (
+WITH /* ticketz-console */ wanted AS (
   SELECT w.ord, w.name, v.via_index
   FROM unnest($1::text[]) WITH ORDINALITY AS w(name, ord)
   JOIN unnest($2::bool[]) WITH ORDINALITY AS v(via_index, ord) USING (ord)

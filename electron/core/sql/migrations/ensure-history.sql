@@ -2,8 +2,8 @@
 -- The migration engine's history, kept in the migrated database itself; created by the first apply.
 -- One row per applied migration: who applied it (database role and OS user), when, how long it
 -- took, and the sha256 of its up and down scripts so a later edit of the file shows as drift.
-CREATE SCHEMA IF NOT EXISTS ticketz_console;
-CREATE TABLE IF NOT EXISTS ticketz_console.schema_migrations (
+CREATE /* ticketz-console */ SCHEMA IF NOT EXISTS ticketz_console;
+CREATE /* ticketz-console */ TABLE IF NOT EXISTS ticketz_console.schema_migrations (
   version text PRIMARY KEY,
   name text NOT NULL,
   checksum text NOT NULL,

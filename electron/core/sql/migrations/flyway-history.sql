@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- The rows of one flyway_schema_history table (columns as Flyway 5+ creates them);
 -- The placeholder in FROM is replaced by the quoted schema name that flyway-tables.sql found.
-SELECT f.installed_rank,
+SELECT /* ticketz-console */ f.installed_rank,
        f.version,
        f.description,
        f.type,

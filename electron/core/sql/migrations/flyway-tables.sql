@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Flyway's history tables in this database (Flyway names it flyway_schema_history, in the first
 -- schema it manages: https://documentation.red-gate.com/fd/flyway-table-setting-277579133.html).
-SELECT n.nspname AS schema
+SELECT /* ticketz-console */ n.nspname AS schema
 FROM pg_catalog.pg_class AS c
 JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
 WHERE c.relname = 'flyway_schema_history'

@@ -1,6 +1,6 @@
 /* ticketz-console */
 -- Every migration this engine applied to this database.
-SELECT h.version,
+SELECT /* ticketz-console */ h.version,
        h.name,
        h.checksum,
        h.down_checksum,

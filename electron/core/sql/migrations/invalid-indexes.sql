@@ -2,7 +2,7 @@
 -- INVALID indexes: what a failed or interrupted CREATE INDEX CONCURRENTLY leaves behind
 -- (https://www.postgresql.org/docs/current/sql-createindex.html#SQL-CREATEINDEX-CONCURRENTLY).
 -- Indexes still being built by another session are not invalid yet, only unfinished: left out.
-SELECT n.nspname AS schema,
+SELECT /* ticketz-console */ n.nspname AS schema,
        c.relname AS name,
        t.relname AS table,
        pg_catalog.format('DROP INDEX CONCURRENTLY IF EXISTS %I.%I;', n.nspname, c.relname) AS fix

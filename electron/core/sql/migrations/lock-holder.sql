@@ -2,7 +2,7 @@
 -- Who holds the applier lock (a session-level advisory lock on the key pair $1, $2), so a
 -- waiting applier can say whom it waits for. Two-int4 advisory keys show as classid, objid and
 -- objsubid = 2 in pg_locks (https://www.postgresql.org/docs/current/view-pg-locks.html).
-SELECT a.pid,
+SELECT /* ticketz-console */ a.pid,
        a.usename AS role,
        a.application_name,
        a.client_addr::text AS client_addr,

@@ -1,6 +1,6 @@
 /* ticketz-console */
 -- Support: one order with its customer, event and venue. $1 order id.
-SELECT o.id,
+SELECT /* ticketz-console */ o.id,
        o.status,
        o.created_at,
        o.paid_at,

@@ -3,7 +3,7 @@
 -- uq_users_email_lower), newest first. Keyset pagination on (created_at, id), as in
 -- https://use-the-index-luke.com/no-offset: $2/$3 = the last row of the previous page
 -- (created_at as epoch microseconds, id), $4 = page size + 1. $1 email.
-SELECT o.id,
+SELECT /* ticketz-console */ o.id,
        o.status,
        o.created_at,
        o.paid_at,

@@ -2,7 +2,7 @@
 -- Support: orders of customers whose name contains the text (ILIKE, served by the trigram index
 -- idx_users_full_name_trgm of migrations/0003), newest first; keyset-paginated as search-by-email.sql.
 -- $1 ILIKE pattern (escaped by the caller).
-SELECT o.id,
+SELECT /* ticketz-console */ o.id,
        o.status,
        o.created_at,
        o.paid_at,

@@ -2,7 +2,7 @@
 -- Support: orders whose id starts with the given hex (LIKE prefix on id::text, served by
 -- idx_orders_id_text with text_pattern_ops, migrations/0003); keyset-paginated as search-by-email.sql.
 -- $1 LIKE prefix pattern such as '3f2a9c%' (validated hex and dashes only).
-SELECT o.id,
+SELECT /* ticketz-console */ o.id,
        o.status,
        o.created_at,
        o.paid_at,

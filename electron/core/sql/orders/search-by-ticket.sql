@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Support: the order holding a ticket, found by ticket id ($1, tickets_pkey) or QR hash
 -- ($5, uq_tickets_qr_code_hash); either may be NULL. Same shape as search-by-email.sql.
-SELECT o.id,
+SELECT /* ticketz-console */ o.id,
        o.status,
        o.created_at,
        o.paid_at,

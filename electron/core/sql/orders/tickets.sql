@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Support: the tickets of an order (idx_tickets_order) with section, seat, tier, status and scan time.
 -- $1 order id.
-SELECT t.id,
+SELECT /* ticketz-console */ t.id,
        t.qr_code_hash,
        sec.name AS section,
        st.row_label,

@@ -2,7 +2,7 @@
 -- Support: the gate scan history of each ticket of an order, newest first, at most 50 per ticket
 -- (seed 001 index #7, idx_ticket_validations_ticket). eventTitle = the event whose gate scanned it.
 -- $1 order id.
-SELECT t.id AS ticket_id,
+SELECT /* ticketz-console */ t.id AS ticket_id,
        v.validated_at,
        v.gate,
        v.staff,

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Columns of relation $2 in schema $1 (or the first match on the search_path when $1 is NULL)
 -- whose name starts with $3, in table order. Source: PG docs, pg_attribute.
-WITH rel AS (
+WITH /* ticketz-console */ rel AS (
   SELECT c.oid
   FROM pg_catalog.pg_class AS c
   JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace

@@ -3,7 +3,7 @@
 -- (pg_catalog included) when $1 is NULL, with arguments and result for the suggestion's detail.
 -- Aggregates' internal support functions are kept; only the first $3 by name.
 -- Source: PG docs, pg_proc and pg_get_function_arguments.
-WITH page AS (
+WITH /* ticketz-console */ page AS (
   SELECT p.oid,
          p.proname,
          p.prokind

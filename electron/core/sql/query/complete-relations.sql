@@ -2,7 +2,7 @@
 -- Tables, views, materialized views and foreign tables whose name starts with $2, in schema $1,
 -- or in the schemas on the search_path when $1 is NULL; partitions are left out.
 -- Source: PG docs, pg_class and current_schemas().
-SELECT c.relname AS name,
+SELECT /* ticketz-console */ c.relname AS name,
        c.relkind::text AS relkind,
        n.nspname AS schema
 FROM pg_catalog.pg_class AS c

@@ -1,6 +1,6 @@
 /* ticketz-console */
 -- How many direct partitions a partitioned table has. Source: PG docs, pg_inherits.
-SELECT count(*)::int AS total
+SELECT /* ticketz-console */ count(*)::int AS total
 FROM pg_catalog.pg_inherits AS i
 WHERE i.inhparent = (
   SELECT c.oid

@@ -1,6 +1,6 @@
 /* ticketz-console */
 -- How many user-visible types a schema holds (same filter as list-types.sql). Source: PG docs, pg_type.
-SELECT count(*)::int AS total
+SELECT /* ticketz-console */ count(*)::int AS total
 FROM pg_catalog.pg_type AS t
 WHERE t.typnamespace = (SELECT n.oid FROM pg_catalog.pg_namespace AS n WHERE n.nspname = $1)
   AND (t.typtype IN ('e', 'd', 'r')

@@ -3,7 +3,7 @@
 -- strictness, security, parallel safety, owner, comment, source and the full CREATE text
 -- (pg_get_functiondef cannot render aggregates, so it is skipped for them).
 -- Source: PG docs, pg_proc and "System Catalog Information Functions"; psql's \df+.
-SELECT p.prokind::text AS prokind,
+SELECT /* ticketz-console */ p.prokind::text AS prokind,
        pg_catalog.pg_get_function_identity_arguments(p.oid) AS args,
        pg_catalog.pg_get_function_arguments(p.oid) AS full_args,
        CASE WHEN p.prokind <> 'p' THEN pg_catalog.pg_get_function_result(p.oid) END AS returns,

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Extensions whose objects live in a schema (pg_extension.extnamespace), with their version.
 -- There are few, so no paging. Source: PG docs, pg_extension.
-SELECT e.oid::int8::text AS oid,
+SELECT /* ticketz-console */ e.oid::int8::text AS oid,
        e.extname AS name,
        e.extversion AS detail,
        pg_catalog.obj_description(e.oid, 'pg_extension') AS comment

@@ -2,7 +2,7 @@
 -- One page of functions ($2 = false) or procedures ($2 = true) of a schema, by name then oid
 -- (keyset: after ($3, $4)), with the identity arguments that tell overloads apart.
 -- Source: PG docs, pg_proc (prokind) and pg_get_function_identity_arguments.
-WITH page AS (
+WITH /* ticketz-console */ page AS (
   SELECT p.oid,
          p.proname,
          p.prokind

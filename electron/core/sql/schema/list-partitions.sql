@@ -2,7 +2,7 @@
 -- One page of the direct partitions of a partitioned table (pg_inherits by its parent index),
 -- by name (keyset: names after $3), with the bound and, for sub-partitioned ones, their own count.
 -- Source: PG docs, pg_inherits and pg_get_expr(relpartbound).
-WITH parent AS (
+WITH /* ticketz-console */ parent AS (
   SELECT c.oid
   FROM pg_catalog.pg_class AS c
   JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace

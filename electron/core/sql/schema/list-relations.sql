@@ -3,7 +3,7 @@
 -- Partitions are left out ($5 = false): the tree shows them under their parent. Comments and
 -- partition counts are read only for the page, not for every relation of the schema.
 -- Source: PG docs, pg_class (relkind, relispartition) and pg_inherits.
-WITH page AS (
+WITH /* ticketz-console */ page AS (
   SELECT c.oid,
          c.relname,
          c.relkind,

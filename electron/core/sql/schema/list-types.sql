@@ -3,7 +3,7 @@
 -- types and base types (not the row type every table has, not array types, not multiranges,
 -- which ranges create). Keyset: names after $2. For enums, the labels in order.
 -- Source: PG docs, pg_type (typtype, typcategory) and pg_enum.
-WITH page AS (
+WITH /* ticketz-console */ page AS (
   SELECT t.oid,
          t.typname,
          t.typtype

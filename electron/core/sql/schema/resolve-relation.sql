@@ -3,7 +3,7 @@
 -- header shows: kind, owner, comment, row security, partitioning (key, parent, bound, count) and,
 -- for plain inheritance, the parents in INHERITS order.
 -- Source: PG docs, pg_class, pg_partitioned_table, pg_get_partkeydef, pg_get_expr(relpartbound).
-SELECT c.oid::int8::text AS oid,
+SELECT /* ticketz-console */ c.oid::int8::text AS oid,
        c.relkind::text AS relkind,
        pg_catalog.pg_get_userbyid(c.relowner) AS owner,
        pg_catalog.obj_description(c.oid, 'pg_class') AS comment,

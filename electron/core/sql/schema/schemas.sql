@@ -4,7 +4,7 @@
 -- as tables: the tree lists them under their parent. Toast and other sessions' temp schemas are
 -- never shown; pg_catalog and information_schema only when $1 is true.
 -- Source: PG docs, "System Catalogs" (pg_namespace, pg_class, pg_proc, pg_type, pg_extension).
-WITH rel AS (
+WITH /* ticketz-console */ rel AS (
   SELECT c.relnamespace AS nsp,
          count(*) FILTER (WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition) AS tables,
          count(*) FILTER (WHERE c.relkind = 'v') AS views,

@@ -3,7 +3,7 @@
 -- all schemas: relations (partitions too, with their parent), functions, procedures and types.
 -- Best matches first: exact name, then prefix, then shorter names. Only the page is decorated
 -- with parents and comments. Source: PG docs, pg_class, pg_proc, pg_type, pg_inherits.
-WITH pattern AS (
+WITH /* ticketz-console */ pattern AS (
   SELECT '%' || replace(replace(replace($1, '\', '\\'), '%', '\%'), '_', '\_') || '%' AS p,
          lower($1) AS q
 ), nsp AS (

@@ -4,7 +4,7 @@
 -- primary key, and the planner's statistics (pg_stats: null fraction, distinct estimate; for a
 -- partitioned table the "inherited" row).
 -- Source: PG docs, pg_attribute, pg_attrdef, pg_stats; psql's \d+ (describe.c).
-SELECT a.attnum::int AS position,
+SELECT /* ticketz-console */ a.attnum::int AS position,
        a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type,
        a.attnotnull AS not_null,

@@ -2,7 +2,7 @@
 -- Constraints of relation $1 (oid) with their definition, whether they were validated, are
 -- deferrable, and were declared here (not inherited from a parent).
 -- Source: PG docs, pg_constraint and pg_get_constraintdef.
-SELECT co.conname AS name,
+SELECT /* ticketz-console */ co.conname AS name,
        co.contype::text AS type,
        pg_catalog.pg_get_constraintdef(co.oid, true) AS definition,
        co.convalidated AS validated,

@@ -2,7 +2,7 @@
 -- Foreign keys of relation $1 (oid) both ways: 'out' where it references another table, 'in'
 -- where another table references it; columns in key order, and the ON UPDATE / ON DELETE actions.
 -- Source: PG docs, pg_constraint (conkey, confkey, confupdtype, confdeltype).
-SELECT CASE WHEN co.conrelid = $1::oid THEN 'out' ELSE 'in' END AS direction,
+SELECT /* ticketz-console */ CASE WHEN co.conrelid = $1::oid THEN 'out' ELSE 'in' END AS direction,
        co.conname AS name,
        fn.nspname AS from_schema,
        fc.relname AS from_table,

@@ -3,7 +3,7 @@
 -- were reset, valid/unique/primary/partial, the constraint it backs, and whether it is a
 -- partition of a parent's index (then the parent's CREATE INDEX makes it).
 -- Source: PG docs, pg_index, pg_stat_all_indexes; pghero's index queries.
-SELECT ic.relname AS name,
+SELECT /* ticketz-console */ ic.relname AS name,
        pg_catalog.pg_get_indexdef(x.indexrelid) AS definition,
        am.amname AS method,
        pg_catalog.pg_relation_size(x.indexrelid)::text AS size_bytes,

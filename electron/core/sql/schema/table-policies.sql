@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Row-level security policies of relation $1 (oid): permissive or restrictive, command, roles,
 -- USING and WITH CHECK expressions. Source: PG docs, pg_policy (the pg_policies view's logic).
-SELECT p.polname AS name,
+SELECT /* ticketz-console */ p.polname AS name,
        p.polpermissive AS permissive,
        CASE p.polcmd WHEN 'r' THEN 'SELECT' WHEN 'a' THEN 'INSERT' WHEN 'w' THEN 'UPDATE' WHEN 'd' THEN 'DELETE' ELSE 'ALL' END AS command,
        CASE WHEN p.polroles = '{0}'::oid[] THEN ARRAY['public']

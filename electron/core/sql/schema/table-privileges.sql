@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Table privileges of relation $1 (oid), one row per grantee and privilege; with no ACL the
 -- owner's defaults (acldefault). Source: PG docs, "Privileges" (aclexplode, acldefault).
-SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END AS grantee,
+SELECT /* ticketz-console */ CASE WHEN x.grantee = 0 THEN 'PUBLIC' ELSE pg_catalog.pg_get_userbyid(x.grantee) END AS grantee,
        x.privilege_type AS privilege,
        x.is_grantable AS grantable,
        pg_catalog.pg_get_userbyid(x.grantor) AS grantor

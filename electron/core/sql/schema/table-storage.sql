@@ -3,7 +3,7 @@
 -- bytes; the planner's row estimate; live and dead tuples and the last (auto)vacuum and
 -- (auto)analyze; persistence, tablespace and storage options.
 -- Source: PG docs, "Database Object Size Functions" and pg_stat_all_tables; pghero's space queries.
-SELECT pg_catalog.pg_relation_size(c.oid)::text AS heap_bytes,
+SELECT /* ticketz-console */ pg_catalog.pg_relation_size(c.oid)::text AS heap_bytes,
        CASE WHEN c.reltoastrelid <> 0 THEN pg_catalog.pg_total_relation_size(c.reltoastrelid) ELSE 0 END::text AS toast_bytes,
        pg_catalog.pg_indexes_size(c.oid)::text AS index_bytes,
        pg_catalog.pg_total_relation_size(c.oid)::text AS total_bytes,

@@ -1,6 +1,6 @@
 /* ticketz-console */
 -- Output columns of view $1 (oid) with their types. Source: PG docs, pg_attribute.
-SELECT a.attname AS name,
+SELECT /* ticketz-console */ a.attname AS name,
        pg_catalog.format_type(a.atttypid, a.atttypmod) AS type
 FROM pg_catalog.pg_attribute AS a
 WHERE a.attrelid = $1::oid

@@ -3,7 +3,7 @@
 -- 'uses' = relations its query reads; 'used_by' = views and materialized views whose query
 -- reads it (or, for a table, reads the table). Source: PG docs, pg_depend and pg_rewrite; the
 -- well-known view-dependency query (e.g. cybertec "Tracking view dependencies in PostgreSQL").
-SELECT DISTINCT 'uses' AS direction,
+SELECT /* ticketz-console */ DISTINCT 'uses' AS direction,
        n.nspname AS schema,
        c.relname AS name,
        c.relkind::text AS relkind

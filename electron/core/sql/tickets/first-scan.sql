@@ -2,7 +2,7 @@
 -- When and at which gate a ticket was first accepted. Used after a scan lost a race to a
 -- concurrent one: this new statement's snapshot sees the winner's commit.
 -- $1 ticket id.
-SELECT t.scanned_at,
+SELECT /* ticketz-console */ t.scanned_at,
        (SELECT v.gate
         FROM ticketing.ticket_validations AS v
         WHERE v.ticket_id = t.id

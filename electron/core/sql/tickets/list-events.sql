@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Events for the gate picker: not soft-deleted, nearest to now first (a live event first).
 -- $1 optional title/venue search (ILIKE pattern, escaped by the caller), $2 limit.
-SELECT e.id,
+SELECT /* ticketz-console */ e.id,
        e.title,
        e.status,
        e.start_time,

@@ -1,7 +1,7 @@
 /* ticketz-console */
 -- Gate names already used at an event, most scans first (ticket_validations, idx_ticket_validations_event).
 -- $1 event id.
-SELECT v.gate, count(*) AS scans
+SELECT /* ticketz-console */ v.gate, count(*) AS scans
 FROM ticketing.ticket_validations AS v
 WHERE v.event_id = $1::uuid
 GROUP BY v.gate

@@ -14,7 +14,7 @@
 --           reveals nothing else (and no ticket details are returned for it).
 -- logged:   the validation row of this attempt, committed together with the UPDATE.
 -- $1 qr_code_hash (64 lowercase hex), $2 event id, $3 the raw input as scanned, $4 gate, $5 staff.
-WITH ev AS (
+WITH /* ticketz-console */ ev AS (
   SELECT e.id
   FROM ticketing.events AS e
   WHERE e.id = $2::uuid
