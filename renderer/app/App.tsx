@@ -6,6 +6,7 @@ import { ErrorView } from '../components/ErrorView';
 import { useConnections } from '../features/connections/api/list-connections';
 import { ConnectionSwitcher } from '../features/connections/components/ConnectionSwitcher';
 import { StatusBar } from '../features/connections/components/StatusBar';
+import { useHealthSampler } from '../features/insights/hooks/use-health-sampler';
 import { useRoute } from '../lib/hash-route';
 import { appKeys } from '../lib/query-keys';
 import { offlinePersistOptions } from '../lib/offline-cache';
@@ -38,6 +39,7 @@ function Shell() {
   const client = useQueryClient();
   useTheme();
   useGlobalShortcuts();
+  useHealthSampler();
   useEffect(() => rpc.on('connections.changed', () => void client.invalidateQueries({ queryKey: appKeys.connections() })), [client]);
 
   return (

@@ -1,14 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatBytes, formatCount, formatMs, formatPercent } from '../../../../shared/domain/format';
 import { healthMetricLabels, levelOf, type HealthMetric } from '../../../../shared/domain/health-thresholds';
 import { Sparkline } from '../../../components/charts/Sparkline';
 import { ErrorView } from '../../../components/ErrorView';
 import { useHealth } from '../api/health';
-import { sampleOf, useHealthSeries, type HealthSample } from '../stores/health-series';
+import { HEALTH_SAMPLE_MS, useHealthSeries, type HealthSample } from '../stores/health-series';
 import { useHealthThresholds } from '../stores/health-thresholds';
 import { ThresholdsEditor } from './ThresholdsEditor';
 
-const POLL_MS = 5000;
 const EMPTY: HealthSample[] = [];
 
 const show: Record<HealthMetric, (v: number) => string> = {
@@ -26,18 +25,19 @@ const RATIO: Partial<Record<HealthMetric, boolean>> = {
   wraparoundRatio: true,
 };
 
-/** Health at a glance, with the seeds' thresholds and small charts of this session's samples. */
+/**
+ * Health at a glance, with the seeds' thresholds and small charts of the samples taken since the
+ * app opened (useHealthSampler, mounted in the shell, samples on every page).
+ */
 export function HealthTab({ connectionId }: { connectionId: string }) {
-  const [paused, setPaused] = useState(false);
+  const paused = useHealthSeries((s) => s.paused);
+  const setPaused = useHealthSeries((s) => s.setPaused);
   const [editing, setEditing] = useState(false);
-  const health = useHealth(connectionId, paused ? false : POLL_MS);
-  const add = useHealthSeries((s) => s.add);
+  // no timer of its own: the app-wide sampler refreshes this same query
+  const health = useHealth(connectionId, false);
   const series = useHealthSeries((s) => s.series[connectionId] ?? EMPTY);
   const thresholds = useHealthThresholds((s) => s.thresholds);
   const h = health.data;
-  useEffect(() => {
-    if (h) add(connectionId, sampleOf(h));
-  }, [h, add, connectionId]);
 
   const metrics: HealthMetric[] = [
     'queryP99Ms',
@@ -58,7 +58,10 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
           Thresholds…
         </button>
         <span className="muted">
-          {series.length} samples every {POLL_MS / 1000} s since this page opened{h?.inRecovery ? ' · this server is a standby' : ''}
+          {series.length} samples every {HEALTH_SAMPLE_MS / 1000} s
+          {series[0] ? ` since ${new Date(series[0].at).toLocaleTimeString()}` : ''}
+          {paused ? ' · paused' : ''}
+          {h?.inRecovery ? ' · this server is a standby' : ''}
         </span>
       </div>
       {editing && <ThresholdsEditor />}

@@ -21,14 +21,22 @@ export function sampleOf(h: HealthSnapshot): HealthSample {
   };
 }
 
+/** How often the app samples health while it is open (any page, not just the Health tab). */
+export const HEALTH_SAMPLE_MS = 5000;
+
 interface SeriesStore {
   /** Per connection, in memory only: the points measured while the app is open, nothing made up. */
   series: Record<string, HealthSample[]>;
+  /** Pause stops sampling everywhere (the Health tab's Pause button). */
+  paused: boolean;
   add(connectionId: string, sample: HealthSample): void;
+  setPaused(paused: boolean): void;
 }
 
 export const useHealthSeries = create<SeriesStore>()((set) => ({
   series: {},
+  paused: false,
+  setPaused: (paused) => set({ paused }),
   add: (connectionId, sample) =>
     set((s) => {
       const list = s.series[connectionId] ?? [];
