@@ -35,7 +35,13 @@ await Promise.all([
     packages: 'external',
     banner: { js: '#!/usr/bin/env node' },
   }),
-  build({ ...common, entryPoints: { bench: 'bench/run.ts' }, outdir: 'dist', format: 'esm', packages: 'external' }),
+  build({
+    ...common,
+    entryPoints: { bench: 'bench/run.ts', 'bench-relay': 'bench/ops/relay-server.ts' },
+    outdir: 'dist',
+    format: 'esm',
+    packages: 'external',
+  }),
   build({
     ...common,
     entryPoints: { main: 'electron/main/index.ts' },

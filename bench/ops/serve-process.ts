@@ -25,6 +25,8 @@ export async function startServeProcess(databaseUrl: string, poolSize: number): 
   const child: ChildProcess = spawn(
     process.execPath,
     [
+      // e.g. TICKETZ_BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile serve
+      ...(process.env.TICKETZ_BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
       path.join(packageRootForTests, 'dist', 'cli.js'),
       'serve',
       '--url',
@@ -72,6 +74,24 @@ export async function startServeProcess(databaseUrl: string, poolSize: number): 
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
       rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** bench/ops/relay-server.ts from dist/, in its own process: the floor `serve` is compared with. */
+export async function startRelayProcess(databaseUrl: string): Promise<{ origin: string; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(packageRootForTests, 'dist', 'bench-relay.js'), databaseUrl], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout?.once('data', (c: Buffer) => resolve((JSON.parse(c.toString()) as { port: number }).port));
+    child.once('exit', (code) => reject(new Error(`the relay exited with ${code}`)));
+  });
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    async stop() {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
     },
   };
 }

@@ -3,7 +3,7 @@ import { percentile, registerScenario, type BenchContext } from '../harness';
 import { runPgbench } from '../ops/pgbench-gate';
 import { runScanLoad } from '../ops/scan-load';
 import { seededDatabase } from '../ops/seeded';
-import { startServeProcess, type ServeProcess } from '../ops/serve-process';
+import { startRelayProcess, startServeProcess } from '../ops/serve-process';
 
 /**
  * tickets.validate through the browser-mode HTTP API (`serve` in its own process, keep-alive
@@ -14,6 +14,8 @@ import { startServeProcess, type ServeProcess } from '../ops/serve-process';
  *                Goal: ratio <= 1.5.
  *   16 scanners: measured = ms per accepted scan (1 / throughput); reference = 1 / pgbench tps.
  *                Goal: ratio <= 1.43 (throughput >= 0.7x pgbench's).
+ * The relay row runs the same load against bench/ops/relay-server.ts, the lightest HTTP server
+ * that can answer a scan: the floor set by the extra process hop, apart from the console's code.
  */
 const WINDOW_S = 5;
 const BENCH_TICKETS = 400_000;
@@ -27,29 +29,42 @@ function benchTickets(ctx: BenchContext): Promise<GateBench> {
   return tickets;
 }
 
-function scanScenario(scanners: number): void {
-  let serve: ServeProcess | undefined;
+interface ScanTarget {
+  origin: string;
+  token: string;
+  connectionId: string;
+  stop(): Promise<void>;
+}
+
+function scanScenario(scanners: number, target: 'serve' | 'relay' = 'serve'): void {
+  let server: ScanTarget | undefined;
+  const plural = `${scanners} scanner${scanners > 1 ? 's' : ''}`;
   registerScenario({
-    name: `ops: tickets.validate over HTTP, ${scanners} scanner${scanners > 1 ? 's' : ''}`,
+    name: target === 'serve' ? `ops: tickets.validate over HTTP, ${plural}` : `ops: floor, minimal Node HTTP→pg relay, ${plural}`,
     description:
-      scanners === 1
-        ? 'p99 of one gate scanner (HTTP keep-alive, serve in its own process) vs pgbench -c 1 mean latency, same statement'
-        : `ms per accepted scan with ${scanners} concurrent scanners vs 1/tps of pgbench -c ${scanners} -j 2, same statement`,
+      (scanners === 1
+        ? 'p99 of one gate scanner (HTTP keep-alive, server in its own process) vs pgbench -c 1 mean latency, same statement'
+        : `ms per accepted scan with ${scanners} concurrent scanners vs 1/tps of pgbench -c ${scanners} -j 2, same statement`) +
+      (target === 'relay' ? '; the server is the bench relay, not the console' : ''),
     iterations: () => 3,
     async setup(ctx) {
       await benchTickets(ctx);
-      // pool of 20 sessions: one per scanner, as a gate with 16 scanners would configure it
-      serve = await startServeProcess(`${(await seededDatabase(ctx)).url}?sslmode=disable`, 20);
+      const url = `${(await seededDatabase(ctx)).url}?sslmode=disable`;
+      server =
+        target === 'serve'
+          ? // pool of 20 sessions: one per scanner, as a gate with 16 scanners would configure it
+            await startServeProcess(url, 20)
+          : { ...(await startRelayProcess(url)), token: 'unused', connectionId: 'unused' };
     },
     async run(ctx) {
       const bench = await benchTickets(ctx);
       const db = await seededDatabase(ctx);
-      if (!serve) throw new Error('serve did not start');
+      if (!server) throw new Error('the server did not start');
       await resetBenchTickets(db.pool, bench);
       const r = await runScanLoad({
-        origin: serve.origin,
-        token: serve.token,
-        connectionId: serve.connectionId,
+        origin: server.origin,
+        token: server.token,
+        connectionId: server.connectionId,
         eventId: bench.eventId,
         scanners,
         durationMs: WINDOW_S * 1000,
@@ -59,7 +74,7 @@ function scanScenario(scanners: number): void {
       if (r.accepted !== r.latencies.length) throw new Error(`${r.latencies.length - r.accepted} scans were not accepted`);
       const perSecond = (r.latencies.length / r.elapsedMs) * 1000;
       ctx.log(
-        `    HTTP: ${r.latencies.length} scans, ${perSecond.toFixed(0)}/s, median ${percentile(r.latencies, 50).toFixed(2)} ms, p99 ${percentile(r.latencies, 99).toFixed(2)} ms`,
+        `    ${target === 'serve' ? 'HTTP' : 'relay'}: ${r.latencies.length} scans, ${perSecond.toFixed(0)}/s, median ${percentile(r.latencies, 50).toFixed(2)} ms, p99 ${percentile(r.latencies, 99).toFixed(2)} ms`,
       );
       return scanners === 1 ? percentile(r.latencies, 99) : 1000 / perSecond;
     },
@@ -85,11 +100,12 @@ function scanScenario(scanners: number): void {
       },
     },
     async teardown() {
-      await serve?.stop();
-      serve = undefined;
+      await server?.stop();
+      server = undefined;
     },
   });
 }
 
 scanScenario(1);
+scanScenario(1, 'relay');
 scanScenario(16);
