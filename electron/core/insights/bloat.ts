@@ -3,14 +3,15 @@ import type { BloatRow } from '../../../shared/contract/insights';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { iso, type CatalogQuery } from '../db/catalog-read';
 import { quoteQualified as q } from '../db/quote';
-import btreeDirectSql from '../sql/bloat/btree-indexes-direct.sql?raw';
-import btreeSql from '../sql/bloat/btree-indexes.sql?raw';
+import btreeTemplate from '../sql/bloat/btree-indexes.sql?raw';
+import columnStatsViewSql from '../sql/bloat/column-stats-view.sql?raw';
+import columnStatsSql from '../sql/bloat/column-stats.sql?raw';
 import exactIndexSql from '../sql/bloat/exact-index.sql?raw';
 import exactApproxSql from '../sql/bloat/exact-table-approx.sql?raw';
 import exactTableSql from '../sql/bloat/exact-table.sql?raw';
 import extensionsSql from '../sql/bloat/extensions.sql?raw';
-import tablesDirectSql from '../sql/bloat/tables-direct.sql?raw';
-import tablesSql from '../sql/bloat/tables.sql?raw';
+import tablesTemplate from '../sql/bloat/tables.sql?raw';
+import { withCte } from '../sql/with-cte';
 import { useExtensionSchema } from './statements';
 
 export const BLOAT_CAVEATS = [
@@ -20,6 +21,13 @@ export const BLOAT_CAVEATS = [
   'A role sees statistics only for the columns it may read.',
   'For exact figures use “Exact” (pgstattuple / pgstatindex): it reads the whole relation, which is costly on large tables.',
 ];
+
+/** Both estimates over one source of column statistics (see sql/bloat/column-stats*.sql). */
+const estimatesOver = (columnStats: string) => ({
+  tables: withCte(tablesTemplate, 'column_stats', columnStats),
+  btree: withCte(btreeTemplate, 'column_stats', columnStats),
+});
+const ESTIMATES = { direct: estimatesOver(columnStatsSql), view: estimatesOver(columnStatsViewSql) };
 
 interface ExtRow {
   pgstattuple_installed: boolean;
@@ -92,12 +100,9 @@ export async function estimateBloat(query: CatalogQuery, minWastedBytes: number,
   const [ext] = await query<ExtRow>(extensionsSql);
   if (!ext) throw new Error('extensions query returned no row');
   // pg_statistic directly when the role may (fast on big catalogs); the pg_stats view otherwise.
-  const direct = ext.can_read_pg_statistic;
+  const sql = ext.can_read_pg_statistic ? ESTIMATES.direct : ESTIMATES.view;
   const params = [minWastedBytes, limit];
-  const [tables, indexes] = await Promise.all([
-    query<TableRow>(direct ? tablesDirectSql : tablesSql, params),
-    query<TableRow>(direct ? btreeDirectSql : btreeSql, params),
-  ]);
+  const [tables, indexes] = await Promise.all([query<TableRow>(sql.tables, params), query<TableRow>(sql.btree, params)]);
   const rows: BloatRow[] = [
     ...tables.map((r) => toRow('table', r, ext.pg_repack_installed)),
     ...indexes.map((r) => toRow('index', r, ext.pg_repack_installed)),

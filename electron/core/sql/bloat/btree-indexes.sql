@@ -5,8 +5,10 @@
 -- Model: ioguix/pgsql-bloat-estimation, btree/btree_bloat.sql (https://github.com/ioguix/pgsql-bloat-estimation),
 -- restated with unnest(indkey) and a flag for columns without statistics.
 -- Index tuple layout: https://www.postgresql.org/docs/current/storage-page-layout.html, src/include/access/itup.h
--- This form reads the pg_stats view, so any role can run it (seeing only the columns it may read);
--- btree-indexes-direct.sql reads pg_statistic directly and is much faster on large catalogs.
+-- Column statistics come from a `column_stats` CTE that bloat.ts puts in front (with-cte.ts):
+-- column-stats.sql (pg_statistic, fast) when the role may read it, else column-stats-view.sql (the
+-- pg_stats view, any role). One source fills relid/attnum, the other the names; the join takes
+-- whichever is set, and the planner drops the other side of the OR (a NULL constant).
 -- Caveats: btree deduplication (PostgreSQL 13+) packs duplicates tighter than the model assumes, so
 -- waste is then under-estimated; internal pages are not counted; figures are as of the last VACUUM/ANALYZE.
 -- $1 minimum wasted bytes, $2 limit (largest waste first).
@@ -24,7 +26,8 @@ idx AS (
          i.indnatts
     FROM pg_catalog.pg_index AS i
     JOIN pg_catalog.pg_class AS ci ON ci.oid = i.indexrelid
-    JOIN pg_catalog.pg_class AS ct ON ct.oid = i.indrelid
+    -- LEFT: only the names join reads the table's name; with pg_statistic the planner drops this join
+    LEFT JOIN pg_catalog.pg_class AS ct ON ct.oid = i.indrelid
     JOIN pg_catalog.pg_namespace AS n ON n.oid = ci.relnamespace
    WHERE ci.relam = (SELECT am.oid FROM pg_catalog.pg_am AS am WHERE am.amname = 'btree')
      AND ci.relpages > 0
@@ -45,16 +48,17 @@ cols AS (
 widths AS (
   SELECT c.idx_oid,
          count(*) AS ncols,
-         count(s.attname) AS ncols_with_stats,
+         count(s.avg_width) AS ncols_with_stats,
          max(coalesce(s.null_frac, 0)) > 0 AS has_nulls,
          sum((1 - coalesce(s.null_frac, 0)) * coalesce(s.avg_width, 1024)) AS data_width,
          bool_or(a.atttypid = 'pg_catalog.name'::pg_catalog.regtype) AS has_name_col
     FROM cols AS c
     LEFT JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.rel AND a.attnum = c.attnum
-    LEFT JOIN pg_catalog.pg_stats AS s
-           ON s.schemaname = c.nspname AND s.tablename = c.stats_rel AND s.attname = a.attname AND NOT s.inherited
+    LEFT JOIN column_stats AS s
+           ON (s.relid = c.rel AND s.attnum = c.attnum)
+           OR (s.schemaname = c.nspname AND s.tablename = c.stats_rel AND s.attname = a.attname)
    GROUP BY c.idx_oid
-  HAVING count(s.attname) > 0
+  HAVING count(s.avg_width) > 0
 ),
 estimated AS (
   SELECT ci.oid,

@@ -6,9 +6,11 @@
 -- Model: ioguix/pgsql-bloat-estimation, table/table_bloat.sql (https://github.com/ioguix/pgsql-bloat-estimation),
 -- restated for PostgreSQL 12+ (no relhasoids) and with a flag for columns that have no statistics.
 -- Page layout: https://www.postgresql.org/docs/current/storage-page-layout.html
--- This form reads the pg_stats view, so any role can run it (seeing only the columns it may read);
--- tables-direct.sql reads pg_statistic directly and is much faster on large catalogs.
--- Caveats: figures are as of the last VACUUM/ANALYZE (relpages, reltuples, pg_stats); `name`
+-- Column statistics come from a `column_stats` CTE that bloat.ts puts in front (with-cte.ts):
+-- column-stats.sql (pg_statistic, fast) when the role may read it, else column-stats-view.sql (the
+-- pg_stats view, any role). One source fills relid/attnum, the other the names; the join takes
+-- whichever is set, and the planner drops the other side of the OR (a NULL constant).
+-- Caveats: figures are as of the last VACUUM/ANALYZE (relpages, reltuples, statistics); `name`
 -- columns and columns without statistics make it unreliable.
 -- $1 minimum wasted bytes, $2 limit (largest waste first); activity counters only for those rows.
 WITH /* ticketz-console */ consts AS (
@@ -18,20 +20,21 @@ WITH /* ticketz-console */ consts AS (
 widths AS (
   SELECT c.oid,
          count(*) AS ncols,
-         count(s.attname) AS ncols_with_stats,
+         count(s.avg_width) AS ncols_with_stats,
          max(coalesce(s.null_frac, 0)) AS max_null_frac,
          sum((1 - coalesce(s.null_frac, 0)) * coalesce(s.avg_width, 1024)) AS data_width,
          bool_or(a.atttypid = 'pg_catalog.name'::pg_catalog.regtype) AS has_name_col
     FROM pg_catalog.pg_class AS c
     JOIN pg_catalog.pg_namespace AS n ON n.oid = c.relnamespace
     JOIN pg_catalog.pg_attribute AS a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-    LEFT JOIN pg_catalog.pg_stats AS s
-           ON s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname AND NOT s.inherited
+    LEFT JOIN column_stats AS s
+           ON (s.relid = c.oid AND s.attnum = a.attnum)
+           OR (s.schemaname = n.nspname AND s.tablename = c.relname AND s.attname = a.attname)
    WHERE c.relkind IN ('r', 'm')
      AND n.nspname NOT IN ('pg_catalog', 'information_schema')
      AND n.nspname !~ '^pg_toast'
    GROUP BY c.oid
-  HAVING count(s.attname) > 0
+  HAVING count(s.avg_width) > 0
 ),
 estimated AS (
   SELECT c.oid,
