@@ -10,8 +10,10 @@ import byEmailSql from '../sql/orders/search-by-email.sql?raw';
 import byNameSql from '../sql/orders/search-by-name.sql?raw';
 import byOrderIdSql from '../sql/orders/search-by-order-id.sql?raw';
 import byTicketSql from '../sql/orders/search-by-ticket.sql?raw';
+import searchSql from '../sql/orders/search.sql?raw';
 import ticketsSql from '../sql/orders/tickets.sql?raw';
 import validationsSql from '../sql/orders/validations.sql?raw';
+import { withCte } from '../sql/with-cte';
 import { containsPattern, onTicketzSchema } from '../ticketz/schema-errors';
 
 type Kind = Exclude<OrderSearchKind, 'auto'>;
@@ -47,6 +49,14 @@ interface SummaryRow {
   cursor_micros: string;
 }
 
+/** One page of summaries (search.sql) over each way of matching orders. */
+const SEARCH = {
+  email: withCte(searchSql, 'matched', byEmailSql),
+  name: withCte(searchSql, 'matched', byNameSql),
+  orderId: withCte(searchSql, 'matched', byOrderIdSql),
+  ticket: withCte(searchSql, 'matched', byTicketSql),
+};
+
 const CURSOR = /^(\d{1,20})_([0-9a-f-]{36})$/i;
 
 function parseCursor(after: string | undefined): [string | null, string | null] {
@@ -74,21 +84,21 @@ const toSummary = (r: SummaryRow): OrderSummary => ({
 function searchFor(kind: Kind, q: string): { sql: string; params: [unknown, ...unknown[]] } {
   switch (kind) {
     case 'email':
-      return { sql: byEmailSql, params: [q] };
+      return { sql: SEARCH.email, params: [q] };
     case 'name':
       if (q.length < 2) throw new RpcError('BAD_REQUEST', 'Type at least 2 characters of the customer’s name.');
-      return { sql: byNameSql, params: [containsPattern(q)] };
+      return { sql: SEARCH.name, params: [containsPattern(q)] };
     case 'orderId':
       if (!ID_PREFIX.test(q)) throw new RpcError('BAD_REQUEST', 'An order id is hexadecimal digits and dashes, at least 4 of them.');
-      return { sql: byOrderIdSql, params: [`${q.toLowerCase()}%`] };
+      return { sql: SEARCH.orderId, params: [`${q.toLowerCase()}%`] };
     case 'ticketId':
       if (!UUID.test(q)) throw new RpcError('BAD_REQUEST', 'A ticket id is a full uuid (36 characters).');
-      return { sql: byTicketSql, params: [q] };
+      return { sql: SEARCH.ticket, params: [q] };
     case 'qrHash': {
       const parsed = parseQrInput(q);
       if (parsed.kind === 'invalid') throw new RpcError('BAD_REQUEST', `Not a QR code, ticket link or hash: ${parsed.reason}.`);
       const hash = parsed.kind === 'hash' ? parsed.hash : createHash('sha256').update(parsed.payload, 'utf8').digest('hex');
-      return { sql: byTicketSql, params: [null, hash] };
+      return { sql: SEARCH.ticket, params: [null, hash] };
     }
   }
 }
@@ -103,7 +113,7 @@ export function ordersHandlers(deps: CoreDeps): HandlersFor<typeof ordersContrac
         const { sql, params } = searchFor(kind, q);
         const [first, fifth = null] = params;
         const values = [first, micros, lastId, limit + 1];
-        if (sql === byTicketSql) values.push(fifth);
+        if (sql === SEARCH.ticket) values.push(fifth);
         const { rows } = await pool.query<SummaryRow>(sql, values);
         return rows;
       };

@@ -4,6 +4,11 @@ import btreeTemplate from './bloat/btree-indexes.sql?raw';
 import columnStatsView from './bloat/column-stats-view.sql?raw';
 import columnStats from './bloat/column-stats.sql?raw';
 import tablesTemplate from './bloat/tables.sql?raw';
+import byEmail from './orders/search-by-email.sql?raw';
+import byName from './orders/search-by-name.sql?raw';
+import byOrderId from './orders/search-by-order-id.sql?raw';
+import byTicket from './orders/search-by-ticket.sql?raw';
+import ordersPage from './orders/search.sql?raw';
 import { withCte } from './with-cte';
 
 beforeAll(() => loadSqlParser());
@@ -40,6 +45,7 @@ SELECT a.x, b.y FROM a, b`);
   it.each([
     ['bloat/tables.sql', tablesTemplate, 'column_stats', [columnStats, columnStatsView]],
     ['bloat/btree-indexes.sql', btreeTemplate, 'column_stats', [columnStats, columnStatsView]],
+    ['orders/search.sql', ordersPage, 'matched', [byEmail, byName, byOrderId, byTicket]],
   ])('makes one statement of %s with each of its sources', async (_name, composed, cte, sources) => {
     for (const source of sources) {
       const statements = await splitSql(withCte(composed, cte, source));

@@ -1,24 +1,9 @@
 /* ticketz-console */
--- Support: orders of customers whose name contains the text (ILIKE, served by the trigram index
--- idx_users_full_name_trgm of migrations/0003), newest first; keyset-paginated as search-by-email.sql.
+-- Support: the orders of customers whose name contains the text (ILIKE, served by the trigram index
+-- idx_users_full_name_trgm of migrations/0003); search.sql pages through them.
 -- $1 ILIKE pattern (escaped by the caller).
 SELECT /* ticketz-console */ o.id,
-       o.status,
-       o.created_at,
-       o.paid_at,
-       o.total_amount,
-       o.currency,
-       u.full_name AS customer_name,
-       u.email,
-       e.title AS event_title,
-       e.start_time AS event_start,
-       (SELECT count(*) FROM ticketing.tickets AS t WHERE t.order_id = o.id) AS ticket_count,
-       (extract(epoch FROM o.created_at) * 1000000)::int8 AS cursor_micros
+       o.created_at
 FROM ticketing.orders AS o
 JOIN ticketing.users AS u ON u.id = o.user_id
-JOIN ticketing.events AS e ON e.id = o.event_id
 WHERE u.full_name ILIKE $1::text
-  AND ($2::int8 IS NULL
-       OR (o.created_at, o.id) < (timestamptz 'epoch' + $2::int8::float8 * interval '1 microsecond', $3::uuid))
-ORDER BY o.created_at DESC, o.id DESC
-LIMIT $4::int;

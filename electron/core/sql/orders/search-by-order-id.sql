@@ -1,24 +1,8 @@
 /* ticketz-console */
--- Support: orders whose id starts with the given hex (LIKE prefix on id::text, served by
--- idx_orders_id_text with text_pattern_ops, migrations/0003); keyset-paginated as search-by-email.sql.
+-- Support: the orders whose id starts with the given hex (LIKE prefix on id::text, served by
+-- idx_orders_id_text with text_pattern_ops, migrations/0003); search.sql pages through them.
 -- $1 LIKE prefix pattern such as '3f2a9c%' (validated hex and dashes only).
 SELECT /* ticketz-console */ o.id,
-       o.status,
-       o.created_at,
-       o.paid_at,
-       o.total_amount,
-       o.currency,
-       u.full_name AS customer_name,
-       u.email,
-       e.title AS event_title,
-       e.start_time AS event_start,
-       (SELECT count(*) FROM ticketing.tickets AS t WHERE t.order_id = o.id) AS ticket_count,
-       (extract(epoch FROM o.created_at) * 1000000)::int8 AS cursor_micros
+       o.created_at
 FROM ticketing.orders AS o
-JOIN ticketing.users AS u ON u.id = o.user_id
-JOIN ticketing.events AS e ON e.id = o.event_id
 WHERE o.id::text LIKE $1::text
-  AND ($2::int8 IS NULL
-       OR (o.created_at, o.id) < (timestamptz 'epoch' + $2::int8::float8 * interval '1 microsecond', $3::uuid))
-ORDER BY o.created_at DESC, o.id DESC
-LIMIT $4::int;
