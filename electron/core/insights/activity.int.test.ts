@@ -1,15 +1,12 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { useCoreFixture } from '../testing/core-fixture';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('activity');
 const clients: pg.Client[] = [];
 
 async function session(name: string): Promise<{ client: pg.Client; pid: number }> {
-  const client = new pg.Client({ connectionString: db.url, application_name: name });
+  const client = new pg.Client({ connectionString: env.db.url, application_name: name });
   client.on('error', () => undefined); // terminated on purpose below
   await client.connect();
   clients.push(client);
@@ -27,19 +24,14 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: str
 }
 
 beforeAll(async () => {
-  db = await createTestDatabase('activity');
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
-  await db.pool.query('CREATE TABLE seats (id int PRIMARY KEY, holder text)');
-  await db.pool.query('INSERT INTO seats VALUES (1, null)');
+  await env.db.pool.query('CREATE TABLE seats (id int PRIMARY KEY, holder text)');
+  await env.db.pool.query('INSERT INTO seats VALUES (1, null)');
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
-  await direct.dispose();
-  await db.drop();
 });
 
-const activity = () => direct.call('insights.activity', { connectionId: id, longRunningMs: 200 });
+const activity = () => env.call('insights.activity', { connectionId: env.id, longRunningMs: 200 });
 
 describe('activity', () => {
   it('lists a long pg_sleep session, flags it, and cancels its query (audited)', async () => {
@@ -61,11 +53,11 @@ describe('activity', () => {
     expect(row.flags).toContain('long-running');
     expect(seen.sessions.find((s) => s.isSelf)?.isConsole).toBe(true);
 
-    await direct.call('insights.signalSession', { connectionId: id, pid: sleeper.pid, action: 'cancel' });
+    await env.call('insights.signalSession', { connectionId: env.id, pid: sleeper.pid, action: 'cancel' });
     expect(await running).toMatchObject({ code: '57014' });
     const { rows } = await sleeper.client.query('SELECT 1 AS alive');
     expect(rows[0].alive).toBe(1); // cancel keeps the session
-    const audit = await direct.call('audit.list', { connectionId: id, action: 'session.cancel' });
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'session.cancel' });
     expect(audit.entries[0]).toMatchObject({ outcome: 'succeeded' });
     expect(audit.entries[0]!.target).toContain(`pid ${sleeper.pid}`);
     expect(audit.entries[0]!.detail).toContain('pg_sleep(30)');
@@ -89,14 +81,14 @@ describe('activity', () => {
     expect(w.waitingFor).toMatch(/ShareLock on transaction \d+/);
     expect(h.flags).toEqual(expect.arrayContaining(['idle-in-transaction', 'blocking']));
 
-    await direct.call('insights.signalSession', { connectionId: id, pid: holder.pid, action: 'terminate' });
+    await env.call('insights.signalSession', { connectionId: env.id, pid: holder.pid, action: 'terminate' });
     await waiting; // the lock is released when the holder's session ends
     await expect(holder.client.query('SELECT 1')).rejects.toThrow();
     const after = await activity();
     expect(after.sessions.some((s) => s.pid === holder.pid)).toBe(false);
-    const { rows } = await db.pool.query('SELECT holder FROM seats WHERE id = 1');
+    const { rows } = await env.db.pool.query('SELECT holder FROM seats WHERE id = 1');
     expect(rows[0].holder).toBe('b'); // the holder's change was rolled back
-    const audit = await direct.call('audit.list', { connectionId: id, action: 'session.terminate' });
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'session.terminate' });
     expect(audit.entries[0]).toMatchObject({ outcome: 'succeeded' });
   });
 
@@ -104,9 +96,9 @@ describe('activity', () => {
     const idle = await session('idle-one');
     const withIdle = await activity();
     expect(withIdle.sessions.some((s) => s.pid === idle.pid && s.state === 'idle')).toBe(true);
-    const withoutIdle = await direct.call('insights.activity', { connectionId: id, includeIdle: false });
+    const withoutIdle = await env.call('insights.activity', { connectionId: env.id, includeIdle: false });
     expect(withoutIdle.sessions.some((s) => s.pid === idle.pid)).toBe(false);
-    await expect(direct.call('insights.signalSession', { connectionId: id, pid: 999_999, action: 'cancel' })).rejects.toMatchObject({
+    await expect(env.call('insights.signalSession', { connectionId: env.id, pid: 999_999, action: 'cancel' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
   });

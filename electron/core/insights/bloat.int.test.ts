@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCoreFixture } from '../testing/core-fixture';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('bloat');
 
 beforeAll(async () => {
-  db = await createTestDatabase('bloat');
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
   // A table of 40,000 rows from which 90 % are deleted: its pages stay, the live rows shrink.
-  await db.pool.query('CREATE TABLE churn (id int PRIMARY KEY, payload text NOT NULL)');
-  await db.pool.query(`INSERT INTO churn SELECT g, repeat('x', 80) FROM generate_series(1, 40000) AS g`);
-  await db.pool.query('DELETE FROM churn WHERE id % 10 <> 0');
-  await db.pool.query('VACUUM ANALYZE churn'); // frees the dead rows for reuse, but the file keeps its size
+  await env.db.pool.query('CREATE TABLE churn (id int PRIMARY KEY, payload text NOT NULL)');
+  await env.db.pool.query(`INSERT INTO churn SELECT g, repeat('x', 80) FROM generate_series(1, 40000) AS g`);
+  await env.db.pool.query('DELETE FROM churn WHERE id % 10 <> 0');
+  await env.db.pool.query('VACUUM ANALYZE churn'); // frees the dead rows for reuse, but the file keeps its size
   // A compact control table.
-  await db.pool.query('CREATE TABLE tidy (id int PRIMARY KEY, payload text NOT NULL)');
-  await db.pool.query(`INSERT INTO tidy SELECT g, repeat('y', 80) FROM generate_series(1, 20000) AS g`);
-  await db.pool.query('ANALYZE tidy');
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
+  await env.db.pool.query('CREATE TABLE tidy (id int PRIMARY KEY, payload text NOT NULL)');
+  await env.db.pool.query(`INSERT INTO tidy SELECT g, repeat('y', 80) FROM generate_series(1, 20000) AS g`);
+  await env.db.pool.query('ANALYZE tidy');
 });
 
 describe('bloat', () => {
   it('estimates table and btree waste for all relations, largest first, with fixes and caveats', async () => {
-    const r = await direct.call('insights.bloat', { connectionId: id });
+    const r = await env.call('insights.bloat', { connectionId: env.id });
     const table = r.rows.find((x) => x.kind === 'table' && x.table === 'churn')!;
     expect(table.wastedRatio).toBeGreaterThan(0.7);
     expect(table.unreliable).toBe(false);
@@ -46,15 +36,15 @@ describe('bloat', () => {
   });
 
   it('works for a role that may not read pg_statistic, through the pg_stats view', async () => {
-    const role = `${db.name}_reader`;
-    await db.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'`);
-    await db.pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
-    const reader = await direct.addProfile({ ...db, user: role, password: 'reader-pw' }, { name: 'reader' });
-    const r = await direct.call('insights.bloat', { connectionId: reader });
+    const role = `${env.db.name}_reader`;
+    await env.db.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'`);
+    await env.db.pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${role}`);
+    const reader = await env.direct.addProfile({ ...env.db, user: role, password: 'reader-pw' }, { name: 'reader' });
+    const r = await env.call('insights.bloat', { connectionId: reader });
     const table = r.rows.find((x) => x.kind === 'table' && x.table === 'churn')!;
     expect(table.wastedRatio).toBeGreaterThan(0.7);
     expect(r.rows.find((x) => x.kind === 'index' && x.index === 'churn_pkey')!.wastedRatio).toBeGreaterThan(0.5);
-    const asSuperuser = await direct.call('insights.bloat', { connectionId: id });
+    const asSuperuser = await env.call('insights.bloat', { connectionId: env.id });
     const same = asSuperuser.rows.find((x) => x.kind === 'table' && x.table === 'churn')!;
     expect(table.wastedBytes).toBe(same.wastedBytes); // both sources of column statistics estimate alike
     const sameIndex = asSuperuser.rows.find((x) => x.kind === 'index' && x.index === 'churn_pkey')!;
@@ -62,29 +52,29 @@ describe('bloat', () => {
   });
 
   it('filters by minimum waste', async () => {
-    const r = await direct.call('insights.bloat', { connectionId: id, minWastedBytes: 1024 * 1024 });
+    const r = await env.call('insights.bloat', { connectionId: env.id, minWastedBytes: 1024 * 1024 });
     expect(r.rows.every((x) => BigInt(x.wastedBytes) >= 1024n * 1024n)).toBe(true);
     expect(r.rows.some((x) => x.table === 'churn')).toBe(true);
   });
 
   it('gives exact figures with pgstattuple once the extension exists', async () => {
-    const { rows } = await db.pool.query<{ oid: number; idx: number }>(
+    const { rows } = await env.db.pool.query<{ oid: number; idx: number }>(
       `SELECT 'churn'::regclass::oid::int AS oid, 'churn_pkey'::regclass::oid::int AS idx`,
     );
     const { oid, idx } = rows[0]!;
-    await expect(direct.call('insights.exactBloat', { connectionId: id, oid, method: 'pgstattuple' })).rejects.toThrow(
+    await expect(env.call('insights.exactBloat', { connectionId: env.id, oid, method: 'pgstattuple' })).rejects.toThrow(
       /CREATE EXTENSION pgstattuple/,
     );
-    await direct.call('insights.createExtension', { connectionId: id, extension: 'pgstattuple' });
-    const exact = await direct.call('insights.exactBloat', { connectionId: id, oid, method: 'pgstattuple' });
+    await env.call('insights.createExtension', { connectionId: env.id, extension: 'pgstattuple' });
+    const exact = await env.call('insights.exactBloat', { connectionId: env.id, oid, method: 'pgstattuple' });
     expect(exact.fields.map((f) => f.name)).toContain('free_percent');
     expect(exact.wastedRatio).toBeGreaterThan(0.7);
-    const approx = await direct.call('insights.exactBloat', { connectionId: id, oid, method: 'pgstattuple_approx' });
+    const approx = await env.call('insights.exactBloat', { connectionId: env.id, oid, method: 'pgstattuple_approx' });
     expect(approx.wastedRatio).toBeGreaterThan(0.7);
-    const index = await direct.call('insights.exactBloat', { connectionId: id, oid: idx, method: 'pgstatindex' });
+    const index = await env.call('insights.exactBloat', { connectionId: env.id, oid: idx, method: 'pgstatindex' });
     expect(index.fields.map((f) => f.name)).toContain('avg_leaf_density');
     expect(index.wastedRatio).toBeGreaterThan(0.5);
-    const bloat = await direct.call('insights.bloat', { connectionId: id });
+    const bloat = await env.call('insights.bloat', { connectionId: env.id });
     expect(bloat.pgstattupleInstalled).toBe(true);
   });
 });

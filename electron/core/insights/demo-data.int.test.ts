@@ -1,9 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCoreFixture } from '../testing/core-fixture';
 
 /**
  * The demo database as a user meets it: the reference schema, the seed at scale 1 and the Insights
@@ -13,19 +12,16 @@ const here = path.dirname(new URL(import.meta.url).pathname);
 const migrationsDir = path.resolve(here, '../../../migrations');
 const demoDir = path.resolve(here, '../demo-data');
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('demo');
 
 beforeAll(async () => {
-  db = await createTestDatabase('demo');
-  await db.pool.query('CREATE EXTENSION pg_stat_statements');
+  await env.db.pool.query('CREATE EXTENSION pg_stat_statements');
   for (const file of readdirSync(migrationsDir)
     .filter((f) => f.endsWith('.up.sql'))
     .sort())
-    await db.pool.query(readFileSync(path.join(migrationsDir, file), 'utf8'));
+    await env.db.pool.query(readFileSync(path.join(migrationsDir, file), 'utf8'));
   // One session for seed and workload, whose counters are then flushed for other sessions to read.
-  const c = new pg.Client({ connectionString: db.url });
+  const c = new pg.Client({ connectionString: env.db.url });
   await c.connect();
   try {
     await c.query(readFileSync(path.join(demoDir, 'seed.sql'), 'utf8'));
@@ -35,24 +31,18 @@ beforeAll(async () => {
   } finally {
     await c.end();
   }
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
 }, 600_000);
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
-});
 
 describe('insights on the demo data', () => {
   it('slow queries list the workload’s statements, not the console’s', async () => {
-    const { rows } = await direct.call('insights.statements', { connectionId: id, sort: 'totalTime', limit: 200 });
+    const { rows } = await env.call('insights.statements', { connectionId: env.id, sort: 'totalTime', limit: 200 });
     expect(rows.some((r) => /ticket_validations/.test(r.query))).toBe(true);
     expect(rows.some((r) => /LIKE/i.test(r.query) && Number(r.calls) > 1)).toBe(true);
     expect(rows.some((r) => r.query.includes('/* ticketz-console */'))).toBe(false);
   });
 
   it('the advisor finds the deliberately unused index', async () => {
-    const { findings } = await direct.call('insights.advisor', { connectionId: id });
+    const { findings } = await env.call('insights.advisor', { connectionId: env.id });
     expect(findings.find((f) => f.kind === 'unused-index' && f.object === 'idx_tickets_created_at')).toMatchObject({
       schema: 'ticketing',
       hasDraft: true,
@@ -60,16 +50,16 @@ describe('insights on the demo data', () => {
   });
 
   it('maintenance and bloat see the dead tuples the workload left', async () => {
-    const { tables } = await direct.call('maintenance.tables', { connectionId: id, search: 'ticketing.ticket_validations' });
+    const { tables } = await env.call('maintenance.tables', { connectionId: env.id, search: 'ticketing.ticket_validations' });
     expect(Number(tables[0]!.deadTuples)).toBeGreaterThan(0);
-    const bloat = await direct.call('insights.bloat', { connectionId: id });
+    const bloat = await env.call('insights.bloat', { connectionId: env.id });
     expect(bloat.rows.some((r) => r.kind === 'table' && r.schema === 'ticketing' && r.table === 'tickets')).toBe(true);
   });
 
   it('refreshes ticketing.event_stats concurrently and records it', async () => {
-    const r = await direct.call('matviews.refresh', { connectionId: id, schema: 'ticketing', name: 'event_stats' });
+    const r = await env.call('matviews.refresh', { connectionId: env.id, schema: 'ticketing', name: 'event_stats' });
     expect(r.concurrently).toBe(true);
-    const { matviews } = await direct.call('matviews.list', { connectionId: id });
+    const { matviews } = await env.call('matviews.list', { connectionId: env.id });
     expect(matviews.find((m) => m.name === 'event_stats')!.lastRefresh).not.toBeNull();
   });
 });

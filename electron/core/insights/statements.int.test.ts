@@ -1,49 +1,39 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { withCatalogRead } from '../db/catalog-read';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { useCoreFixture } from '../testing/core-fixture';
 import { p99Sql } from './health';
 import { StatementSnapshots } from './statement-snapshots';
 import { listStatements, resetStatements, statementDetail, useExtensionSchema } from './statements';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('stmts');
 
 beforeAll(async () => {
-  db = await createTestDatabase('stmts');
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
-  await db.pool.query('CREATE TABLE work (id int PRIMARY KEY, v text)');
-  await db.pool.query(`INSERT INTO work SELECT g, 'v' || g FROM generate_series(1, 500) AS g`);
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
+  await env.db.pool.query('CREATE TABLE work (id int PRIMARY KEY, v text)');
+  await env.db.pool.query(`INSERT INTO work SELECT g, 'v' || g FROM generate_series(1, 500) AS g`);
 });
 
 /** The demo-style workload: a lookup run many times by "the application". */
 async function workload(times: number) {
-  for (let i = 0; i < times; i++) await db.pool.query('SELECT v FROM work WHERE id = $1', [i + 1]);
+  for (let i = 0; i < times; i++) await env.db.pool.query('SELECT v FROM work WHERE id = $1', [i + 1]);
 }
 
 describe('slow queries (pg_stat_statements)', () => {
   it('explains the missing extension and creates it when the role may', async () => {
-    const before = await direct.call('insights.statementsStatus', { connectionId: id });
+    const before = await env.call('insights.statementsStatus', { connectionId: env.id });
     expect(before).toMatchObject({ state: 'not-installed', preloaded: true, canCreate: true });
     expect(before.steps[0]).toMatch(/CREATE EXTENSION pg_stat_statements/);
-    await expect(direct.call('insights.statements', { connectionId: id })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
-    const created = await direct.call('insights.createExtension', { connectionId: id, extension: 'pg_stat_statements' });
+    await expect(env.call('insights.statements', { connectionId: env.id })).rejects.toMatchObject({ code: 'UNAVAILABLE' });
+    const created = await env.call('insights.createExtension', { connectionId: env.id, extension: 'pg_stat_statements' });
     expect(created.version).toMatch(/^1\.\d+$/);
-    expect((await direct.call('insights.statementsStatus', { connectionId: id })).state).toBe('ready');
-    const audit = await direct.call('audit.list', { connectionId: id, action: 'extension.create' });
+    expect((await env.call('insights.statementsStatus', { connectionId: env.id })).state).toBe('ready');
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'extension.create' });
     expect(audit.entries[0]).toMatchObject({ outcome: 'succeeded', target: 'pg_stat_statements' });
   });
 
   it('lists the workload, hides the console’s own statements, and shows deltas while open', async () => {
     await workload(30);
-    const first = await direct.call('insights.statements', { connectionId: id, sort: 'calls' });
+    const first = await env.call('insights.statements', { connectionId: env.id, sort: 'calls' });
     const row = first.rows.find((r) => r.query.includes('FROM work WHERE id = $1'));
     expect(row).toBeDefined();
     expect(Number(row!.calls)).toBeGreaterThanOrEqual(30);
@@ -54,11 +44,11 @@ describe('slow queries (pg_stat_statements)', () => {
     expect(first.deltaSince).toBeNull();
     expect(row!.delta).toBeNull();
 
-    const all = await direct.call('insights.statements', { connectionId: id, includeConsole: true, limit: 1000 });
+    const all = await env.call('insights.statements', { connectionId: env.id, includeConsole: true, limit: 1000 });
     expect(all.rows.some((r) => r.query.includes('/* ticketz-console */'))).toBe(true);
 
     await workload(7);
-    const second = await direct.call('insights.statements', { connectionId: id, sort: 'calls' });
+    const second = await env.call('insights.statements', { connectionId: env.id, sort: 'calls' });
     const again = second.rows.find((r) => r.key === row!.key)!;
     expect(second.deltaSince).not.toBeNull();
     expect(Number(again.delta!.calls)).toBe(7);
@@ -67,7 +57,7 @@ describe('slow queries (pg_stat_statements)', () => {
 
   it('sorts by each key', async () => {
     for (const sort of ['totalTime', 'meanTime', 'calls', 'rows', 'io'] as const) {
-      const { rows } = await direct.call('insights.statements', { connectionId: id, sort, limit: 20 });
+      const { rows } = await env.call('insights.statements', { connectionId: env.id, sort, limit: 20 });
       const values = rows.map((r) =>
         sort === 'totalTime'
           ? r.totalExecMs
@@ -84,22 +74,22 @@ describe('slow queries (pg_stat_statements)', () => {
   });
 
   it('shows every counter of one statement and resets one or all', async () => {
-    const { rows } = await direct.call('insights.statements', { connectionId: id, sort: 'calls' });
+    const { rows } = await env.call('insights.statements', { connectionId: env.id, sort: 'calls' });
     const row = rows.find((r) => r.query.includes('FROM work WHERE id = $1'))!;
-    const detail = await direct.call('insights.statementDetail', { connectionId: id, key: row.key });
+    const detail = await env.call('insights.statementDetail', { connectionId: env.id, key: row.key });
     expect(detail.query).toContain('FROM work WHERE id = $1');
     const names = detail.fields.map((f) => f.name);
     expect(names).toEqual(expect.arrayContaining(['calls', 'total_exec_time', 'shared_blk_read_time', 'stats_since']));
 
-    const minmax = await direct.call('insights.resetStatements', { connectionId: id, key: row.key, minmaxOnly: true });
+    const minmax = await env.call('insights.resetStatements', { connectionId: env.id, key: row.key, minmaxOnly: true });
     expect(minmax.resetAt).not.toBeNull();
-    const kept = (await direct.call('insights.statements', { connectionId: id, sort: 'calls' })).rows.find((r) => r.key === row.key);
+    const kept = (await env.call('insights.statements', { connectionId: env.id, sort: 'calls' })).rows.find((r) => r.key === row.key);
     expect(Number(kept!.calls)).toBeGreaterThanOrEqual(37); // counters kept, only min/max restarted
 
-    await direct.call('insights.resetStatements', { connectionId: id });
-    const after = await direct.call('insights.statements', { connectionId: id, sort: 'calls' });
+    await env.call('insights.resetStatements', { connectionId: env.id });
+    const after = await env.call('insights.statements', { connectionId: env.id, sort: 'calls' });
     expect(after.rows.find((r) => r.key === row.key)).toBeUndefined();
-    const audit = await direct.call('audit.list', { connectionId: id, action: 'statements.reset' });
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'statements.reset' });
     expect(audit.entries).toHaveLength(2);
   });
 });
@@ -140,19 +130,19 @@ describe('older pg_stat_statements versions', () => {
   beforeAll(async () => {
     await workload(12);
     for (const [schema, shape] of Object.entries(shapes)) {
-      await db.pool.query(`CREATE SCHEMA ${schema}`);
-      await db.pool.query(`CREATE VIEW ${schema}.pg_stat_statements AS ${shape.view}`);
+      await env.db.pool.query(`CREATE SCHEMA ${schema}`);
+      await env.db.pool.query(`CREATE VIEW ${schema}.pg_stat_statements AS ${shape.view}`);
       // 1.7–1.10 signature: returns void.
-      await db.pool.query(`CREATE FUNCTION ${schema}.pg_stat_statements_reset(oid, oid, bigint) RETURNS void
+      await env.db.pool.query(`CREATE FUNCTION ${schema}.pg_stat_statements_reset(oid, oid, bigint) RETURNS void
                              LANGUAGE sql AS 'SELECT public.pg_stat_statements_reset($1, $2, $3)'`);
-      await db.pool.query(`CREATE VIEW ${schema}.pg_stat_statements_info AS SELECT * FROM public.pg_stat_statements_info`);
+      await env.db.pool.query(`CREATE VIEW ${schema}.pg_stat_statements_info AS SELECT * FROM public.pg_stat_statements_info`);
     }
   });
 
   it.each(Object.keys(shapes))('%s: lists, details, resets and estimates p99 with the old column names', async (schema) => {
     const { major } = shapes[schema]!;
     await workload(12); // the previous case reset this statement
-    const client = new pg.Client({ connectionString: db.url });
+    const client = new pg.Client({ connectionString: env.db.url });
     await client.connect();
     try {
       await withCatalogRead(

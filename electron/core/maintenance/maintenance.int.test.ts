@@ -1,18 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TaskProgress } from '../../../shared/contract/events';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { useCoreFixture } from '../testing/core-fixture';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('maint', { profile: { statementTimeoutMs: 30_000 } });
 const events: TaskProgress[] = [];
 
 /** Updates every row (one dead tuple each) and flushes the counters for other sessions. */
 async function churn() {
-  const c = new pg.Client({ connectionString: db.url });
+  const c = new pg.Client({ connectionString: env.db.url });
   await c.connect();
   await c.query(`UPDATE churn SET payload = payload || '.'`);
   await c.query('SELECT pg_stat_force_next_flush()');
@@ -21,26 +18,19 @@ async function churn() {
 }
 
 const table = async () =>
-  (await direct.call('maintenance.tables', { connectionId: id, search: 'churn' })).tables.find((t) => t.name === 'churn')!;
+  (await env.call('maintenance.tables', { connectionId: env.id, search: 'churn' })).tables.find((t) => t.name === 'churn')!;
 
 beforeAll(async () => {
-  db = await createTestDatabase('maint');
   // Cost-based delay makes VACUUM slow enough to watch (new sessions only: set before the core connects).
-  await db.pool.query(`ALTER DATABASE ${db.name} SET vacuum_cost_delay = '10ms'`);
-  await db.pool.query(`ALTER DATABASE ${db.name} SET vacuum_cost_limit = 10`);
-  await db.pool.query('CREATE TABLE churn (id int PRIMARY KEY, payload text NOT NULL)');
-  await db.pool.query(`ALTER TABLE churn SET (autovacuum_enabled = off)`);
-  await db.pool.query(`INSERT INTO churn SELECT g, repeat('x', 80) FROM generate_series(1, 30000) AS g`);
+  await env.db.pool.query(`ALTER DATABASE ${env.db.name} SET vacuum_cost_delay = '10ms'`);
+  await env.db.pool.query(`ALTER DATABASE ${env.db.name} SET vacuum_cost_limit = 10`);
+  await env.db.pool.query('CREATE TABLE churn (id int PRIMARY KEY, payload text NOT NULL)');
+  await env.db.pool.query(`ALTER TABLE churn SET (autovacuum_enabled = off)`);
+  await env.db.pool.query(`INSERT INTO churn SELECT g, repeat('x', 80) FROM generate_series(1, 30000) AS g`);
   await churn();
-  direct = createDirectCore();
-  id = await direct.addProfile(db, { statementTimeoutMs: 30_000 });
-  direct.core.events.subscribe((event, payload) => {
+  env.direct.core.events.subscribe((event, payload) => {
     if (event === 'task.progress') events.push(payload as TaskProgress);
   });
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
 });
 
 describe('maintenance', () => {
@@ -54,7 +44,7 @@ describe('maintenance', () => {
   it('VACUUM (ANALYZE) reports real progress, clears the dead tuples and is audited', async () => {
     const deadBefore = Number((await table()).deadTuples);
     const taskId = randomUUID();
-    const result = await direct.call('maintenance.vacuum', { connectionId: id, taskId, schema: 'public', name: 'churn' });
+    const result = await env.call('maintenance.vacuum', { connectionId: env.id, taskId, schema: 'public', name: 'churn' });
     expect(result.statement).toBe('VACUUM (ANALYZE) "public"."churn"');
     const mine = events.filter((e) => e.taskId === taskId);
     const midway = mine.filter((e) => e.state === 'running' && e.fraction !== null && e.fraction > 0 && e.fraction < 1);
@@ -65,10 +55,10 @@ describe('maintenance', () => {
     expect(mine.at(-1)).toMatchObject({ state: 'succeeded', fraction: 1 });
     // All of them unless another session's snapshot still needs some (parallel test files share the server).
     expect(Number((await table()).deadTuples)).toBeLessThan(deadBefore / 10);
-    const audit = await direct.call('audit.list', { connectionId: id, action: 'maintenance.vacuum' });
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'maintenance.vacuum' });
     expect(audit.entries[0]).toMatchObject({ outcome: 'succeeded', target: '"public"."churn"' });
     // The session goes back to the pool with the profile's statement_timeout.
-    const pool = await direct.core.deps.pools.get(id);
+    const pool = await env.direct.core.deps.pools.get(env.id);
     const { rows } = await pool.query('SHOW statement_timeout');
     expect(rows[0].statement_timeout).toBe('30s');
   });
@@ -76,47 +66,47 @@ describe('maintenance', () => {
   it('cancels a running VACUUM through its session pid', async () => {
     await churn();
     const taskId = randomUUID();
-    const running = direct.call('maintenance.vacuum', { connectionId: id, taskId, schema: 'public', name: 'churn', analyze: false }).then(
+    const running = env.call('maintenance.vacuum', { connectionId: env.id, taskId, schema: 'public', name: 'churn', analyze: false }).then(
       () => null,
       (err: unknown) => err,
     );
     for (let i = 0; i < 100 && !events.some((e) => e.taskId === taskId && (e.fraction ?? 0) > 0); i++)
       await new Promise((r) => setTimeout(r, 50));
-    const listed = await direct.call('maintenance.tasks', { connectionId: id });
+    const listed = await env.call('maintenance.tasks', { connectionId: env.id });
     expect(listed.tasks.find((t) => t.taskId === taskId)).toMatchObject({ state: 'running', kind: 'vacuum' });
     expect(listed.tasks.find((t) => t.taskId === taskId)!.pid).toBeGreaterThan(0);
-    expect(await direct.call('maintenance.cancelTask', { taskId })).toEqual({ cancelled: true });
+    expect(await env.call('maintenance.cancelTask', { taskId })).toEqual({ cancelled: true });
     expect(await running).toMatchObject({ pg: { sqlstate: '57014' } });
     expect(events.filter((e) => e.taskId === taskId).at(-1)?.state).toBe('cancelled');
-    const audit = await direct.call('audit.list', { connectionId: id, action: 'maintenance.vacuum' });
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'maintenance.vacuum' });
     expect(audit.entries[0]).toMatchObject({ outcome: 'cancelled' });
-    expect(await direct.call('maintenance.cancelTask', { taskId })).toEqual({ cancelled: false });
+    expect(await env.call('maintenance.cancelTask', { taskId })).toEqual({ cancelled: false });
   });
 
   it('ANALYZE and REINDEX (CONCURRENTLY) an index or a whole table', async () => {
-    const analyzed = await direct.call('maintenance.analyze', { connectionId: id, schema: 'public', name: 'churn' });
+    const analyzed = await env.call('maintenance.analyze', { connectionId: env.id, schema: 'public', name: 'churn' });
     expect(analyzed.statement).toBe('ANALYZE "public"."churn"');
-    const index = await direct.call('maintenance.reindex', { connectionId: id, schema: 'public', name: 'churn_pkey', target: 'index' });
+    const index = await env.call('maintenance.reindex', { connectionId: env.id, schema: 'public', name: 'churn_pkey', target: 'index' });
     expect(index.statement).toBe('REINDEX INDEX CONCURRENTLY "public"."churn_pkey"');
-    const whole = await direct.call('maintenance.reindex', {
-      connectionId: id,
+    const whole = await env.call('maintenance.reindex', {
+      connectionId: env.id,
       schema: 'public',
       name: 'churn',
       target: 'table',
       concurrently: false,
     });
     expect(whole.statement).toBe('REINDEX TABLE "public"."churn"');
-    const audit = await direct.call('audit.list', { connectionId: id, action: 'maintenance.reindex' });
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'maintenance.reindex' });
     expect(audit.entries.map((e) => e.outcome)).toEqual(['succeeded', 'succeeded']);
-    const { rows } = await db.pool.query(`SELECT indisvalid FROM pg_index WHERE indexrelid = 'churn_pkey'::regclass`);
+    const { rows } = await env.db.pool.query(`SELECT indisvalid FROM pg_index WHERE indexrelid = 'churn_pkey'::regclass`);
     expect(rows[0].indisvalid).toBe(true);
   });
 
   it('VACUUM FULL rewrites the table into a new file', async () => {
-    await db.pool.query('DELETE FROM churn WHERE id > 3000');
-    const file = async () => (await db.pool.query<{ f: string }>(`SELECT pg_relation_filenode('churn')::text AS f`)).rows[0]!.f;
+    await env.db.pool.query('DELETE FROM churn WHERE id > 3000');
+    const file = async () => (await env.db.pool.query<{ f: string }>(`SELECT pg_relation_filenode('churn')::text AS f`)).rows[0]!.f;
     const before = { file: await file(), bytes: Number((await table()).totalBytes) };
-    const result = await direct.call('maintenance.vacuum', { connectionId: id, schema: 'public', name: 'churn', full: true });
+    const result = await env.call('maintenance.vacuum', { connectionId: env.id, schema: 'public', name: 'churn', full: true });
     expect(result.statement).toBe('VACUUM (FULL, ANALYZE) "public"."churn"');
     expect(await file()).not.toBe(before.file);
     // How much it shrinks depends on other transactions' snapshots (parallel test files share the
@@ -126,13 +116,13 @@ describe('maintenance', () => {
 
   it('refuses the wrong kind of relation and a missing one, clearly', async () => {
     await expect(
-      direct.call('maintenance.reindex', { connectionId: id, schema: 'public', name: 'churn', target: 'index' }),
+      env.call('maintenance.reindex', { connectionId: env.id, schema: 'public', name: 'churn', target: 'index' }),
     ).rejects.toThrow(/REINDEX INDEX works on index or partitioned index; public.churn is a table/);
-    await expect(direct.call('maintenance.vacuum', { connectionId: id, schema: 'public', name: 'nope' })).rejects.toMatchObject({
+    await expect(env.call('maintenance.vacuum', { connectionId: env.id, schema: 'public', name: 'nope' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
     await expect(
-      direct.call('maintenance.vacuum', { connectionId: id, schema: 'public', name: 'x"; DROP TABLE churn; --' }),
+      env.call('maintenance.vacuum', { connectionId: env.id, schema: 'public', name: 'x"; DROP TABLE churn; --' }),
     ).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });

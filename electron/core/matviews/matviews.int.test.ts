@@ -1,20 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { TaskProgress } from '../../../shared/contract/events';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { useCoreFixture } from '../testing/core-fixture';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('mv');
 const events: TaskProgress[] = [];
 
 beforeAll(async () => {
-  db = await createTestDatabase('mv');
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
-  direct.core.events.subscribe((event, payload) => event === 'task.progress' && events.push(payload as TaskProgress));
-  const sql = (s: string) => db.pool.query(s);
+  env.direct.core.events.subscribe((event, payload) => event === 'task.progress' && events.push(payload as TaskProgress));
+  const sql = (s: string) => env.db.pool.query(s);
   await sql('CREATE SCHEMA ticketing');
   await sql('CREATE TABLE ticketing.events (id int PRIMARY KEY, title text NOT NULL)');
   await sql('CREATE TABLE ticketing.tickets (id int PRIMARY KEY, event_id int NOT NULL REFERENCES ticketing.events (id))');
@@ -37,12 +31,8 @@ beforeAll(async () => {
   await sql('CREATE MATERIALIZED VIEW ticketing.later AS SELECT id FROM ticketing.events WITH NO DATA');
   await sql('CREATE UNIQUE INDEX later_id ON ticketing.later (id)');
 });
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
-});
 
-const list = async () => (await direct.call('matviews.list', { connectionId: id })).matviews;
+const list = async () => (await env.call('matviews.list', { connectionId: env.id })).matviews;
 const find = async (name: string) => (await list()).find((m) => m.name === name)!;
 
 describe('materialized views', () => {
@@ -69,12 +59,12 @@ describe('materialized views', () => {
   });
 
   it('refreshes CONCURRENTLY when it can, updating the data and its last-refresh time', async () => {
-    await db.pool.query('INSERT INTO ticketing.tickets SELECT g, 1 FROM generate_series(2001, 2100) AS g');
+    await env.db.pool.query('INSERT INTO ticketing.tickets SELECT g, 1 FROM generate_series(2001, 2100) AS g');
     const taskId = randomUUID();
-    const r = await direct.call('matviews.refresh', { connectionId: id, taskId, schema: 'ticketing', name: 'event_stats' });
+    const r = await env.call('matviews.refresh', { connectionId: env.id, taskId, schema: 'ticketing', name: 'event_stats' });
     expect(r).toMatchObject({ concurrently: true, statement: 'REFRESH MATERIALIZED VIEW CONCURRENTLY "ticketing"."event_stats"' });
     expect(events.filter((e) => e.taskId === taskId).at(-1)?.state).toBe('succeeded');
-    const { rows } = await db.pool.query('SELECT tickets_sold::int AS n FROM ticketing.event_stats WHERE event_id = 1');
+    const { rows } = await env.db.pool.query('SELECT tickets_sold::int AS n FROM ticketing.event_stats WHERE event_id = 1');
     expect(rows[0].n).toBe(200);
     const stats = await find('event_stats');
     expect(stats.lastRefresh).not.toBeNull();
@@ -84,9 +74,9 @@ describe('materialized views', () => {
 
   it('refuses CONCURRENTLY where PostgreSQL would, with the reason; plain works', async () => {
     await expect(
-      direct.call('matviews.refresh', { connectionId: id, schema: 'ticketing', name: 'titles', mode: 'concurrently' }),
+      env.call('matviews.refresh', { connectionId: env.id, schema: 'ticketing', name: 'titles', mode: 'concurrently' }),
     ).rejects.toThrow(/cannot be refreshed CONCURRENTLY: .*titles_lower/);
-    const plain = await direct.call('matviews.refresh', { connectionId: id, schema: 'ticketing', name: 'later' });
+    const plain = await env.call('matviews.refresh', { connectionId: env.id, schema: 'ticketing', name: 'later' });
     expect(plain.concurrently).toBe(false); // auto: not populated, so a plain refresh
     expect((await find('later')).populated).toBe(true);
     expect((await find('later')).canRefreshConcurrently).toBe(true);
@@ -94,7 +84,7 @@ describe('materialized views', () => {
 
   it('refreshes all in dependency order as one task, each recorded', async () => {
     const taskId = randomUUID();
-    const r = await direct.call('matviews.refreshAll', { connectionId: id, taskId, schema: 'ticketing' });
+    const r = await env.call('matviews.refreshAll', { connectionId: env.id, taskId, schema: 'ticketing' });
     const order = r.refreshed.map((x) => x.name);
     expect(order.indexOf('event_stats')).toBeLessThan(order.indexOf('busy_summary'));
     expect(order).toHaveLength(4);
@@ -105,7 +95,7 @@ describe('materialized views', () => {
     );
     const all = await list();
     expect(all.every((m) => m.lastRefresh !== null)).toBe(true);
-    const audit = await direct.call('audit.list', { connectionId: id, action: 'matview.refreshAll' });
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'matview.refreshAll' });
     expect(audit.entries[0]!.outcome).toBe('succeeded');
   });
 });

@@ -1,47 +1,35 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type RpcError } from '../../../shared/rpc/rpc-error';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { useCoreFixture } from '../testing/core-fixture';
 import { insertGateFixture, type GateFixture } from '../testing/gate-fixture';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { applyTicketzSchema } from '../testing/ticketz-schema';
 
-let db: TestDatabase;
-let direct: DirectCore;
+const env = useCoreFixture('evstats', { ticketz: true });
 let conn: string;
-let admin: string;
 let fx: GateFixture;
 
 beforeAll(async () => {
-  db = await createTestDatabase('evstats');
-  await applyTicketzSchema(db.pool);
-  fx = await insertGateFixture(db.pool, 3);
-  await db.pool.query('REFRESH MATERIALIZED VIEW ticketing.section_availability');
-  await db.pool.query('REFRESH MATERIALIZED VIEW ticketing.event_stats');
-  direct = createDirectCore();
-  admin = await direct.addProfile(db);
-  conn = await direct.addProfile(db, { readOnly: true, name: 'organizer' });
+  fx = await insertGateFixture(env.db.pool, 3);
+  await env.db.pool.query('REFRESH MATERIALIZED VIEW ticketing.section_availability');
+  await env.db.pool.query('REFRESH MATERIALIZED VIEW ticketing.event_stats');
+  conn = await env.direct.addProfile(env.db, { readOnly: true, name: 'organizer' });
   for (const [name, gate] of [
     ['valid-1', 'North'],
     ['valid-2', 'North'],
     ['valid-3', 'South'],
     ['valid-1', 'South'],
   ] as const)
-    await direct.call('tickets.validate', {
-      connectionId: admin,
+    await env.call('tickets.validate', {
+      connectionId: env.id,
       eventId: fx.eventId,
       qrHash: fx.tickets[name]!.payload,
       gate,
       staff: 'st',
     });
 });
-afterAll(async () => {
-  await direct?.dispose();
-  await db?.drop();
-});
 
 describe('events.list', () => {
   it('lists events with venue, organization and materialized sales, filtered', async () => {
-    const all = await direct.call('events.list', { connectionId: conn });
+    const all = await env.call('events.list', { connectionId: conn });
     expect(all.truncated).toBe(false);
     expect(all.events.map((e) => e.title)).toEqual(['Other Night', 'Fixture Night']);
     expect(all.events[1]).toMatchObject({
@@ -51,20 +39,20 @@ describe('events.list', () => {
       checkedIn: '1',
       grossRevenue: '100.00',
     });
-    const upcoming = await direct.call('events.list', { connectionId: conn, when: 'upcoming' });
+    const upcoming = await env.call('events.list', { connectionId: conn, when: 'upcoming' });
     expect(upcoming.events.map((e) => e.title)).toEqual(['Other Night']);
-    const today = await direct.call('events.list', { connectionId: conn, when: 'today' });
+    const today = await env.call('events.list', { connectionId: conn, when: 'today' });
     expect(today.events.map((e) => e.title)).toEqual(['Fixture Night']);
-    const bySearch = await direct.call('events.list', { connectionId: conn, search: 'utrecht', status: 'PUBLISHED', limit: 1 });
+    const bySearch = await env.call('events.list', { connectionId: conn, search: 'utrecht', status: 'PUBLISHED', limit: 1 });
     expect(bySearch).toMatchObject({ truncated: true, events: [{ title: 'Other Night' }] });
-    const none = await direct.call('events.list', { connectionId: conn, status: 'CANCELLED' });
+    const none = await env.call('events.list', { connectionId: conn, status: 'CANCELLED' });
     expect(none.events).toEqual([]);
   });
 });
 
 describe('events.stats', () => {
   it('gives sold vs capacity per section, revenue, sales and check-ins over time and gate throughput', async () => {
-    const stats = await direct.call('events.stats', { connectionId: conn, eventId: fx.eventId });
+    const stats = await env.call('events.stats', { connectionId: conn, eventId: fx.eventId });
     expect(stats.event).toMatchObject({ title: 'Fixture Night', venue: 'Fixture Hall', organization: expect.stringMatching(/^Fixture /) });
     expect(stats.totals).toEqual({
       totalOrders: '1',
@@ -93,27 +81,27 @@ describe('events.stats', () => {
   });
 
   it('answers NOT_FOUND for an unknown event', async () => {
-    const err = await direct
+    const err = await env.direct
       .call('events.stats', { connectionId: conn, eventId: '00000000-0000-4000-8000-000000000000' })
       .catch((e: unknown) => e);
     expect((err as RpcError).code).toBe('NOT_FOUND');
   });
 
   it('explains a materialized view that was never populated', async () => {
-    await db.pool.query('REFRESH MATERIALIZED VIEW ticketing.section_availability WITH NO DATA');
+    await env.db.pool.query('REFRESH MATERIALIZED VIEW ticketing.section_availability WITH NO DATA');
     try {
-      const err = await direct.call('events.stats', { connectionId: conn, eventId: fx.eventId }).catch((e: unknown) => e);
+      const err = await env.call('events.stats', { connectionId: conn, eventId: fx.eventId }).catch((e: unknown) => e);
       expect((err as RpcError).code).toBe('PG_ERROR');
       expect((err as RpcError).message).toMatch(/has not been populated.*Refresh it once/);
     } finally {
-      await db.pool.query('REFRESH MATERIALIZED VIEW ticketing.section_availability');
+      await env.db.pool.query('REFRESH MATERIALIZED VIEW ticketing.section_availability');
     }
   });
 });
 
 describe('events.seatMap', () => {
   it('shows every seat of a numbered section with its availability for the event', async () => {
-    const map = await direct.call('events.seatMap', { connectionId: conn, eventId: fx.eventId, sectionId: fx.numberedSectionId });
+    const map = await env.call('events.seatMap', { connectionId: conn, eventId: fx.eventId, sectionId: fx.numberedSectionId });
     expect(map.section).toEqual({ id: fx.numberedSectionId, name: 'Balcony', type: 'NUMBERED' });
     expect(map.seats.map((s) => `${s.row}${s.number}:${s.available ? 'free' : 'sold'}`)).toEqual([
       'A1:sold',
@@ -125,12 +113,12 @@ describe('events.seatMap', () => {
     ]);
     expect(map.availableCount).toBe(5);
     // the same seats are all free for the other event
-    const other = await direct.call('events.seatMap', { connectionId: conn, eventId: fx.otherEventId, sectionId: fx.numberedSectionId });
+    const other = await env.call('events.seatMap', { connectionId: conn, eventId: fx.otherEventId, sectionId: fx.numberedSectionId });
     expect(other.availableCount).toBe(6);
   });
 
   it('refuses a section of another venue', async () => {
-    const err = await direct
+    const err = await env.direct
       .call('events.seatMap', { connectionId: conn, eventId: fx.eventId, sectionId: '00000000-0000-4000-8000-000000000000' })
       .catch((e: unknown) => e);
     expect((err as RpcError).code).toBe('NOT_FOUND');

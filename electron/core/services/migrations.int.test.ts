@@ -1,25 +1,12 @@
 import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TaskProgress } from '../../../shared/contract/events';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { copyFixture, emptyMigrationsDir } from '../migrations/testing/engine-fixtures';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { useCoreFixture } from '../testing/core-fixture';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let connectionId: string;
-
-beforeAll(async () => {
-  db = await createTestDatabase('svc_migrations');
-  direct = createDirectCore();
-  connectionId = await direct.addProfile(db);
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
-});
+const env = useCoreFixture('svc_migrations');
 
 const failure = (promise: Promise<unknown>) =>
   promise.then(
@@ -30,14 +17,14 @@ const failure = (promise: Promise<unknown>) =>
 describe('migrations service', () => {
   it('status, plan, apply and rollback through the dispatcher, audited, with progress per migration and statement', async () => {
     const dir = copyFixture('ticketz');
-    const status = await direct.call('migrations.status', { connectionId, dir });
+    const status = await env.call('migrations.status', { connectionId: env.id, dir });
     expect(status).toMatchObject({ dir, historyTable: false, flywayHistory: [], warnings: [], invalidIndexes: [] });
     expect(status.migrations.map((m) => [m.version, m.status, m.format, m.hasDown])).toEqual([
       ['0001', 'pending', 'up-down', true],
       ['0002', 'pending', 'up-down', true],
     ]);
 
-    const plan = await direct.call('migrations.plan', { connectionId, dir });
+    const plan = await env.call('migrations.plan', { connectionId: env.id, dir });
     expect(plan).toMatchObject({
       direction: 'up',
       blockers: [],
@@ -45,25 +32,27 @@ describe('migrations service', () => {
     });
 
     const events: TaskProgress[] = [];
-    const unsubscribe = direct.core.events.subscribe((name, payload) => name === 'task.progress' && events.push(payload as TaskProgress));
-    const applied = await direct.call('migrations.apply', { connectionId, dir, taskId: 'task-1' });
+    const unsubscribe = env.direct.core.events.subscribe(
+      (name, payload) => name === 'task.progress' && events.push(payload as TaskProgress),
+    );
+    const applied = await env.call('migrations.apply', { connectionId: env.id, dir, taskId: 'task-1' });
     unsubscribe();
     expect(applied.ran.map((r) => r.version)).toEqual(['0001', '0002']);
-    expect(events.every((e) => e.taskId === 'task-1' && e.connectionId === connectionId)).toBe(true);
+    expect(events.every((e) => e.taskId === 'task-1' && e.connectionId === env.id)).toBe(true);
     expect(events.some((e) => e.detail?.startsWith('0001 create_catalog: line 4: CREATE SCHEMA catalog'))).toBe(true);
     expect(events.at(-1)).toMatchObject({ state: 'succeeded', fraction: 1 });
 
-    const after = await direct.call('migrations.status', { connectionId, dir });
+    const after = await env.call('migrations.status', { connectionId: env.id, dir });
     expect(after.migrations[0]).toMatchObject({
       status: 'applied',
-      appliedBy: expect.stringMatching(new RegExp(`^${db.user} \\(.+\\)$`)),
+      appliedBy: expect.stringMatching(new RegExp(`^${env.db.user} \\(.+\\)$`)),
       durationMs: expect.any(Number),
     });
 
-    const back = await direct.call('migrations.rollback', { connectionId, dir, steps: 1 });
+    const back = await env.call('migrations.rollback', { connectionId: env.id, dir, steps: 1 });
     expect(back.ran.map((r) => [r.direction, r.version])).toEqual([['down', '0002']]);
 
-    const audit = await direct.call('audit.list', { connectionId, search: 'ticketz' });
+    const audit = await env.call('audit.list', { connectionId: env.id, search: 'ticketz' });
     expect(audit.entries.map((e) => [e.action, e.outcome])).toEqual(
       expect.arrayContaining([
         ['migration.apply', 'succeeded'],
@@ -76,28 +65,28 @@ describe('migrations service', () => {
   it('maps failures: drift is CONFLICT, a failed statement PG_ERROR with its SQLSTATE; both audited', async () => {
     const dir = emptyMigrationsDir();
     writeFileSync(path.join(dir, '7_a.up.sql'), 'CREATE TABLE svc_a (id int);\n');
-    await direct.call('migrations.apply', { connectionId, dir });
+    await env.call('migrations.apply', { connectionId: env.id, dir });
     appendFileSync(path.join(dir, '7_a.up.sql'), '-- edited\n');
-    const drift = await failure(direct.call('migrations.apply', { connectionId, dir }));
+    const drift = await failure(env.call('migrations.apply', { connectionId: env.id, dir }));
     expect(drift).toBeInstanceOf(RpcError);
     expect(drift.code).toBe('CONFLICT');
     expect(drift.message).toContain('7_a.up.sql changed since it was applied');
 
     const broken = emptyMigrationsDir();
     writeFileSync(path.join(broken, '9_b.up.sql'), 'SELECT 1/0;\n');
-    const sql = await failure(direct.call('migrations.apply', { connectionId, dir: broken }));
+    const sql = await failure(env.call('migrations.apply', { connectionId: env.id, dir: broken }));
     expect(sql.code).toBe('PG_ERROR');
     expect(sql.pg).toMatchObject({ sqlstate: '22012' });
     expect(sql.message).toContain('9_b.up.sql:1:');
-    const audit = await direct.call('audit.list', { connectionId, action: 'migration.apply', outcome: 'failed' });
+    const audit = await env.call('audit.list', { connectionId: env.id, action: 'migration.apply', outcome: 'failed' });
     expect(audit.entries.length).toBeGreaterThanOrEqual(2);
   });
 
   it('refuses to change a read-only connection, and says where the folder was not found', async () => {
-    const readOnly = await direct.addProfile(db, { name: 'ro', readOnly: true });
-    const refused = await failure(direct.call('migrations.apply', { connectionId: readOnly, dir: copyFixture('ticketz') }));
+    const readOnly = await env.direct.addProfile(env.db, { name: 'ro', readOnly: true });
+    const refused = await failure(env.call('migrations.apply', { connectionId: readOnly, dir: copyFixture('ticketz') }));
     expect(refused.code).toBe('READ_ONLY');
-    const missing = await failure(direct.call('migrations.status', { connectionId, dir: '/nonexistent/migrations' }));
+    const missing = await failure(env.call('migrations.status', { connectionId: env.id, dir: '/nonexistent/migrations' }));
     expect(missing).toMatchObject({
       code: 'BAD_REQUEST',
       message: expect.stringContaining('Migrations folder not found: /nonexistent/migrations'),

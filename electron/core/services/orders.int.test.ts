@@ -1,24 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type RpcError } from '../../../shared/rpc/rpc-error';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { useCoreFixture } from '../testing/core-fixture';
 import { insertGateFixture, type GateFixture } from '../testing/gate-fixture';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { applyTicketzSchema } from '../testing/ticketz-schema';
 
-let db: TestDatabase;
-let direct: DirectCore;
+const env = useCoreFixture('orders', { ticketz: true });
 /** A read-only profile of a role that may only SELECT: support's everyday connection. */
 let support: string;
-let admin: string;
 let fx: GateFixture;
 const role = `support_${Math.random().toString(36).slice(2, 8)}`;
 
 beforeAll(async () => {
-  db = await createTestDatabase('orders');
-  await applyTicketzSchema(db.pool);
-  fx = await insertGateFixture(db.pool, 2);
+  fx = await insertGateFixture(env.db.pool, 2);
   // five more orders of the same customer: two share a created_at (keyset ties), none has tickets
-  await db.pool.query(
+  await env.db.pool.query(
     `INSERT INTO ticketing.orders (user_id, event_id, status, total_amount, platform_fee, net_amount, created_at)
      SELECT o.user_id, o.event_id, 'PENDING', 10, 1, 9, ts
      FROM ticketing.orders AS o,
@@ -27,16 +21,10 @@ beforeAll(async () => {
      WHERE o.id = $1`,
     [fx.orderId],
   );
-  await db.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'support-pw'`);
-  await db.pool.query(`GRANT USAGE ON SCHEMA ticketing TO ${role}`);
-  await db.pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ticketing TO ${role}`);
-  direct = createDirectCore();
-  admin = await direct.addProfile(db);
-  support = await direct.addProfile({ ...db, user: role, password: 'support-pw' }, { readOnly: true, name: 'support' });
-});
-afterAll(async () => {
-  await direct?.dispose();
-  await db?.drop();
+  await env.db.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'support-pw'`);
+  await env.db.pool.query(`GRANT USAGE ON SCHEMA ticketing TO ${role}`);
+  await env.db.pool.query(`GRANT SELECT ON ALL TABLES IN SCHEMA ticketing TO ${role}`);
+  support = await env.direct.addProfile({ ...env.db, user: role, password: 'support-pw' }, { readOnly: true, name: 'support' });
 });
 
 describe('orders.search (read-only role, read-only session)', () => {
@@ -45,7 +33,7 @@ describe('orders.search (read-only role, read-only session)', () => {
     const times: string[] = [];
     let after: string | undefined;
     do {
-      const page = await direct.call('orders.search', { connectionId: support, q: fx.customerEmail.toUpperCase(), limit: 3, after });
+      const page = await env.call('orders.search', { connectionId: support, q: fx.customerEmail.toUpperCase(), limit: 3, after });
       expect(page.kind).toBe('email');
       expect(page.orders.length).toBeLessThanOrEqual(3);
       all.push(...page.orders.map((o) => o.id));
@@ -59,25 +47,25 @@ describe('orders.search (read-only role, read-only session)', () => {
   });
 
   it('finds orders by part of the customer name, treating % and _ literally', async () => {
-    const byName = await direct.call('orders.search', { connectionId: support, q: 'lovelace', limit: 50 });
+    const byName = await env.call('orders.search', { connectionId: support, q: 'lovelace', limit: 50 });
     expect(byName.kind).toBe('name');
     expect(byName.orders).toHaveLength(7);
     expect(byName.orders[0]).toMatchObject({ customerName: 'Ada Lovelace', email: fx.customerEmail });
-    const wild = await direct.call('orders.search', { connectionId: support, q: '%_%', kind: 'name' });
+    const wild = await env.call('orders.search', { connectionId: support, q: '%_%', kind: 'name' });
     expect(wild.orders).toEqual([]);
   });
 
   it('finds an order by id prefix and by full id', async () => {
-    const prefix = await direct.call('orders.search', { connectionId: support, q: fx.orderId.slice(0, 8), kind: 'orderId' });
+    const prefix = await env.call('orders.search', { connectionId: support, q: fx.orderId.slice(0, 8), kind: 'orderId' });
     expect(prefix.orders.map((o) => o.id)).toContain(fx.orderId);
-    const full = await direct.call('orders.search', { connectionId: support, q: fx.orderId });
+    const full = await env.call('orders.search', { connectionId: support, q: fx.orderId });
     expect(full).toMatchObject({ kind: 'orderId', orders: [{ id: fx.orderId, ticketCount: '6', status: 'PAID', totalAmount: '100.00' }] });
   });
 
   it('finds the order of a ticket by ticket id, QR hash, QR payload or ticket link', async () => {
     const t = fx.tickets['seat-a1']!;
     for (const q of [t.id, t.hash, t.payload, `https://tickets.example.com/t/${t.hash}`]) {
-      const found = await direct.call('orders.search', { connectionId: support, q });
+      const found = await env.call('orders.search', { connectionId: support, q });
       expect(
         found.orders.map((o) => o.id),
         q,
@@ -93,7 +81,7 @@ describe('orders.search (read-only role, read-only session)', () => {
       ['123', 'ticketId'],
       ['garbage', 'qrHash'],
     ] as const) {
-      const err = await direct.call('orders.search', { connectionId: support, q, kind }).catch((e: unknown) => e);
+      const err = await env.call('orders.search', { connectionId: support, q, kind }).catch((e: unknown) => e);
       expect((err as RpcError).code, `${kind}: ${q}`).toBe('BAD_REQUEST');
     }
   });
@@ -101,28 +89,28 @@ describe('orders.search (read-only role, read-only session)', () => {
 
 describe('orders.get', () => {
   it('shows the order, its tickets and each ticket’s scan history, on the read-only role', async () => {
-    await direct.call('tickets.validate', {
-      connectionId: admin,
+    await env.call('tickets.validate', {
+      connectionId: env.id,
       eventId: fx.eventId,
       qrHash: fx.tickets['seat-a1']!.payload,
       gate: 'East',
       staff: 'kim',
     });
-    await direct.call('tickets.validate', {
-      connectionId: admin,
+    await env.call('tickets.validate', {
+      connectionId: env.id,
       eventId: fx.eventId,
       qrHash: fx.tickets['seat-a1']!.hash,
       gate: 'West',
       staff: 'lee',
     });
-    await direct.call('tickets.validate', {
-      connectionId: admin,
+    await env.call('tickets.validate', {
+      connectionId: env.id,
       eventId: fx.otherEventId,
       qrHash: fx.tickets['valid-1']!.payload,
       gate: 'Far',
       staff: 'x',
     });
-    const detail = await direct.call('orders.get', { connectionId: support, orderId: fx.orderId });
+    const detail = await env.call('orders.get', { connectionId: support, orderId: fx.orderId });
     expect(detail.order).toMatchObject({
       id: fx.orderId,
       customerName: 'Ada Lovelace',
@@ -154,14 +142,14 @@ describe('orders.get', () => {
   });
 
   it('says NOT_FOUND for an unknown order', async () => {
-    const err = await direct
+    const err = await env.direct
       .call('orders.get', { connectionId: support, orderId: '00000000-0000-4000-8000-000000000000' })
       .catch((e: unknown) => e);
     expect((err as RpcError).code).toBe('NOT_FOUND');
   });
 
   it('the read-only support connection cannot scan tickets', async () => {
-    const err = await direct
+    const err = await env.direct
       .call('tickets.validate', {
         connectionId: support,
         eventId: fx.eventId,

@@ -1,33 +1,23 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { OutputOf } from '../../../shared/contract';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { useCoreFixture } from '../testing/core-fixture';
 import { SHOP_FIXTURE } from '../testing/shop-fixture';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('query');
 let runs = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase('query');
-  await db.pool.query(SHOP_FIXTURE);
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
+  await env.db.pool.query(SHOP_FIXTURE);
 });
 
-type RunInput = Partial<Parameters<typeof direct.call<'query.run'>>[1]>;
+type RunInput = Partial<Parameters<typeof env.call<'query.run'>>[1]>;
 const run = (sql: string, extra: RunInput = {}): Promise<OutputOf<'query.run'>> =>
-  direct.call('query.run', { connectionId: id, runId: `run-${++runs}-${Date.now()}`, sql, scope: 'all', ...extra });
+  env.call('query.run', { connectionId: env.id, runId: `run-${++runs}-${Date.now()}`, sql, scope: 'all', ...extra });
 
 /** Backends of this database other than the one asking. */
 async function backends(): Promise<number> {
-  const { rows } = await db.pool.query(
+  const { rows } = await env.db.pool.query(
     "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'ticketz-console'",
   );
   return rows[0].n;
@@ -45,20 +35,22 @@ describe('query.run', () => {
     expect(statement?.result?.rows[0]).toEqual(['1', 'xxx']);
     expect(statement?.result?.hasMore).toBe(true);
     const resultSetId = statement!.result!.id!;
-    const second = await direct.call('query.fetchMore', { connectionId: id, resultSetId, count: 1000 });
+    const second = await env.call('query.fetchMore', { connectionId: env.id, resultSetId, count: 1000 });
     expect(second).toMatchObject({ hasMore: true });
     expect(second.rows[0]).toEqual(['1001', 'xxx']);
-    const third = await direct.call('query.fetchMore', { connectionId: id, resultSetId, count: 1000 });
+    const third = await env.call('query.fetchMore', { connectionId: env.id, resultSetId, count: 1000 });
     expect(third.rows).toHaveLength(500);
     expect(third.hasMore).toBe(false);
-    await expect(direct.call('query.fetchMore', { connectionId: id, resultSetId, count: 10 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(env.call('query.fetchMore', { connectionId: env.id, resultSetId, count: 10 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
   });
 
   it('serves concurrent fetches of one result set one after another, without losing or repeating rows', async () => {
     const result = await run('SELECT g FROM generate_series(1, 1000) g', { pageSize: 100 });
     const resultSetId = result.statements[0]!.result!.id!;
     const pages = await Promise.all(
-      Array.from({ length: 10 }, () => direct.call('query.fetchMore', { connectionId: id, resultSetId, count: 100 })),
+      Array.from({ length: 10 }, () => env.call('query.fetchMore', { connectionId: env.id, resultSetId, count: 100 })),
     );
     const values = pages.flatMap((p) => p.rows.map((r) => Number(r[0])));
     expect(values.sort((a, b) => a - b)).toEqual(Array.from({ length: 900 }, (_, i) => i + 101));
@@ -116,7 +108,7 @@ describe('query.run', () => {
     expect(refused.statements[0]?.error?.code).toBe('READ_ONLY');
     const tx = await run('BEGIN; SELECT 1; COMMIT', { readOnly: true });
     expect(tx.statements[0]?.error?.message).toMatch(/Read-only mode/);
-    const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM shop.heap_log WHERE msg = 'x'");
+    const { rows } = await env.db.pool.query("SELECT count(*)::int AS n FROM shop.heap_log WHERE msg = 'x'");
     expect(rows[0].n).toBe(0);
   });
 
@@ -128,27 +120,27 @@ describe('query.run', () => {
 
   it('cancels a running statement from another session and records it in history', async () => {
     const runId = `cancel-${Date.now()}`;
-    const running = direct.call('query.run', { connectionId: id, runId, sql: 'SELECT pg_sleep(30); SELECT 2', scope: 'all' });
+    const running = env.call('query.run', { connectionId: env.id, runId, sql: 'SELECT pg_sleep(30); SELECT 2', scope: 'all' });
     // Wait until the statement is really running on the server, then cancel it.
     for (let i = 0; i < 100; i++) {
-      const { rows } = await db.pool.query(
+      const { rows } = await env.db.pool.query(
         "SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'",
       );
       if (rows[0].n > 0) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    expect(await direct.call('query.cancel', { connectionId: id, runId })).toEqual({ cancelled: true });
+    expect(await env.call('query.cancel', { connectionId: env.id, runId })).toEqual({ cancelled: true });
     const result = await running;
     expect(result.statements[0]?.error?.code).toBe('CANCELLED');
     expect(result.skipped).toBe(1);
-    const { entries } = await direct.call('query.history', { connectionId: id, search: 'pg_sleep(30)' });
+    const { entries } = await env.call('query.history', { connectionId: env.id, search: 'pg_sleep(30)' });
     expect(entries[0]).toMatchObject({ outcome: 'cancelled' });
   });
 
   it('a cancel that arrives before its run starts still stops it', async () => {
     const runId = `early-${Date.now()}`;
-    expect(await direct.call('query.cancel', { connectionId: id, runId })).toEqual({ cancelled: false });
-    const result = await direct.call('query.run', { connectionId: id, runId, sql: 'SELECT 1', scope: 'all' });
+    expect(await env.call('query.cancel', { connectionId: env.id, runId })).toEqual({ cancelled: false });
+    const result = await env.call('query.run', { connectionId: env.id, runId, sql: 'SELECT 1', scope: 'all' });
     expect(result.statements).toEqual([]);
     expect(result.skipped).toBe(1);
   });
@@ -156,7 +148,7 @@ describe('query.run', () => {
   it('gives sessions back reset: a transaction left open is rolled back and settings do not leak', async () => {
     const open = await run("BEGIN; INSERT INTO shop.heap_log VALUES ('left open', 1)");
     expect(open.warning).toMatch(/left a transaction open/);
-    const { rows } = await db.pool.query("SELECT count(*)::int AS n FROM shop.heap_log WHERE msg = 'left open'");
+    const { rows } = await env.db.pool.query("SELECT count(*)::int AS n FROM shop.heap_log WHERE msg = 'left open'");
     expect(rows[0].n).toBe(0);
     // Every pooled session must come back without the SET, whichever one the next run gets.
     await Promise.all(Array.from({ length: 5 }, () => run("SET search_path = nowhere; SET application_name = 'leaked'")));
@@ -171,10 +163,10 @@ describe('query.run', () => {
       const r = await run('SELECT g FROM generate_series(1, 100) g', { pageSize: 10 });
       ids.push(r.statements[0]!.result!.id!);
     }
-    await expect(direct.call('query.fetchMore', { connectionId: id, resultSetId: ids[0]!, count: 5 })).rejects.toThrow(/closed/);
-    expect((await direct.call('query.fetchMore', { connectionId: id, resultSetId: ids[2]!, count: 5 })).rows[0]).toEqual(['11']);
-    expect(await direct.call('query.close', { connectionId: id, resultSetId: ids[1]! })).toEqual({ closed: true });
-    expect(await direct.call('query.close', { connectionId: id, resultSetId: ids[2]! })).toEqual({ closed: true });
+    await expect(env.call('query.fetchMore', { connectionId: env.id, resultSetId: ids[0]!, count: 5 })).rejects.toThrow(/closed/);
+    expect((await env.call('query.fetchMore', { connectionId: env.id, resultSetId: ids[2]!, count: 5 })).rows[0]).toEqual(['11']);
+    expect(await env.call('query.close', { connectionId: env.id, resultSetId: ids[1]! })).toEqual({ closed: true });
+    expect(await env.call('query.close', { connectionId: env.id, resultSetId: ids[2]! })).toEqual({ closed: true });
     expect(await backends()).toBeLessThanOrEqual(Math.max(before, 5));
   });
 
@@ -185,15 +177,15 @@ describe('query.run', () => {
 
   it('keeps searchable history per connection', async () => {
     await run('SELECT 42 AS the_answer');
-    const { entries } = await direct.call('query.history', { connectionId: id, search: 'the_answer' });
+    const { entries } = await env.call('query.history', { connectionId: env.id, search: 'the_answer' });
     expect(entries[0]).toMatchObject({ sql: 'SELECT 42 AS the_answer', outcome: 'succeeded', statements: 1, rows: 1 });
-    const all = await direct.call('query.history', { connectionId: id, limit: 3 });
+    const all = await env.call('query.history', { connectionId: env.id, limit: 3 });
     expect(all.entries).toHaveLength(3);
   });
 
   it('exports one statement to a file, in a read-only transaction', async () => {
-    const csv = await direct.call('query.export', {
-      connectionId: id,
+    const csv = await env.call('query.export', {
+      connectionId: env.id,
       sql: 'SELECT g, g * 2 AS g FROM generate_series(1, 3) g',
       format: 'json',
     });
@@ -203,11 +195,11 @@ describe('query.run', () => {
       { g: '3', g_2: '6' },
     ]);
     await expect(
-      direct.call('query.export', { connectionId: id, sql: "INSERT INTO shop.heap_log VALUES ('e', 1) RETURNING *", format: 'csv' }),
+      env.call('query.export', { connectionId: env.id, sql: "INSERT INTO shop.heap_log VALUES ('e', 1) RETURNING *", format: 'csv' }),
     ).rejects.toMatchObject({
       code: 'READ_ONLY',
     });
-    await expect(direct.call('query.export', { connectionId: id, sql: 'SELECT 1; SELECT 2', format: 'csv' })).rejects.toThrow(
+    await expect(env.call('query.export', { connectionId: env.id, sql: 'SELECT 1; SELECT 2', format: 'csv' })).rejects.toThrow(
       /exactly one statement/,
     );
   });
@@ -215,8 +207,8 @@ describe('query.run', () => {
 
 describe('query.completions', () => {
   it('loads schemas, relations of a schema or the search_path, columns and functions', async () => {
-    const call = (input: Omit<Parameters<typeof direct.call<'query.completions'>>[1], 'connectionId'>) =>
-      direct.call('query.completions', { connectionId: id, ...input }).then((r) => r.items);
+    const call = (input: Omit<Parameters<typeof env.call<'query.completions'>>[1], 'connectionId'>) =>
+      env.call('query.completions', { connectionId: env.id, ...input }).then((r) => r.items);
     expect((await call({ kind: 'schemas', prefix: 'sh' })).map((i) => i.name)).toEqual(['shop']);
     const relations = await call({ kind: 'relations', schema: 'shop', prefix: 'ord' });
     expect(relations.map((i) => [i.name, i.kind])).toEqual([

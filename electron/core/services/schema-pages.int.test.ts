@@ -1,28 +1,19 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { useCoreFixture } from '../testing/core-fixture';
 import { SHOP_FIXTURE } from '../testing/shop-fixture';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { createTestDatabase } from '../testing/test-database';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('pages');
 
 beforeAll(async () => {
-  db = await createTestDatabase('pages');
-  await db.pool.query(SHOP_FIXTURE);
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
+  await env.db.pool.query(SHOP_FIXTURE);
 });
 
 describe('object pages', () => {
   it('describes a table: columns with stats, constraints, indexes, keys both ways, triggers, policies, privileges, storage', async () => {
-    const t = await direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'orders' });
+    const t = await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'orders' });
     expect(t.kind).toBe('table');
     expect(t.rowSecurity).toBe(true);
     const state = t.columns.find((c) => c.name === 'state');
@@ -44,17 +35,17 @@ describe('object pages', () => {
     expect(t.policies).toEqual([
       { name: 'orders_own', permissive: true, command: 'SELECT', roles: ['public'], using: '(customer_id > 0)', withCheck: null },
     ]);
-    expect(t.privileges.some((p) => p.grantee === db.user && p.privilege === 'SELECT')).toBe(true);
+    expect(t.privileges.some((p) => p.grantee === env.db.user && p.privilege === 'SELECT')).toBe(true);
     expect(Number(t.storage.heapBytes)).toBeGreaterThan(0);
     expect(t.storage.estimatedRows).toBe(237);
     expect(t.storage.lastAnalyze).not.toBeNull();
   });
 
   it('describes a partitioned table and a partition', async () => {
-    const parent = await direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'events' });
+    const parent = await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'events' });
     expect(parent.kind).toBe('partitioned table');
     expect(parent.partition).toMatchObject({ key: 'RANGE (at)', partitionCount: 3, parent: null });
-    const child = await direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'events_2026' });
+    const child = await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'events_2026' });
     expect(child.partition).toMatchObject({
       parent: { schema: 'shop', name: 'events' },
       bound: "FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')",
@@ -62,10 +53,10 @@ describe('object pages', () => {
   });
 
   it('says when a table does not exist or is not a table', async () => {
-    await expect(direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'nope' })).rejects.toMatchObject({
+    await expect(env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'nope' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
     });
-    await expect(direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'paid_orders' })).rejects.toThrow(
+    await expect(env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'paid_orders' })).rejects.toThrow(
       /is a view, not a table/,
     );
   });
@@ -78,19 +69,19 @@ describe('object pages', () => {
         CREATE FUNCTION shop.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; CREATE SCHEMA "Odd Schema";`);
       const tables = ['customers', 'orders', 'order_lines', 'events', 'events_2025', 'heap_log', 'vip_customers'];
       for (const name of tables) {
-        const { ddl } = await direct.call('schema.tableDdl', { connectionId: id, schema: 'shop', name });
+        const { ddl } = await env.call('schema.tableDdl', { connectionId: env.id, schema: 'shop', name });
         await other.pool.query(ddl);
       }
-      const vip = await direct.call('schema.tableDdl', { connectionId: id, schema: 'shop', name: 'vip_customers' });
+      const vip = await env.call('schema.tableDdl', { connectionId: env.id, schema: 'shop', name: 'vip_customers' });
       expect(vip.ddl).toContain('CREATE TABLE shop.vip_customers (\n    level integer DEFAULT 1 NOT NULL,');
       expect(vip.ddl).toContain(') INHERITS (shop.customers);');
-      const odd = await direct.call('schema.tableDdl', { connectionId: id, schema: 'Odd Schema', name: 'Order' });
+      const odd = await env.call('schema.tableDdl', { connectionId: env.id, schema: 'Odd Schema', name: 'Order' });
       expect(odd.ddl).toContain('CREATE TABLE "Odd Schema"."Order" (\n    "select" integer NOT NULL,\n    "a""b" text');
       await other.pool.query(odd.ddl);
-      const otherId = await direct.addProfile(other, { name: 'ddl-target' });
+      const otherId = await env.direct.addProfile(other, { name: 'ddl-target' });
       for (const name of tables) {
-        const a = await direct.call('schema.describeTable', { connectionId: id, schema: 'shop', name });
-        const b = await direct.call('schema.describeTable', { connectionId: otherId, schema: 'shop', name });
+        const a = await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name });
+        const b = await env.call('schema.describeTable', { connectionId: otherId, schema: 'shop', name });
         const shape = (t: typeof a) => ({
           columns: t.columns.map(({ name: n, type, notNull, default: d, identity, generated, collation, comment }) => ({
             n,
@@ -112,28 +103,28 @@ describe('object pages', () => {
         });
         expect(shape(b), name).toEqual(shape(a));
       }
-      await direct.call('connections.disconnect', { id: otherId });
+      await env.call('connections.disconnect', { id: otherId });
     } finally {
       await other.drop();
     }
   });
 
   it('describes views with dependencies both ways and the materialized view', async () => {
-    const v = await direct.call('schema.describeView', { connectionId: id, schema: 'shop', name: 'paid_orders' });
+    const v = await env.call('schema.describeView', { connectionId: env.id, schema: 'shop', name: 'paid_orders' });
     expect(v.kind).toBe('view');
     expect(v.definition).toMatch(/FROM shop\.orders o/);
     expect(v.ddl).toMatch(/^CREATE VIEW shop\.paid_orders AS\n/);
     expect(v.uses.map((d) => d.name).sort()).toEqual(['customers', 'orders']);
     expect(v.usedBy).toEqual([{ schema: 'shop', name: 'big_paid', kind: 'view' }]);
     expect(v.columns.map((c) => c.name)).toEqual(['id', 'total', 'email']);
-    const m = await direct.call('schema.describeView', { connectionId: id, schema: 'shop', name: 'revenue' });
+    const m = await env.call('schema.describeView', { connectionId: env.id, schema: 'shop', name: 'revenue' });
     expect(m).toMatchObject({ kind: 'matview', populated: true });
     expect(m.ddl).toMatch(/^CREATE MATERIALIZED VIEW shop\.revenue AS/);
   });
 
   it('describes a function overload and a procedure', async () => {
-    const f = await direct.call('schema.describeFunction', {
-      connectionId: id,
+    const f = await env.call('schema.describeFunction', {
+      connectionId: env.id,
       schema: 'shop',
       name: 'order_total',
       args: 'p_order bigint, p_tax numeric',
@@ -141,24 +132,24 @@ describe('object pages', () => {
     expect(f).toMatchObject({ kind: 'function', language: 'sql', volatility: 'stable', returns: 'numeric', securityDefiner: false });
     expect(f.source).toContain('(1 + p_tax)');
     expect(f.definition).toMatch(/CREATE OR REPLACE FUNCTION shop\.order_total\(p_order bigint, p_tax numeric\)/);
-    const p = await direct
-      .call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'archive', args: 'IN p_before date' })
-      .catch(() => direct.call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'archive', args: 'p_before date' }));
+    const p = await env.direct
+      .call('schema.describeFunction', { connectionId: env.id, schema: 'shop', name: 'archive', args: 'IN p_before date' })
+      .catch(() => env.call('schema.describeFunction', { connectionId: env.id, schema: 'shop', name: 'archive', args: 'p_before date' }));
     expect(p).toMatchObject({ kind: 'procedure', language: 'plpgsql', returns: null });
     await expect(
-      direct.call('schema.describeFunction', { connectionId: id, schema: 'shop', name: 'order_total', args: 'text' }),
+      env.call('schema.describeFunction', { connectionId: env.id, schema: 'shop', name: 'order_total', args: 'text' }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 });
 
 describe('catalog reads behind a lock', () => {
   it('gives up after the lock timeout and says the catalog is locked', async () => {
-    const locker = new pg.Client({ connectionString: db.url });
+    const locker = new pg.Client({ connectionString: env.db.url });
     await locker.connect();
     try {
       await locker.query('BEGIN; LOCK TABLE shop.heap_log IN ACCESS EXCLUSIVE MODE');
-      const error = await direct
-        .call('schema.describeTable', { connectionId: id, schema: 'shop', name: 'heap_log' })
+      const error = await env.direct
+        .call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'heap_log' })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RpcError);
       expect((error as RpcError).code).toBe('TIMEOUT');

@@ -1,41 +1,31 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCoreFixture } from '../testing/core-fixture';
 import { SHOP_FIXTURE } from '../testing/shop-fixture';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('tree');
 
 beforeAll(async () => {
-  db = await createTestDatabase('tree');
-  await db.pool.query(SHOP_FIXTURE);
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
+  await env.db.pool.query(SHOP_FIXTURE);
 });
 
 describe('schema tree', () => {
   it('lists schemas with counts per kind, partitions not counted as tables', async () => {
-    const { schemas } = await direct.call('schema.listSchemas', { connectionId: id });
+    const { schemas } = await env.call('schema.listSchemas', { connectionId: env.id });
     const shop = schemas.find((s) => s.name === 'shop');
     expect(shop).toMatchObject({ comment: 'The demo shop', system: false });
     expect(shop?.counts).toMatchObject({ table: 6, view: 2, matview: 1, function: 3, procedure: 1, sequence: 2, type: 3 });
     expect(schemas.map((s) => s.name)).not.toContain('pg_catalog');
-    const withSystem = await direct.call('schema.listSchemas', { connectionId: id, includeSystem: true });
+    const withSystem = await env.call('schema.listSchemas', { connectionId: env.id, includeSystem: true });
     expect(withSystem.schemas.at(-1)?.system).toBe(true);
   });
 
   it('pages tables by name with partitioned tables and their partition count', async () => {
-    const first = await direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind: 'table', limit: 2 });
+    const first = await env.call('schema.listObjects', { connectionId: env.id, schema: 'shop', kind: 'table', limit: 2 });
     expect(first.total).toBe(6);
     expect(first.objects.map((o) => o.name)).toEqual(['customers', 'events']);
     expect(first.objects[1]).toMatchObject({ partitioning: 'partitioned', partitionCount: 3 });
-    const rest = await direct.call('schema.listObjects', {
-      connectionId: id,
+    const rest = await env.call('schema.listObjects', {
+      connectionId: env.id,
       schema: 'shop',
       kind: 'table',
       limit: 10,
@@ -46,8 +36,8 @@ describe('schema tree', () => {
   });
 
   it('lists the partitions of a table with their bounds', async () => {
-    const { objects, total } = await direct.call('schema.listObjects', {
-      connectionId: id,
+    const { objects, total } = await env.call('schema.listObjects', {
+      connectionId: env.id,
       schema: 'shop',
       kind: 'table',
       parent: 'events',
@@ -63,7 +53,7 @@ describe('schema tree', () => {
 
   it('lists views, materialized views, functions with overloads, procedures, sequences, types', async () => {
     const list = (kind: 'view' | 'matview' | 'function' | 'procedure' | 'sequence' | 'type' | 'extension') =>
-      direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind }).then((r) => r.objects);
+      env.call('schema.listObjects', { connectionId: env.id, schema: 'shop', kind }).then((r) => r.objects);
     expect((await list('view')).map((o) => o.name)).toEqual(['big_paid', 'paid_orders']);
     expect((await list('matview')).map((o) => o.name)).toEqual(['revenue']);
     expect((await list('function')).map((o) => `${o.name}(${o.args})`)).toEqual([
@@ -84,9 +74,9 @@ describe('schema tree', () => {
   });
 
   it('pages functions by (name, oid) so overloads are not lost between pages', async () => {
-    const first = await direct.call('schema.listObjects', { connectionId: id, schema: 'shop', kind: 'function', limit: 1 });
-    const second = await direct.call('schema.listObjects', {
-      connectionId: id,
+    const first = await env.call('schema.listObjects', { connectionId: env.id, schema: 'shop', kind: 'function', limit: 1 });
+    const second = await env.call('schema.listObjects', {
+      connectionId: env.id,
       schema: 'shop',
       kind: 'function',
       limit: 1,
@@ -96,20 +86,20 @@ describe('schema tree', () => {
   });
 
   it('searches across schemas: exact match first, then prefix, partitions with their parent', async () => {
-    const { hits } = await direct.call('schema.search', { connectionId: id, query: 'order' });
+    const { hits } = await env.call('schema.search', { connectionId: env.id, query: 'order' });
     expect(hits[0]).toMatchObject({ schema: 'Odd Schema', name: 'Order', kind: 'table' });
     const names = hits.map((h) => h.name);
     expect(names.indexOf('orders')).toBeLessThan(names.indexOf('paid_orders'));
     expect(names).toContain('order_total');
     expect(names).toContain('order_state');
-    const partitions = await direct.call('schema.search', { connectionId: id, query: 'events_20' });
+    const partitions = await env.call('schema.search', { connectionId: env.id, query: 'events_20' });
     expect(partitions.hits[0]).toMatchObject({ name: 'events_2025', partitioning: 'partition', parent: 'events' });
   });
 
   it('takes LIKE wildcards in the search text literally', async () => {
-    const { hits } = await direct.call('schema.search', { connectionId: id, query: 'paid_' });
+    const { hits } = await env.call('schema.search', { connectionId: env.id, query: 'paid_' });
     expect(hits.map((h) => h.name)).toEqual(['paid_orders']);
-    const none = await direct.call('schema.search', { connectionId: id, query: '%' });
+    const none = await env.call('schema.search', { connectionId: env.id, query: '%' });
     expect(none.hits).toEqual([]);
   });
 });

@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useCoreFixture } from '../testing/core-fixture';
+import { type DirectCore } from '../testing/direct-core';
 import { SHOP_FIXTURE } from '../testing/shop-fixture';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('tdata');
 
 beforeAll(async () => {
-  db = await createTestDatabase('tdata');
-  await db.pool.query(SHOP_FIXTURE);
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
+  await env.db.pool.query(SHOP_FIXTURE);
 });
 
 describe('table data', () => {
   const page = (input: Partial<Parameters<DirectCore['call']>[1]> & Record<string, unknown>) =>
-    direct.call('schema.tableData', { connectionId: id, schema: 'shop', name: 'orders', ...input } as never) as Promise<{
+    env.call('schema.tableData', { connectionId: env.id, schema: 'shop', name: 'orders', ...input } as never) as Promise<{
       rows: (string | null)[][];
       next: string | null;
       strategy: string;
@@ -58,7 +49,7 @@ describe('table data', () => {
       expect(strategy).toBe('keyset');
       expect(rows).toHaveLength(237);
       expect(new Set(rows.map((r) => r[0])).size).toBe(237);
-      const { rows: expected } = await db.pool.query({
+      const { rows: expected } = await env.db.pool.query({
         text: `SELECT id::text FROM shop.orders ORDER BY note ${direction} NULLS LAST, orders.id`,
         rowMode: 'array',
       });
@@ -76,7 +67,7 @@ describe('table data', () => {
       },
       100,
     );
-    const { rows: expected } = await db.pool.query("SELECT count(*)::int AS n FROM shop.orders WHERE state = 'paid' AND total > 300");
+    const { rows: expected } = await env.db.pool.query("SELECT count(*)::int AS n FROM shop.orders WHERE state = 'paid' AND total > 300");
     expect(paidBig.rows).toHaveLength(expected[0].n);
     const either = await all(
       {
@@ -125,7 +116,7 @@ describe('table data', () => {
   });
 
   it('renders types as Postgres prints them: bytea hex, json text, big numbers intact', async () => {
-    await db.pool.query(
+    await env.db.pool.query(
       "CREATE TABLE shop.kinds (id int PRIMARY KEY, b bytea, j jsonb, big numeric, t timestamptz); INSERT INTO shop.kinds VALUES (1, '\\xdeadbeef', '{\"a\": [1, 2]}', 12345678901234567890.123, '2026-01-02 03:04:05+00')",
     );
     const p = await page({ name: 'kinds' });
@@ -133,10 +124,10 @@ describe('table data', () => {
   });
 
   it('counts by estimate or exactly under the filter', async () => {
-    const estimate = await direct.call('schema.countRows', { connectionId: id, schema: 'shop', name: 'orders' });
+    const estimate = await env.call('schema.countRows', { connectionId: env.id, schema: 'shop', name: 'orders' });
     expect(estimate).toEqual({ count: '237', exact: false });
-    const exact = await direct.call('schema.countRows', {
-      connectionId: id,
+    const exact = await env.call('schema.countRows', {
+      connectionId: env.id,
       schema: 'shop',
       name: 'orders',
       exact: true,
@@ -144,8 +135,8 @@ describe('table data', () => {
     });
     expect(exact).toEqual({ count: '79', exact: true });
     // The estimate under a filter is EXPLAIN's row count, with the filter's value bound.
-    const filtered = await direct.call('schema.countRows', {
-      connectionId: id,
+    const filtered = await env.call('schema.countRows', {
+      connectionId: env.id,
       schema: 'shop',
       name: 'orders',
       filters: [{ column: 'state', op: '=', value: 'new' }],
@@ -157,11 +148,11 @@ describe('table data', () => {
 
   it('exports the filtered rows to CSV and JSON in the data folder, with progress events', async () => {
     const events: { state: string; taskId: string }[] = [];
-    const off = direct.core.events.subscribe(
+    const off = env.direct.core.events.subscribe(
       (name, payload) => name === 'task.progress' && events.push(payload as { state: string; taskId: string }),
     );
-    const csv = await direct.call('schema.exportData', {
-      connectionId: id,
+    const csv = await env.call('schema.exportData', {
+      connectionId: env.id,
       schema: 'shop',
       name: 'orders',
       format: 'csv',
@@ -169,14 +160,14 @@ describe('table data', () => {
       filters: [{ column: 'id', op: '<=', value: '4' }],
     });
     off();
-    expect(csv.path.startsWith(`${direct.dataDir}/exports/`)).toBe(true);
+    expect(csv.path.startsWith(`${env.direct.dataDir}/exports/`)).toBe(true);
     expect(csv.rows).toBe(4);
     const lines = readFileSync(csv.path, 'utf8').trimEnd().split('\r\n');
     expect(lines[0]).toBe('id,customer_id,state,total,note,total_cents');
     expect(lines[4]).toBe('4,5,paid,6.00,,600');
     expect(events.at(-1)).toMatchObject({ taskId: 'exp-1', state: 'succeeded' });
-    const json = await direct.call('schema.exportData', {
-      connectionId: id,
+    const json = await env.call('schema.exportData', {
+      connectionId: env.id,
       schema: 'shop',
       name: 'orders',
       format: 'json',

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { useCoreFixture } from '../testing/core-fixture';
 import { insertGateFixture, type GateFixture } from '../testing/gate-fixture';
 import { createTestDatabase, type TestDatabase } from '../testing/test-database';
-import { applyTicketzSchema } from '../testing/ticketz-schema';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let conn: string;
+const env = useCoreFixture('tickets', { ticketz: true, poolSize: 24 });
 let fx: GateFixture;
 
 beforeAll(async () => {
-  db = await createTestDatabase('tickets');
-  await applyTicketzSchema(db.pool);
-  fx = await insertGateFixture(db.pool, 7);
-  direct = createDirectCore({ poolSize: 24 });
-  conn = await direct.addProfile(db);
-});
-afterAll(async () => {
-  await direct?.dispose();
-  await db?.drop();
+  fx = await insertGateFixture(env.db.pool, 7);
 });
 
 const scan = (qrHash: string, extra: { eventId?: string; gate?: string; staff?: string } = {}) =>
-  direct.call('tickets.validate', {
-    connectionId: conn,
+  env.call('tickets.validate', {
+    connectionId: env.id,
     eventId: extra.eventId ?? fx.eventId,
     qrHash,
     gate: extra.gate ?? 'Gate 1',
@@ -32,7 +21,7 @@ const scan = (qrHash: string, extra: { eventId?: string; gate?: string; staff?: 
   });
 
 async function validationsOf(hashOrInput: string) {
-  const { rows } = await db.pool.query<{ outcome: string; ticket_id: string | null; gate: string; staff: string; event_id: string }>(
+  const { rows } = await env.db.pool.query<{ outcome: string; ticket_id: string | null; gate: string; staff: string; event_id: string }>(
     'SELECT outcome, ticket_id, gate, staff, event_id FROM ticketing.ticket_validations WHERE qr_code_hash = $1 ORDER BY validated_at, outcome',
     [hashOrInput],
   );
@@ -53,7 +42,7 @@ describe('tickets.validate', () => {
       tier: 'Reserved',
       status: 'USED',
     });
-    const { rows } = await db.pool.query('SELECT status, scanned_at FROM ticketing.tickets WHERE id = $1', [t.id]);
+    const { rows } = await env.db.pool.query('SELECT status, scanned_at FROM ticketing.tickets WHERE id = $1', [t.id]);
     expect(rows[0].status).toBe('USED');
     expect(rows[0].scanned_at).toBeInstanceOf(Date);
 
@@ -82,7 +71,7 @@ describe('tickets.validate', () => {
   it('refuses cancelled and refunded tickets', async () => {
     expect((await scan(fx.tickets.cancelled!.payload)).outcome).toBe('CANCELLED');
     expect((await scan(fx.tickets.refunded!.payload)).outcome).toBe('REFUNDED');
-    const { rows } = await db.pool.query('SELECT status FROM ticketing.tickets WHERE id = ANY($1::uuid[]) ORDER BY status', [
+    const { rows } = await env.db.pool.query('SELECT status FROM ticketing.tickets WHERE id = ANY($1::uuid[]) ORDER BY status', [
       [fx.tickets.cancelled!.id, fx.tickets.refunded!.id],
     ]);
     expect(rows.map((r) => r.status)).toEqual(['CANCELLED', 'REFUNDED']);
@@ -91,7 +80,7 @@ describe('tickets.validate', () => {
   it('says WRONG_EVENT for another event’s ticket without revealing anything about it, and leaves it valid', async () => {
     const result = await scan(fx.otherEventTicket.payload);
     expect(result).toEqual({ outcome: 'WRONG_EVENT', validatedAt: expect.any(String) });
-    const { rows } = await db.pool.query('SELECT status FROM ticketing.tickets WHERE id = $1', [fx.otherEventTicket.id]);
+    const { rows } = await env.db.pool.query('SELECT status FROM ticketing.tickets WHERE id = $1', [fx.otherEventTicket.id]);
     expect(rows[0].status).toBe('VALID');
     expect(await validationsOf(fx.otherEventTicket.payload)).toMatchObject([
       { outcome: 'WRONG_EVENT', ticket_id: fx.otherEventTicket.id, event_id: fx.eventId },
@@ -116,15 +105,15 @@ describe('tickets.validate', () => {
   });
 
   it('refuses an unknown event with NOT_FOUND and records nothing', async () => {
-    const before = await db.pool.query('SELECT count(*)::int AS n FROM ticketing.ticket_validations');
+    const before = await env.db.pool.query('SELECT count(*)::int AS n FROM ticketing.ticket_validations');
     for (const input of [fx.tickets['valid-1']!.payload, 'garbage']) {
       const err = await scan(input, { eventId: '00000000-0000-4000-8000-000000000000' }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RpcError);
       expect((err as RpcError).code).toBe('NOT_FOUND');
     }
-    const after = await db.pool.query('SELECT count(*)::int AS n FROM ticketing.ticket_validations');
+    const after = await env.db.pool.query('SELECT count(*)::int AS n FROM ticketing.ticket_validations');
     expect(after.rows[0].n).toBe(before.rows[0].n);
-    const { rows } = await db.pool.query('SELECT status FROM ticketing.tickets WHERE id = $1', [fx.tickets['valid-1']!.id]);
+    const { rows } = await env.db.pool.query('SELECT status FROM ticketing.tickets WHERE id = $1', [fx.tickets['valid-1']!.id]);
     expect(rows[0].status).toBe('VALID');
   });
 
@@ -145,10 +134,10 @@ describe('tickets.validate under concurrency', () => {
     expect(outcomes.filter((o) => o === 'ALREADY_USED')).toHaveLength(49);
     const winner = results.find((r) => r.outcome === 'ACCEPTED')!;
     // every loser knows when and where the winner scanned it, even those that lost the race mid-statement
-    const { rows } = await db.pool.query<{ scanned_at: Date }>('SELECT scanned_at FROM ticketing.tickets WHERE id = $1', [t.id]);
+    const { rows } = await env.db.pool.query<{ scanned_at: Date }>('SELECT scanned_at FROM ticketing.tickets WHERE id = $1', [t.id]);
     for (const r of results.filter((x) => x.outcome === 'ALREADY_USED')) expect(r.firstScan?.at).toBe(rows[0]!.scanned_at.toISOString());
 
-    const { rows: logged } = await db.pool.query<{ outcome: string; n: number }>(
+    const { rows: logged } = await env.db.pool.query<{ outcome: string; n: number }>(
       'SELECT outcome, count(*)::int AS n FROM ticketing.ticket_validations WHERE ticket_id = $1 GROUP BY outcome ORDER BY outcome',
       [t.id],
     );
@@ -185,7 +174,7 @@ describe('tickets.validate losing a race mid-statement', () => {
   it('reports ALREADY_USED with the winner’s time and gate, read after the winner commits', async () => {
     const t = fx.tickets['valid-7']!;
     // the winner: holds the row between its UPDATE and its commit
-    const winner = await db.pool.connect();
+    const winner = await env.db.pool.connect();
     try {
       await winner.query('BEGIN');
       const { rows } = await winner.query<{ scanned_at: Date }>(
@@ -198,7 +187,7 @@ describe('tickets.validate losing a race mid-statement', () => {
       );
       // the console's scan starts now: its snapshot sees the ticket VALID, its UPDATE waits for the row
       const loser = scan(t.payload, { gate: 'Late Gate' });
-      await waitForLockWait(db, 'ticketz-console');
+      await waitForLockWait(env.db, 'ticketz-console');
       await winner.query('COMMIT');
       const result = await loser;
       expect(result.outcome).toBe('ALREADY_USED');
@@ -227,12 +216,12 @@ async function waitForLockWait(database: TestDatabase, applicationName: string):
 
 describe('gate picker', () => {
   it('lists events nearest in time first and the gates used at one', async () => {
-    const { events } = await direct.call('tickets.listEvents', { connectionId: conn });
+    const { events } = await env.call('tickets.listEvents', { connectionId: env.id });
     expect(events.map((e) => e.id)).toEqual([fx.eventId, fx.otherEventId]);
     expect(events[0]).toMatchObject({ title: 'Fixture Night', venue: 'Fixture Hall', city: 'Utrecht', status: 'PUBLISHED' });
-    const found = await direct.call('tickets.listEvents', { connectionId: conn, search: 'other' });
+    const found = await env.call('tickets.listEvents', { connectionId: env.id, search: 'other' });
     expect(found.events.map((e) => e.title)).toEqual(['Other Night']);
-    const { gates } = await direct.call('tickets.listGates', { connectionId: conn, eventId: fx.eventId });
+    const { gates } = await env.call('tickets.listGates', { connectionId: env.id, eventId: fx.eventId });
     expect(gates.map((g) => g.gate)).toContain('Gate Z');
     expect(Number(gates[0]!.scans)).toBeGreaterThan(1);
   });
@@ -242,12 +231,12 @@ describe('on a database without the Ticketz schema', () => {
   it('answers NOT_FOUND with a clear message', async () => {
     const plain = await createTestDatabase('plain');
     try {
-      const id = await direct.addProfile(plain);
+      const id = await env.direct.addProfile(plain);
       for (const call of [
-        () => direct.call('tickets.listEvents', { connectionId: id }),
-        () => direct.call('tickets.validate', { connectionId: id, eventId: fx.eventId, qrHash: 'garbage', gate: 'A', staff: 'b' }),
+        () => env.call('tickets.listEvents', { connectionId: id }),
+        () => env.call('tickets.validate', { connectionId: id, eventId: fx.eventId, qrHash: 'garbage', gate: 'A', staff: 'b' }),
         () =>
-          direct.call('tickets.validate', {
+          env.call('tickets.validate', {
             connectionId: id,
             eventId: fx.eventId,
             qrHash: fx.tickets['valid-1']!.hash,
@@ -261,7 +250,7 @@ describe('on a database without the Ticketz schema', () => {
         expect((err as RpcError).message).toMatch(/no ticketing schema/);
       }
     } finally {
-      await direct.core.deps.pools.closeAll();
+      await env.direct.core.deps.pools.closeAll();
       await plain.drop();
     }
   });

@@ -1,18 +1,12 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RpcError } from '../../../../shared/rpc/rpc-error';
-import { createDirectCore, type DirectCore } from '../../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../../testing/test-database';
+import { useCoreFixture } from '../../testing/core-fixture';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let connectionId: string;
+const env = useCoreFixture('locks');
 
 beforeAll(async () => {
-  db = await createTestDatabase('locks');
-  direct = createDirectCore();
-  connectionId = await direct.addProfile(db);
-  await db.pool.query(`
+  await env.db.pool.query(`
     CREATE SCHEMA shop;
     CREATE TABLE shop.orders (id bigint PRIMARY KEY, reference text, payload text);
     INSERT INTO shop.orders SELECT g, 'ref-' || g, repeat('x', 200) FROM generate_series(1, 20000) AS g;
@@ -25,14 +19,10 @@ beforeAll(async () => {
     ANALYZE shop.events;
   `);
 });
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
-});
 
 describe('migrations.locks against a real database', () => {
   it('shows each statement’s lock with the table’s row estimate and total size', async () => {
-    const { rows } = await db.pool.query<{ size: string; parts: string }>(
+    const { rows } = await env.db.pool.query<{ size: string; parts: string }>(
       "SELECT pg_total_relation_size('shop.orders')::text AS size, (pg_total_relation_size('shop.events_2025') + pg_total_relation_size('shop.events_2026'))::text AS parts",
     );
     const sql = [
@@ -45,7 +35,7 @@ describe('migrations.locks against a real database', () => {
       'VACUUM FULL shop.events;',
       'ALTER TABLE missing_table ADD COLUMN a int;',
     ].join('\n');
-    const { statements } = await direct.call('migrations.locks', { connectionId, sql });
+    const { statements } = await env.call('migrations.locks', { connectionId: env.id, sql });
     expect(statements.map((s) => [s.line, s.kind, s.locks.length])).toEqual([
       [1, 'VariableSetStmt', 0],
       [2, 'AlterTableStmt', 1],
@@ -79,12 +69,12 @@ describe('migrations.locks against a real database', () => {
   });
 
   it('does not wait behind a migration holding ACCESS EXCLUSIVE: it gives up at its lock_timeout', async () => {
-    const holder = new pg.Client({ connectionString: db.url });
+    const holder = new pg.Client({ connectionString: env.db.url });
     await holder.connect();
     try {
       await holder.query('BEGIN');
       await holder.query('LOCK TABLE shop.orders IN ACCESS EXCLUSIVE MODE');
-      const error = await direct.call('migrations.locks', { connectionId, sql: 'ALTER TABLE shop.orders ADD COLUMN z int;' }).catch((e: unknown) => e);
+      const error = await env.call('migrations.locks', { connectionId: env.id, sql: 'ALTER TABLE shop.orders ADD COLUMN z int;' }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(RpcError);
       expect((error as RpcError).pg?.sqlstate).toBe('55P03');
     } finally {
@@ -92,12 +82,12 @@ describe('migrations.locks against a real database', () => {
       await holder.end();
     }
     // The pool's session is usable again afterwards.
-    const { statements } = await direct.call('migrations.locks', { connectionId, sql: 'ALTER TABLE shop.orders ADD COLUMN z int;' });
+    const { statements } = await env.call('migrations.locks', { connectionId: env.id, sql: 'ALTER TABLE shop.orders ADD COLUMN z int;' });
     expect(statements[0]!.locks[0]).toMatchObject({ existsNow: true, name: 'orders' });
   });
 
   it('answers a parse error with its position', async () => {
-    const error = await direct.call('migrations.locks', { connectionId, sql: 'SELECT 1;\nALTER TABEL t;' }).catch((e: unknown) => e);
+    const error = await env.call('migrations.locks', { connectionId: env.id, sql: 'SELECT 1;\nALTER TABEL t;' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RpcError);
     expect(error).toMatchObject({ code: 'BAD_REQUEST', pg: { sqlstate: '42601', position: 17 } });
   });
