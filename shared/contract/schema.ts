@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { connectionId, int8String, isoTime, mutation, query } from './define';
+import { extensionDescriptionSchema, sequenceDescriptionSchema, typeDescriptionSchema } from './schema-objects';
 
 /**
  * The schema browser: a lazy tree over pg_catalog (one query per level, pages of names, never
@@ -309,6 +310,21 @@ export const schemaContract = {
     'A function or procedure: signature, language, volatility, source',
     z.object({ ...tableRef, args: z.string().max(2000) }),
     functionDescriptionSchema,
+  ),
+  'schema.describeSequence': query(
+    'A sequence: its parameters, last value, owning column, how much of its range is used, and its DDL',
+    z.object(tableRef),
+    sequenceDescriptionSchema,
+  ),
+  'schema.describeType': query(
+    'A type: enum labels, composite attributes, domain constraints or range subtype, the columns that use it, its DDL',
+    z.object(tableRef),
+    typeDescriptionSchema,
+  ),
+  'schema.describeExtension': query(
+    'An extension: installed and available versions, the objects it owns by kind, whether an update is available',
+    z.object({ connectionId, name: ident }),
+    extensionDescriptionSchema,
   ),
   'schema.tableData': query(
     'A page of a table, by keyset on the primary key (ctid or offset when it has none), filtered and sorted',
