@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { AuditLog } from './audit/audit-log';
-import { DemoDatabase, type DemoEndpoint } from './db/embedded-demo';
+import { DemoDatabase, type DemoReporter, type DemoEndpoint } from './db/embedded-demo';
 import { PoolRegistry } from './db/pool-registry';
 import type { CoreDeps } from './deps';
 import { EventBus } from './rpc/call-context';
@@ -33,7 +33,7 @@ export interface CoreOptions {
   demo?: {
     enabled: boolean;
     port?: number;
-    onReady?: (endpoint: DemoEndpoint, created: boolean) => Promise<void>;
+    onReady?: (endpoint: DemoEndpoint, created: boolean, report: DemoReporter) => Promise<{ warning?: string } | void>;
     log?: (line: string) => void;
   };
   validateOutput?: boolean;
@@ -54,7 +54,9 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const events = new EventBus();
-  const demo = options.demo?.enabled ? new DemoDatabase(options.dataDir, secrets, options.demo) : undefined;
+  const demo = options.demo?.enabled
+    ? new DemoDatabase(options.dataDir, secrets, { ...options.demo, onProgress: (p) => events.emit('demo.progress', p) })
+    : undefined;
   const profiles = new ProfileStore(options.dataDir, secrets);
   const pools = new PoolRegistry(profileResolver({ demo, profiles }), options.poolSize);
   const deps: CoreDeps = {

@@ -40,6 +40,8 @@ function demoUnavailableMessage(deps: Pick<CoreDeps, 'demo'>): string {
   const status = deps.demo?.status();
   if (!status) return 'The demo database is not enabled in this session (start with --demo).';
   if (status.state === 'failed') return `The demo database failed to start: ${status.message ?? 'unknown error'}`;
+  if (status.state === 'starting' && status.progress)
+    return `The demo database is still being prepared (${status.progress.label}); this page loads when it is ready — try again in a moment.`;
   return `The demo database is ${status.state}; try again in a moment.`;
 }
 
