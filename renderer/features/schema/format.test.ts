@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatDistinct } from './format';
+import { formatBytes, formatDistinct, formatPercent } from './format';
 
 describe('format', () => {
   it('formats sizes', () => {
@@ -13,5 +13,13 @@ describe('format', () => {
     expect(formatDistinct(-1)).toBe('all distinct');
     expect(formatDistinct(-0.25)).toBe('25% of rows');
     expect(formatDistinct(3)).toBe('3');
+  });
+
+  it('shows a share of a range without rounding it up to full', () => {
+    expect(formatPercent(0.808081)).toBe('80.8 %');
+    expect(formatPercent(0.57)).toBe('57.0 %');
+    expect(formatPercent(0.999999)).toBe('99.9 %');
+    expect(formatPercent(1)).toBe('100.0 %');
+    expect(formatPercent(0)).toBe('0.0 %');
   });
 });
