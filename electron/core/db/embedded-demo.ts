@@ -115,6 +115,8 @@ export class DemoDatabase {
     const saved = readJsonOr<DemoState | undefined>(this.stateFile, undefined);
     const password = saved ? this.secrets.open(saved.sealedPassword) : randomBytes(18).toString('base64url');
     const port = await freePort(this.options.port ?? saved?.lastPort);
+    // Known from here on: the demo profile shows it while the server starts and the bootstrap runs.
+    this.state = { state: 'starting', port };
     const log = this.options.log ?? (() => undefined);
     const server = new EmbeddedPostgres({
       databaseDir: this.pgDir,

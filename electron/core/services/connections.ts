@@ -48,7 +48,7 @@ function demoUnavailableMessage(deps: Pick<CoreDeps, 'demo'>): string {
 function demoProfile(deps: CoreDeps): Profile | undefined {
   const endpoint = deps.demo?.current();
   if (!deps.demo) return undefined;
-  return { ...demoFields(endpoint?.port ?? 0), id: DEMO_ID, kind: 'demo', hasPassword: true };
+  return { ...demoFields(endpoint?.port ?? deps.demo.status().port ?? 0), id: DEMO_ID, kind: 'demo', hasPassword: true };
 }
 
 export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connectionsContract> {

@@ -34,3 +34,11 @@ export function formatPercent(fraction: number): string {
   const tenths = Math.floor(fraction * 1000 + 1e-9) / 10;
   return `${tenths.toFixed(1)} %`;
 }
+
+/** An int8 as Postgres sent it (a string), grouped by thousands without passing through a double. */
+export function formatInt8(value: string | null): string {
+  if (value === null) return '—';
+  const match = /^(-?)(\d+)$/.exec(value);
+  if (!match) return value;
+  return `${match[1]}${match[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+}

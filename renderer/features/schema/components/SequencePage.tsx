@@ -4,15 +4,16 @@ import { SEQUENCE_WARN_FRACTION } from '../../../../shared/contract/schema-objec
 import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { useDescribeSequence } from '../api/describe-sequence';
-import { formatCount, formatPercent } from '../format';
+import { formatInt8, formatPercent } from '../format';
+import { sequenceAdvice } from '../sequence-advice';
 import { Grid } from './Grid';
 import { ObjectLink } from './ObjectLink';
 
 function LastValue({ s }: { s: SequenceDescription }) {
-  if (s.lastValueState === 'known') return <span data-testid="sequence-last-value">{formatCount(s.lastValue)}</span>;
+  if (s.lastValueState === 'known') return <span data-testid="sequence-last-value">{formatInt8(s.lastValue)}</span>;
   if (s.lastValueState === 'never-used')
     return (
-      <span data-testid="sequence-last-value">never used (nextval was not called yet; the first value will be {formatCount(s.start)})</span>
+      <span data-testid="sequence-last-value">never used (nextval was not called yet; the first value will be {formatInt8(s.start)})</span>
     );
   return (
     <span data-testid="sequence-last-value" className="muted">
@@ -33,8 +34,8 @@ function RangeUsed({ s }: { s: SequenceDescription }) {
       <div className="schema-seq-range-head">
         <strong>{pct} of the range used</strong>
         <span className="muted">
-          {formatCount(s.remaining)} nextval calls left before {s.cycle ? 'it wraps around' : 'it runs out'} ({s.dataType},{' '}
-          {formatCount(s.min)} … {formatCount(s.max)})
+          {formatInt8(s.remaining)} nextval calls left before {s.cycle ? 'it wraps around' : 'it runs out'} ({s.dataType},{' '}
+          {formatInt8(s.min)} … {formatInt8(s.max)})
         </span>
       </div>
       <div
@@ -48,12 +49,7 @@ function RangeUsed({ s }: { s: SequenceDescription }) {
       </div>
       {warn && (
         <p className="warning" role="alert">
-          {s.cycle
-            ? `This sequence is ${pct} through its range. With CYCLE it then starts again at ${s.increment.startsWith('-') ? 'MAXVALUE' : 'MINVALUE'}, handing out values that may already be in use (unique violations). `
-            : `This sequence is ${pct} through its range. When it reaches the end, nextval fails and every insert that needs a new value fails with it. `}
-          {s.dataType === 'bigint'
-            ? 'Raise MAXVALUE (ALTER SEQUENCE … MAXVALUE) if it was set low.'
-            : `Widen it before then: ALTER SEQUENCE … AS bigint, after widening the column${s.ownedBy ? ` ${s.ownedBy.table}.${s.ownedBy.column}` : 's'} that store its values to bigint.`}
+          {sequenceAdvice(s, s.usedFraction)}
         </p>
       )}
     </div>
@@ -107,14 +103,11 @@ export function SequencePage({ connectionId, schema, name }: { connectionId: str
             ),
           ],
           ['Data type', s.dataType],
-          ['Start', formatCount(s.start)],
-          ['Increment', formatCount(s.increment)],
-          ['Minimum', formatCount(s.min)],
-          ['Maximum', formatCount(s.max)],
-          [
-            'Cache',
-            `${formatCount(s.cache)}${s.cache !== '1' ? ' (each session reserves this many values; unused ones are skipped)' : ''}`,
-          ],
+          ['Start', formatInt8(s.start)],
+          ['Increment', formatInt8(s.increment)],
+          ['Minimum', formatInt8(s.min)],
+          ['Maximum', formatInt8(s.max)],
+          ['Cache', `${formatInt8(s.cache)}${s.cache !== '1' ? ' (each session reserves this many values; unused ones are skipped)' : ''}`],
           ['Cycle', s.cycle ? 'yes: wraps around at the end' : 'no: nextval fails at the end'],
         ]}
         empty=""
