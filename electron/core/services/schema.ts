@@ -49,6 +49,7 @@ export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContrac
         return streamExport(c, {
           dataDir: deps.dataDir,
           events: deps.events,
+          registry: deps.exports,
           connectionId,
           taskId,
           label: `${query.schema}.${query.name}`,
