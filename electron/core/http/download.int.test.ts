@@ -98,6 +98,14 @@ describe('export downloads through the HTTP host', () => {
     expect(again.body.toString()).toMatch(/already used.*click Download again/);
   });
 
+  it('serves a link once even to requests that race for it', async () => {
+    const exported = await exportTable('csv');
+    const { url } = await deliver(exported.exportId);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => get(url)));
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 410, 410, 410, 410, 410]);
+    expect(answers.find((a) => a.status === 200)!.body.equals(readFileSync(exported.path))).toBe(true);
+  });
+
   it('serves JSON exports with their type', async () => {
     const exported = await exportTable('json');
     const res = await get((await deliver(exported.exportId)).url);
