@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { connectionId, int8String, isoTime, mutation, query } from './define';
+import { exportFormats, exportResultSchema } from './exports';
 import { extensionDescriptionSchema, sequenceDescriptionSchema, typeDescriptionSchema } from './schema-objects';
 
 /**
@@ -259,7 +260,7 @@ export const tableDataSchema = z.object({
 });
 export type TableData = z.infer<typeof tableDataSchema>;
 
-export const exportFormats = ['csv', 'json'] as const;
+export { exportFormats };
 
 export const schemaContract = {
   'schema.listSchemas': query(
@@ -337,8 +338,8 @@ export const schemaContract = {
     z.object({ count: int8String, exact: z.boolean() }),
   ),
   'schema.exportData': mutation(
-    'Stream a table under the current filter and sort to a CSV or JSON file in the data folder, with progress',
+    'Stream a table under the current filter and sort to a CSV or JSON file in the data folder, with progress; exports.deliver hands it over',
     dataQuerySchema.extend({ format: z.enum(exportFormats), taskId: z.string().max(100).optional() }),
-    z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+    exportResultSchema,
   ),
 };

@@ -55,6 +55,7 @@ export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContrac
         return streamExport(c, {
           dataDir: deps.dataDir,
           events: deps.events,
+          registry: deps.exports,
           connectionId,
           taskId,
           label: `${query.schema}.${query.name}`,
