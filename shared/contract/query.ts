@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { pgErrorFieldsSchema } from '../rpc/envelope';
 import { connectionId, isoTime, mutation, query } from './define';
-import { cellSchema, exportFormats, gridColumnSchema } from './schema';
+import { exportFormats, exportResultSchema } from './exports';
+import { cellSchema, gridColumnSchema } from './schema';
 
 /**
  * The SQL editor. A run splits the text with the real parser, executes the statements in order on
@@ -136,8 +137,8 @@ export const queryContract = {
     z.object({ items: z.array(completionItemSchema) }),
   ),
   'query.export': mutation(
-    'Run one statement again in a READ ONLY transaction and stream all its rows to a CSV or JSON file in the data folder',
+    'Run one statement again in a READ ONLY transaction and stream all its rows to a CSV or JSON file in the data folder; exports.deliver hands it over',
     z.object({ connectionId, sql: z.string().max(5_000_000), format: z.enum(exportFormats), taskId: z.string().max(100).optional() }),
-    z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+    exportResultSchema,
   ),
 };
