@@ -3,30 +3,26 @@ import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Delivery, ExportResult } from '../../../shared/contract/exports';
 import { DownloadTickets, TICKET_TTL_MS } from '../export/download-tickets';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { useCoreFixture } from '../testing/core-fixture';
 import { startHttpHost, type HttpHost } from './server';
 
-let db: TestDatabase;
-let direct: DirectCore;
+const env = useCoreFixture('download');
 let host: HttpHost;
-let connectionId: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase('download');
   // A Unicode table name (the download's file name) and cells that CSV must quote.
-  await db.pool.query(`
+  await env.db.pool.query(`
     CREATE TABLE "ventes café" (id int PRIMARY KEY, note text);
     INSERT INTO "ventes café" SELECT g, CASE WHEN g % 3 = 0 THEN 'Zoë, "quoted"' WHEN g % 3 = 1 THEN NULL ELSE 'line' || chr(10) || 'break' END
     FROM generate_series(1, 5000) g;`);
-  direct = createDirectCore();
-  connectionId = await direct.addProfile(db);
-  host = await startHttpHost({ dispatch: direct.core.dispatch, events: direct.core.events, downloads: direct.core.deps.downloads });
+  host = await startHttpHost({
+    dispatch: env.direct.core.dispatch,
+    events: env.direct.core.events,
+    downloads: env.direct.core.deps.downloads,
+  });
 });
 afterAll(async () => {
   await host.close();
-  await direct.dispose();
-  await db.drop();
 });
 
 /** A call through POST /rpc with the token, as the renderer makes it. */
@@ -40,7 +36,7 @@ async function rpc<T>(method: string, input: unknown, token = host.token): Promi
 }
 
 async function exportTable(format: 'csv' | 'json'): Promise<ExportResult> {
-  const { body } = await rpc<ExportResult>('schema.exportData', { connectionId, schema: 'public', name: 'ventes café', format });
+  const { body } = await rpc<ExportResult>('schema.exportData', { connectionId: env.id, schema: 'public', name: 'ventes café', format });
   expect(body.ok).toBe(true);
   return body.value!;
 }
@@ -134,7 +130,7 @@ describe('export downloads through the HTTP host', () => {
     const exported = await exportTable('csv');
     let now = Date.now();
     const tickets = new DownloadTickets(() => now);
-    const second = await startHttpHost({ dispatch: direct.core.dispatch, events: direct.core.events, downloads: tickets });
+    const second = await startHttpHost({ dispatch: env.direct.core.dispatch, events: env.direct.core.events, downloads: tickets });
     try {
       const { nonce } = tickets.issue({ path: exported.path, fileName: exported.fileName, format: 'csv' });
       now += TICKET_TTL_MS + 1;

@@ -1,8 +1,8 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { useCoreFixture } from '../testing/core-fixture';
+import { createTestDatabase } from '../testing/test-database';
 
 /** Real objects of every kind the sequence, type and extension pages read. */
 const FIXTURE = `
@@ -41,24 +41,15 @@ CREATE EXTENSION pg_trgm WITH SCHEMA obj;
 CREATE EXTENSION pgstattuple VERSION '1.4';
 `;
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+const env = useCoreFixture('objects');
 const call = {
-  seq: (name: string, connectionId = id) => direct.call('schema.describeSequence', { connectionId, schema: 'obj', name }),
-  type: (name: string, connectionId = id) => direct.call('schema.describeType', { connectionId, schema: 'obj', name }),
-  ext: (name: string) => direct.call('schema.describeExtension', { connectionId: id, name }),
+  seq: (name: string, connectionId = env.id) => env.call('schema.describeSequence', { connectionId, schema: 'obj', name }),
+  type: (name: string, connectionId = env.id) => env.call('schema.describeType', { connectionId, schema: 'obj', name }),
+  ext: (name: string) => env.call('schema.describeExtension', { connectionId: env.id, name }),
 };
 
 beforeAll(async () => {
-  db = await createTestDatabase('objects');
-  await db.pool.query(FIXTURE);
-  direct = createDirectCore();
-  id = await direct.addProfile(db);
-});
-afterAll(async () => {
-  await direct?.dispose();
-  await db?.drop();
+  await env.db.pool.query(FIXTURE);
 });
 
 describe('sequence page', () => {
@@ -91,9 +82,9 @@ describe('sequence page', () => {
     expect(falling).toMatchObject({ lastValue: null, lastValueState: 'never-used', usedFraction: 0, max: '-1', increment: '-1' });
     expect(falling.ddl).not.toContain('setval');
 
-    const role = `seq_reader_${db.name}`;
-    await db.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'; GRANT USAGE ON SCHEMA obj TO ${role}`);
-    const reader = await direct.addProfile({ ...db, user: role, password: 'reader-pw' }, { name: 'reader' });
+    const role = `seq_reader_${env.db.name}`;
+    await env.db.pool.query(`CREATE ROLE ${role} LOGIN PASSWORD 'reader-pw'; GRANT USAGE ON SCHEMA obj TO ${role}`);
+    const reader = await env.direct.addProfile({ ...env.db, user: role, password: 'reader-pw' }, { name: 'reader' });
     const hidden = await call.seq('almost_done', reader);
     expect(hidden).toMatchObject({ lastValue: null, lastValueState: 'no-privilege', usedFraction: null, remaining: null, max: '100' });
     expect(hidden.ddl).toContain('this role may not read the sequence');
@@ -117,7 +108,7 @@ describe('sequence page', () => {
     try {
       await other.pool.query('CREATE SCHEMA obj; CREATE TABLE obj.t (id integer)');
       for (const name of ['almost_done', 'falling', 'wraps']) await other.pool.query((await call.seq(name)).ddl);
-      const otherId = await direct.addProfile(other, { name: 'ddl-target' });
+      const otherId = await env.direct.addProfile(other, { name: 'ddl-target' });
       for (const name of ['almost_done', 'falling', 'wraps']) {
         // Only the defaults that call it differ: obj.t there has none.
         const { ddl: _a, usedByDefaults: _da, ...a } = await call.seq(name);
@@ -125,14 +116,14 @@ describe('sequence page', () => {
         expect(b, name).toEqual(a);
       }
       expect((await call.seq('wraps', otherId)).comment).toBe("It's cyclic");
-      await direct.call('connections.disconnect', { id: otherId });
+      await env.call('connections.disconnect', { id: otherId });
     } finally {
       await other.drop();
     }
   });
 
   it('gives up after the lock timeout while a migration holds the sequence', async () => {
-    const locker = new pg.Client({ connectionString: db.url });
+    const locker = new pg.Client({ connectionString: env.db.url });
     await locker.connect();
     try {
       await locker.query('BEGIN; ALTER SEQUENCE obj.wraps RENAME TO wraps_renamed');
@@ -211,13 +202,13 @@ describe('type page', () => {
       await other.pool.query('CREATE SCHEMA obj');
       const names = ['mood', 'pair', 'positive', 'float_range'];
       for (const name of names) await other.pool.query((await call.type(name)).ddl);
-      const otherId = await direct.addProfile(other, { name: 'types-target' });
+      const otherId = await env.direct.addProfile(other, { name: 'types-target' });
       for (const name of names) {
         const { usage: _u, usageCount: _c, ...a } = await call.type(name);
         const { usage: _v, usageCount: _d, ...b } = await call.type(name, otherId);
         expect(b, name).toEqual(a);
       }
-      await direct.call('connections.disconnect', { id: otherId });
+      await env.call('connections.disconnect', { id: otherId });
     } finally {
       await other.drop();
     }
@@ -258,7 +249,7 @@ describe('extension page', () => {
     expect(old.updatePath?.[0]).toBe('1.4');
     expect(old.updatePath?.at(-1)).toBe(old.defaultVersion);
     expect(old.updateSql).toBe(`ALTER EXTENSION pgstattuple UPDATE TO '${old.defaultVersion}';`);
-    await db.pool.query(old.updateSql!);
+    await env.db.pool.query(old.updateSql!);
     expect(await call.ext('pgstattuple')).toMatchObject({ installedVersion: old.defaultVersion, updateAvailable: false });
   });
 
