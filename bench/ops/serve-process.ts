@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { packageRootForTests } from '../../electron/core/testing/package-root';
+import { spawnServe } from '../../electron/core/testing/serve-process';
 
 export interface ServeProcess {
   origin: string;
@@ -21,42 +22,11 @@ export interface ServeProcess {
  */
 export async function startServeProcess(databaseUrl: string, poolSize: number): Promise<ServeProcess> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ticketz-bench-serve-'));
-  const token = `bench-${Math.random().toString(36).slice(2)}-${Date.now()}`;
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [
-      // e.g. TICKETZ_BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile serve
-      ...(process.env.TICKETZ_BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
-      path.join(packageRootForTests, 'dist', 'cli.js'),
-      'serve',
-      '--url',
-      databaseUrl,
-      '--pool-size',
-      String(poolSize),
-      '--data-dir',
-      dataDir,
-      '--token',
-      token,
-      '--json',
-    ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
-  const line = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`serve did not start in 60 s:\n${stderr}`)), 60_000);
-    child.stdout?.on('data', (c: Buffer) => {
-      out += c.toString();
-      const nl = out.indexOf('\n');
-      if (nl >= 0) {
-        clearTimeout(timer);
-        resolve(out.slice(0, nl));
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}:\n${stderr}`)));
+  const serve = await spawnServe(['--url', databaseUrl, '--pool-size', String(poolSize), '--data-dir', dataDir], {
+    // e.g. TICKETZ_BENCH_SERVE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile serve
+    nodeArgs: process.env.TICKETZ_BENCH_SERVE_NODE_ARGS?.split(' ').filter(Boolean),
   });
-  const origin = new URL((JSON.parse(line) as { url: string }).url).origin;
+  const { origin, token } = serve;
   const list = await fetch(`${origin}/rpc`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
@@ -69,10 +39,9 @@ export async function startServeProcess(databaseUrl: string, poolSize: number): 
     origin,
     token,
     connectionId: saved.id,
-    pid: child.pid!,
+    pid: serve.child.pid!,
     async stop() {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
+      await serve.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
