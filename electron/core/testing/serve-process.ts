@@ -26,7 +26,8 @@ export interface ServeProcessOptions {
  * with its stderr when it exits or stays silent.
  */
 export async function spawnServe(args: string[], options: ServeProcessOptions = {}): Promise<ServeProcess> {
-  const token = randomBytes(24).toString('base64url');
+  // hex, not base64url: a token starting with '-' would read as an option
+  const token = randomBytes(24).toString('hex');
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const child = spawn(
     process.execPath,
