@@ -63,7 +63,7 @@ test('the bloated table is listed; VACUUM from the UI shows progress and clears 
 test('a foreign key without an index is found and its migration draft opens in the workbench', async ({ shell }) => {
   await useConnection(shell, PROFILE);
   const insights = await openInsightsTab(shell, 'Index advisor');
-  const finding = shell.page.locator('.finding', { hasText: 'Foreign key orders_customer_id_fkey (customer_id) has no index' });
+  const finding = shell.page.locator('.insights-finding', { hasText: 'Foreign key orders_customer_id_fkey (customer_id) has no index' });
   await expect(finding).toBeVisible();
   await finding.getByRole('button', { name: 'Create migration' }).click();
   const dialog = insights.dialog('Migration draft');

@@ -9,7 +9,9 @@ test('preview shows lint findings with positions and the locks each statement ta
   await expect(findings.getByRole('listitem', { name: 'adding-not-null-column at up 5:48' })).toBeVisible();
   await expect(findings).toContainText('9001_e2e_lint_probe.up.sql:4:38 · statement 2');
   await expect(page.page.getByRole('table', { name: 'Statements' })).toContainText('SHARE on public.e2e_orders_never');
-  await expect(page.page.locator('.script-editor .squiggly-error, .script-editor .squiggly-warning').first()).toBeAttached();
+  await expect(
+    page.page.locator('.migrations-script-editor .squiggly-error, .migrations-script-editor .squiggly-warning').first(),
+  ).toBeAttached();
   await shell.screenshot('migrations-preview-lint');
 });
 

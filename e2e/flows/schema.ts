@@ -19,7 +19,7 @@ export async function findAndOpen(schema: SchemaPage, name: string): Promise<voi
 
 export async function addFilter(schema: SchemaPage, column: string, op: string, value: string): Promise<void> {
   await schema.page.getByRole('button', { name: 'Add filter' }).click();
-  const row = schema.page.locator('.filter-row').last();
+  const row = schema.page.locator('.schema-filter-row').last();
   await row.getByRole('combobox', { name: 'Column' }).selectOption(column);
   await row.getByRole('combobox', { name: 'Operator' }).selectOption(op);
   await row.getByRole('textbox', { name: 'Value' }).fill(value);

@@ -72,7 +72,7 @@ function Expiring({ connectionId }: { connectionId: string }) {
   if (error) return <ErrorView title="Could not read expiring invitations" error={error} />;
   if (!data) return <p className="muted">Loading…</p>;
   return (
-    <section className="expiring" aria-label="Expiring invitations">
+    <section className="chain-expiring" aria-label="Expiring invitations">
       <h3>
         Invitation tickets expiring in the next 12 hours: <span data-testid="expiring-count">{Number(data.count).toLocaleString()}</span>
       </h3>

@@ -56,7 +56,7 @@ function Node({ connectionId, node }: { connectionId: string; node: Descendant }
         ) : (
           <span className="chain-tree-toggle" />
         )}
-        <span className={node.deleted ? 'deleted' : undefined}>{node.username}</span>
+        <span className={node.deleted ? 'chain-deleted' : undefined}>{node.username}</span>
         <span className="muted small">
           #{node.chainPosition} · {count.toLocaleString()} {count === 1 ? 'child' : 'children'} · joined{' '}
           {new Date(node.attachedAt).toLocaleDateString()}

@@ -13,7 +13,7 @@ export function UserLookup({ connectionId }: { connectionId: string }) {
   const [chosen, setChosen] = useState<ChainUser | undefined>();
   const found = useFindUsers(connectionId, q);
   return (
-    <section className="user-lookup" aria-label="Chain user look-up">
+    <section className="chain-user-lookup" aria-label="Chain user look-up">
       <h3>User look-up</h3>
       <form
         className="order-search"
@@ -35,7 +35,7 @@ export function UserLookup({ connectionId }: { connectionId: string }) {
       {found.error && <ErrorView title="The look-up failed" error={found.error} />}
       {found.data && found.data.users.length === 0 && <p className="muted">No chain user matches.</p>}
       {found.data && found.data.users.length > 0 && !chosen && (
-        <ul className="user-matches">
+        <ul className="chain-user-matches">
           {found.data.users.map((u) => (
             <li key={u.id}>
               <button onClick={() => setChosen(u)}>
@@ -67,7 +67,7 @@ function ChosenUser({ connectionId, user, onClear }: { connectionId: string; use
       {path.data && (
         <ol className="chain-path" aria-label="Path to the root">
           {[...path.data.path].reverse().map((u) => (
-            <li key={u.id} className={u.deleted ? 'deleted' : undefined}>
+            <li key={u.id} className={u.deleted ? 'chain-deleted' : undefined}>
               {u.username}
               {u.deleted ? ' (deleted)' : ''}
             </li>

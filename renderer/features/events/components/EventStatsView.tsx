@@ -51,7 +51,7 @@ export function EventStatsView({ connectionId, eventId }: { connectionId: string
           {s.sections.map((sec) => {
             const pct = sec.capacity > 0 ? Math.min(100, (Number(sec.sold) / sec.capacity) * 100) : 0;
             return (
-              <tr key={sec.sectionId} className={sec.isActive ? undefined : 'inactive'}>
+              <tr key={sec.sectionId} className={sec.isActive ? undefined : 'events-inactive'}>
                 <td>
                   {sec.name}
                   {!sec.isActive && <span className="muted small"> (closed for this event)</span>}
@@ -61,7 +61,7 @@ export function EventStatsView({ connectionId, eventId }: { connectionId: string
                 <td className="num">{sec.capacity}</td>
                 <td className="num">{sec.available}</td>
                 <td>
-                  <span className="fill-bar" title={`${pct.toFixed(1)} %`}>
+                  <span className="events-fill-bar" title={`${pct.toFixed(1)} %`}>
                     <span style={{ width: `${pct}%` }} />
                   </span>
                 </td>

@@ -16,11 +16,12 @@ export function SeatMapView({ connectionId, eventId, sectionId }: { connectionId
   const width = Math.max(...xs) - minX + SEAT * 2;
   const height = Math.max(...ys) - minY + SEAT * 2;
   return (
-    <figure className="seat-map" aria-label={`Seat map of ${data.section.name}`}>
+    <figure className="events-seat-map" aria-label={`Seat map of ${data.section.name}`}>
       <figcaption>
         {data.section.name}: <strong>{data.availableCount}</strong> of {data.seats.length} seats available
         <span className="legend">
-          <i className="seat-free" /> available <i className="seat-sold" /> sold <i className="seat-accessible" /> accessible
+          <i className="events-seat-free" /> available <i className="events-seat-sold" /> sold <i className="events-seat-accessible" />{' '}
+          accessible
         </span>
       </figcaption>
       <svg viewBox={`${minX} ${minY} ${width} ${height}`} role="img" aria-label={`${data.availableCount} seats available`}>
@@ -32,7 +33,7 @@ export function SeatMapView({ connectionId, eventId, sectionId }: { connectionId
             width={SEAT * 0.9}
             height={SEAT * 0.9}
             rx={0.2}
-            className={`${s.available ? 'seat-free' : 'seat-sold'}${s.accessible ? ' seat-accessible' : ''}`}
+            className={`${s.available ? 'events-seat-free' : 'events-seat-sold'}${s.accessible ? ' events-seat-accessible' : ''}`}
           >
             <title>{`Row ${s.row}, seat ${s.number}: ${s.available ? 'available' : 'sold'}${s.accessible ? ' (accessible)' : ''}`}</title>
           </rect>

@@ -43,7 +43,7 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
       {activity.error && <ErrorView title="Could not read pg_stat_activity" error={activity.error} />}
       {signal.error && <ErrorView title="The session was not signalled" error={signal.error} />}
       {tree.length > 0 && (
-        <section className="blocking" aria-label="Blocking tree">
+        <section className="insights-blocking" aria-label="Blocking tree">
           <h2>Blocking</h2>
           <ul className="tree">
             {tree.map((n) => (
@@ -53,7 +53,7 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
         </section>
       )}
       <div className="table-scroll">
-        <table className="data-table sessions-table">
+        <table className="data-table insights-sessions-table">
           <thead>
             <tr>
               <th className="num">PID</th>

@@ -42,14 +42,14 @@ export function AdvisorTab({ connectionId }: { connectionId: string }) {
         const group = data?.findings.filter((f) => f.kind === kind) ?? [];
         if (!group.length) return null;
         return (
-          <section key={kind} className="finding-group" aria-label={KIND_LABELS[kind]}>
+          <section key={kind} className="insights-finding-group" aria-label={KIND_LABELS[kind]}>
             <h2>
               {KIND_LABELS[kind]} <span className="muted">({group.length})</span>
             </h2>
-            <ul className="findings">
+            <ul className="insights-findings">
               {group.map((f) => (
-                <li key={f.id} className={`finding severity-${f.severity}`}>
-                  <div className="finding-head">
+                <li key={f.id} className={`insights-finding severity-${f.severity}`}>
+                  <div className="insights-finding-head">
                     <span className={`badge level-${f.severity === 'critical' ? 'critical' : f.severity === 'warning' ? 'warning' : 'ok'}`}>
                       {f.severity}
                     </span>

@@ -46,7 +46,7 @@ export function BloatDetail({
         {row.schema}.{name}
       </h2>
       <h3>Suggested fixes</h3>
-      <ul className="fixes">
+      <ul className="insights-fixes">
         {row.fixes.map((f) => {
           const verb = VERB_OF[f.label];
           return (

@@ -39,7 +39,7 @@ export function BloatTab({ connectionId }: { connectionId: string }) {
         </button>
       </div>
       {data && (
-        <details className="caveats">
+        <details className="insights-caveats">
           <summary>How these estimates work, and their limits</summary>
           <ul>
             {data.caveats.map((c) => (
@@ -55,7 +55,7 @@ export function BloatTab({ connectionId }: { connectionId: string }) {
       )}
       {data && data.rows.length > 0 && (
         <div className="table-scroll">
-          <table className="data-table bloat-table">
+          <table className="data-table insights-bloat-table">
             <thead>
               <tr>
                 <th>Relation</th>

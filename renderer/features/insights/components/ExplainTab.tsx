@@ -8,7 +8,7 @@ export function ExplainTab({ connectionId }: { connectionId: string }) {
   return (
     <div className="explain-tab">
       <p className="muted">One statement. Parameters like $1 are planned as a generic plan; EXPLAIN ANALYZE needs real values.</p>
-      <div className="editor-box">
+      <div className="insights-editor-box">
         <MonacoEditor value={sql} onChange={setSql} ariaLabel="Statement to explain" />
       </div>
       <ExplainPanel connectionId={connectionId} sql={sql} />

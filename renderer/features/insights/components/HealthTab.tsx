@@ -66,15 +66,15 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
       </div>
       {editing && <ThresholdsEditor />}
       {health.error && <ErrorView title="Could not read health" error={health.error} />}
-      <div className="health-cards">
+      <div className="insights-health-cards">
         {metrics.map((m) => {
           const value = latest?.[m] ?? null;
           const level = levelOf(value, thresholds[m]);
           return (
-            <div key={m} className={`health-card level-${level}`} aria-label={healthMetricLabels[m]}>
-              <div className="health-card-title">{healthMetricLabels[m]}</div>
-              <div className="health-value">{value === null ? '—' : show[m](value)}</div>
-              <div className="muted health-note">{noteFor(m, h, thresholds[m].warning, thresholds[m].critical)}</div>
+            <div key={m} className={`insights-health-card level-${level}`} aria-label={healthMetricLabels[m]}>
+              <div className="insights-health-card-title">{healthMetricLabels[m]}</div>
+              <div className="insights-health-value">{value === null ? '—' : show[m](value)}</div>
+              <div className="muted insights-health-note">{noteFor(m, h, thresholds[m].warning, thresholds[m].critical)}</div>
               <Sparkline
                 label={healthMetricLabels[m]}
                 values={series.map((s) => s[m])}
@@ -87,7 +87,7 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
         })}
       </div>
       {h && (
-        <div className="health-tables">
+        <div className="insights-health-tables">
           <section aria-label="Transaction ID age">
             <h2>Transaction ID age</h2>
             <table className="data-table">

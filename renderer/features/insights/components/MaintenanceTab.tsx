@@ -49,7 +49,7 @@ export function MaintenanceTab({ connectionId }: { connectionId: string }) {
       </div>
       {tables.error && <ErrorView title="Could not list tables" error={tables.error} />}
       <div className="table-scroll">
-        <table className="data-table maintenance-table">
+        <table className="data-table insights-maintenance-table">
           <thead>
             <tr>
               <th>Table</th>

@@ -9,7 +9,7 @@ export function StatementsSetup({ connectionId, status }: { connectionId: string
   const create = useCreateExtension(connectionId);
   const [confirming, setConfirming] = useState(false);
   return (
-    <div className="setup-panel" role="region" aria-label="Set up pg_stat_statements">
+    <div className="insights-setup-panel" role="region" aria-label="Set up pg_stat_statements">
       <h2>Slow queries need pg_stat_statements</h2>
       <p>{status.explanation}</p>
       <ol className="steps">

@@ -23,7 +23,7 @@ export function StatementsTable({
     return <p className="muted">No statements recorded yet. Run the application (or the demo workload), then refresh.</p>;
   return (
     <div className="table-scroll">
-      <table className="data-table statements-table">
+      <table className="data-table insights-statements-table">
         <thead>
           <tr>
             <th>Query</th>

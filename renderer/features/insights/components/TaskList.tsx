@@ -22,7 +22,7 @@ export function TaskList({ connectionId, exclude }: { connectionId: string; excl
       {done.length > 0 && (
         <details>
           <summary>Finished in this session ({done.length})</summary>
-          <ul className="finished-tasks">
+          <ul className="insights-finished-tasks">
             {done.map((t) => (
               <li key={t.taskId} className={`task-${t.state}`}>
                 <code>{t.statement.split('\n')[0]}</code> — {t.state} after {formatMs(t.elapsedMs)}

@@ -12,7 +12,7 @@ import { useHealthThresholds } from '../stores/health-thresholds';
 export function ThresholdsEditor() {
   const { thresholds, set, reset } = useHealthThresholds();
   return (
-    <div className="thresholds-editor" role="region" aria-label="Thresholds">
+    <div className="insights-thresholds-editor" role="region" aria-label="Thresholds">
       <table className="data-table">
         <thead>
           <tr>

@@ -54,14 +54,14 @@ export function ConfirmRun({
           </ol>
           {plan.data.steps.length === 0 && <p>Nothing to {up ? 'apply' : 'roll back'}.</p>}
           {plan.data.blockers.map((b) => (
-            <p key={b.message} className="error-text">
+            <p key={b.message} className="migrations-error-text">
               {b.message}
             </p>
           ))}
         </>
       )}
       {production && (
-        <label className="type-to-confirm">
+        <label className="migrations-type-to-confirm">
           This is a production connection. Type the database name <code>{database}</code> to confirm:
           <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Database name to confirm" autoFocus spellCheck={false} />
         </label>

@@ -4,9 +4,9 @@ import type { CatalogDifferenceRow } from '../../../../shared/contract/migration
 export function Differences({ items, label }: { items: CatalogDifferenceRow[]; label: string }) {
   if (items.length === 0) return <p className="muted">{label}: none.</p>;
   return (
-    <ul className="differences" aria-label={label}>
+    <ul className="migrations-differences" aria-label={label}>
       {items.map((d) => (
-        <li key={d.text} className={`diff-${d.change}`}>
+        <li key={d.text} className={`migrations-diff-${d.change}`}>
           <span className="badge">{d.change}</span> {d.text}
         </li>
       ))}

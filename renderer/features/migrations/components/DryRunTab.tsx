@@ -26,7 +26,7 @@ export function DryRunTab({ connectionId, dir, row }: { connectionId: string; di
       {run.error && <ErrorView title="The dry run could not run" error={run.error} />}
       {report && (
         <div className="dry-run-report" aria-label="Dry run report">
-          <p className={report.ok ? 'lint-clean' : 'badge level-error'}>
+          <p className={report.ok ? 'migrations-lint-clean' : 'badge level-error'}>
             {report.ok ? 'Every statement ran' : 'A statement failed'} · {formatMs(report.totalMs)} · rolled back, nothing was changed
           </p>
           <ul className="muted">
@@ -52,11 +52,11 @@ export function DryRunTab({ connectionId, dir, row }: { connectionId: string; di
                 </thead>
                 <tbody>
                   {m.statements.map((s) => (
-                    <tr key={s.index} className={`dry-${s.outcome}`}>
+                    <tr key={s.index} className={`migrations-dry-${s.outcome}`}>
                       <td>{s.line}</td>
                       <td>
-                        <code className="statement-text">{s.summary}</code>
-                        {s.message && <div className={s.outcome === 'failed' ? 'error-text' : 'muted'}>{s.message}</div>}
+                        <code className="migrations-statement-text">{s.summary}</code>
+                        {s.message && <div className={s.outcome === 'failed' ? 'migrations-error-text' : 'muted'}>{s.message}</div>}
                       </td>
                       <td>{s.outcome === 'skipped' ? 'not dry-runnable' : s.outcome.replace('_', ' ')}</td>
                       <td className="num">{s.durationMs !== null ? formatMs(s.durationMs) : ''}</td>

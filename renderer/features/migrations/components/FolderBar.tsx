@@ -54,7 +54,7 @@ export function FolderBar({ dir, resolved, onChange }: { dir: string | undefined
       </form>
       {checkError !== undefined && <ErrorView title="Cannot use this folder" error={checkError} />}
       {browsing !== undefined && (
-        <div className="folder-browser" aria-label="Browse folders">
+        <div className="migrations-folder-browser" aria-label="Browse folders">
           {listing.error && <ErrorView title="Cannot open this folder" error={listing.error} />}
           {listing.data && (
             <>
@@ -68,7 +68,7 @@ export function FolderBar({ dir, resolved, onChange }: { dir: string | undefined
                 </button>
                 <button onClick={() => setBrowsing(undefined)}>Close</button>
               </div>
-              <ul className="folder-list">
+              <ul className="migrations-folder-list">
                 {listing.data.parent && (
                   <li>
                     <button className="link" onClick={() => setBrowsing(listing.data.parent!)}>

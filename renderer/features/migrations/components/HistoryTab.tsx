@@ -52,7 +52,7 @@ export function HistoryTab({ connectionId, row, flyway }: { connectionId: string
               <td className="num">{formatMs(e.durationMs)}</td>
               <td>
                 {e.detail}
-                {e.error && <div className="error-text">{e.error.split('\n')[0]}</div>}
+                {e.error && <div className="migrations-error-text">{e.error.split('\n')[0]}</div>}
               </td>
             </tr>
           ))}

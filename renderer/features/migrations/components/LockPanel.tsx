@@ -29,7 +29,7 @@ function Sessions({ sessions, label, empty }: { sessions: SessionRow[]; label: s
             </td>
             <td className="num">{formatMs(s.xactMs ?? s.durationMs)}</td>
             <td>
-              <code className="statement-text">{s.query.slice(0, 200)}</code>
+              <code className="migrations-statement-text">{s.query.slice(0, 200)}</code>
             </td>
           </tr>
         ))}
@@ -43,10 +43,10 @@ export function LockPanel({ connectionId, taskId }: { connectionId: string; task
   const activity = useRunActivity(connectionId, taskId);
   const a = activity.data;
   return (
-    <div className="lock-panel" aria-label="Live locks">
+    <div className="migrations-lock-panel" aria-label="Live locks">
       <h3>Live locks {a?.pid ? <span className="muted">applier pid {a.pid}</span> : <span className="muted">waiting for the applier’s session…</span>}</h3>
       {activity.error && <ErrorView title="Could not read pg_locks" error={activity.error} />}
-      {a?.applier?.waitingFor && <p className="error-text">The migration waits for {a.applier.waitingFor}.</p>}
+      {a?.applier?.waitingFor && <p className="migrations-error-text">The migration waits for {a.applier.waitingFor}.</p>}
       {a && a.locks.length > 0 && (
         <ul className="held-locks" aria-label="Locks of the applier">
           {a.locks.map((l) => (

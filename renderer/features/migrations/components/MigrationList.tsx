@@ -63,7 +63,7 @@ export function MigrationList({
                   <td>{r.name}</td>
                   <td>
                     {statusesOf(r).map((s) => (
-                      <span key={s} className={`badge mig-status mig-${s}`}>
+                      <span key={s} className={`badge migration-status migration-status-${s}`}>
                         {statusLabels[s]}
                       </span>
                     ))}

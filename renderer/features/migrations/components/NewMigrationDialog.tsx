@@ -47,7 +47,7 @@ export function NewMigrationDialog({
   return (
     <dialog
       ref={ref}
-      className="new-migration-dialog"
+      className="migrations-new-dialog"
       aria-label="New migration"
       onCancel={(e) => {
         e.preventDefault();
@@ -59,7 +59,7 @@ export function NewMigrationDialog({
       {draft.error && <ErrorView title="The advisor's draft is not available" error={draft.error} />}
       {draft.data?.nonTransactional && <p className="badge level-warning">This draft runs outside a transaction (CONCURRENTLY): the engine runs such statements alone.</p>}
       <form
-        className="new-migration-form"
+        className="migrations-new-form"
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate(
@@ -80,16 +80,16 @@ export function NewMigrationDialog({
           Author
           <input value={author} onChange={(e) => setAuthor(e.target.value)} aria-label="Author" />
         </label>
-        <div className="script-pair">
-          <div className="script">
+        <div className="migrations-script-pair">
+          <div className="migrations-script">
             <span className="muted">up</span>
-            <div className="script-editor small">
+            <div className="migrations-script-editor small">
               <MonacoEditor value={upSql} onChange={setUpSql} ariaLabel="Up SQL" options={{ minimap: { enabled: false } }} />
             </div>
           </div>
-          <div className="script">
+          <div className="migrations-script">
             <span className="muted">down</span>
-            <div className="script-editor small">
+            <div className="migrations-script-editor small">
               <MonacoEditor value={downSql} onChange={setDownSql} ariaLabel="Down SQL" options={{ minimap: { enabled: false } }} />
             </div>
           </div>

@@ -22,20 +22,20 @@ export function PreviewTab({ connectionId, sources }: { connectionId: string; so
   const findings = lint.data?.findings ?? [];
   return (
     <div className="preview-tab">
-      <div className="script-pair">
-        <div className="script">
+      <div className="migrations-script-pair">
+        <div className="migrations-script">
           <div className="muted">{sources.upFile}</div>
-          <div className="script-editor">
+          <div className="migrations-script-editor">
             <MonacoEditor value={sources.upSql} readOnly ariaLabel={`Up script ${sources.upFile}`} markers={markersFor(sources.upSql, findings, 'up')} options={{ minimap: { enabled: false }, renderValidationDecorations: 'on', lineNumbers: (n) => String(n + sources.upFirstLine - 1) }} />
           </div>
         </div>
-        <div className="script">
+        <div className="migrations-script">
           <div className="muted">{sources.downFile ?? 'no rollback script'}</div>
-          <div className="script-editor">
+          <div className="migrations-script-editor">
             {sources.downSql !== null ? (
               <MonacoEditor value={sources.downSql} readOnly ariaLabel={`Down script ${sources.downFile ?? ''}`} markers={markersFor(sources.downSql, findings, 'down')} options={{ minimap: { enabled: false }, renderValidationDecorations: 'on', lineNumbers: (n) => String(n + (sources.downFirstLine ?? 1) - 1) }} />
             ) : (
-              <p className="missing-down">This migration cannot be rolled back: it has no down script. Add one (Verify checks it restores the schema).</p>
+              <p className="migrations-missing-down">This migration cannot be rolled back: it has no down script. Add one (Verify checks it restores the schema).</p>
             )}
           </div>
         </div>
@@ -53,7 +53,7 @@ export function PreviewTab({ connectionId, sources }: { connectionId: string; so
 function StatementTable({ statements, firstLine, transactional }: { statements: StatementLockInfo[]; firstLine: number; transactional: boolean }) {
   return (
     <div className="table-scroll">
-      <table className="data-table statements-table" aria-label="Statements">
+      <table className="data-table" aria-label="Statements">
         <thead>
           <tr>
             <th>#</th>
@@ -69,7 +69,7 @@ function StatementTable({ statements, firstLine, transactional }: { statements: 
               <td>{s.index + 1}</td>
               <td>{s.line + firstLine - 1}</td>
               <td>
-                <code className="statement-text">{s.text.length > 160 ? `${s.text.slice(0, 159)}…` : s.text}</code>
+                <code className="migrations-statement-text">{s.text.length > 160 ? `${s.text.slice(0, 159)}…` : s.text}</code>
                 {s.notes.map((n) => (
                   <div key={n} className="muted">
                     {n}
@@ -80,7 +80,7 @@ function StatementTable({ statements, firstLine, transactional }: { statements: 
               <td>
                 {s.locks.length === 0 && <span className="muted">no table lock</span>}
                 {s.locks.map((l) => (
-                  <div key={`${l.schema ?? ''}.${l.name}.${l.lock}`} className={`lock-line${l.blocksReads ? ' lock-blocks-reads' : l.blocksWrites ? ' lock-blocks-writes' : ''}`}>
+                  <div key={`${l.schema ?? ''}.${l.name}.${l.lock}`} className={`migrations-lock-line${l.blocksReads ? ' migrations-lock-blocks-reads' : l.blocksWrites ? ' migrations-lock-blocks-writes' : ''}`}>
                     <strong>{l.lock}</strong> on {l.schema ? `${l.schema}.` : ''}
                     {l.name}
                     {l.viaIndex && ` (via index ${l.viaIndex})`}

@@ -50,7 +50,7 @@ export function RunPanel({ connectionId, dir, rows, selected }: { connectionId: 
   };
 
   return (
-    <div className="run-panel">
+    <div className="migrations-run-panel">
       <div className="toolbar">
         <button className="primary" disabled={running || pending.length === 0} onClick={() => setIntent({ direction: 'up', to: upTo })}>
           {upTo ? `Apply up to ${upTo}` : `Apply ${pending.length} pending`}
@@ -64,7 +64,7 @@ export function RunPanel({ connectionId, dir, rows, selected }: { connectionId: 
         <div className="run-progress">
           <TaskProgressBar progress={progress} onCancel={running ? () => cancel.mutate(taskId) : undefined} />
           {steps.length > 0 && (
-            <ol className="run-steps" aria-label="Statements run">
+            <ol className="migrations-run-steps" aria-label="Statements run">
               {steps.slice(-8).map((s, i) => (
                 <li key={`${i}-${s}`}>{s}</li>
               ))}

@@ -37,7 +37,7 @@ export function VerifyTab({ connectionId, dir, row }: { connectionId: string; di
       {check.error && <ErrorView title="The reversibility check could not run" error={check.error} />}
       {report && (
         <div aria-label="Verify report">
-          <p className={report.ok ? 'lint-clean' : 'badge level-error'}>{report.ok ? 'Every migration rolls back cleanly.' : 'Some migrations do not roll back cleanly.'}</p>
+          <p className={report.ok ? 'migrations-lint-clean' : 'badge level-error'}>{report.ok ? 'Every migration rolls back cleanly.' : 'Some migrations do not roll back cleanly.'}</p>
           <p className="muted">Ran on {report.scratch}, dropped afterwards.</p>
           {report.migrations.map((m) => (
             <section key={m.version} className={`verify-${m.outcome}`}>

@@ -52,8 +52,8 @@ export function OrderDetailView({ connectionId, orderId, onClose }: { connection
 
 function TicketCard({ ticket: t }: { ticket: OrderTicket }) {
   return (
-    <section className="ticket-card" aria-label={`Ticket ${t.id}`}>
-      <div className="ticket-head">
+    <section className="orders-ticket-card" aria-label={`Ticket ${t.id}`}>
+      <div className="orders-ticket-head">
         <strong>{t.section}</strong>
         <span>{t.seat ? `Row ${t.seat.row}, seat ${t.seat.number}` : 'General admission'}</span>
         <span>{t.tier}</span>

@@ -45,10 +45,10 @@ export function DataTab({
   };
 
   return (
-    <div className="data-tab">
-      <div className="filters" aria-label="Filters">
+    <div className="schema-data-tab">
+      <div className="schema-filters" aria-label="Filters">
         {draft.map((f, i) => (
-          <div className="filter-row" key={i}>
+          <div className="schema-filter-row" key={i}>
             <select
               aria-label="Column"
               value={f.column}
@@ -85,7 +85,7 @@ export function DataTab({
             </button>
           </div>
         ))}
-        <div className="filter-actions">
+        <div className="schema-filter-actions">
           <button onClick={() => setDraft([...draft, { column: columns[0]?.name ?? '', op: '=', value: '' }])} disabled={!columns.length}>
             Add filter
           </button>
@@ -143,7 +143,7 @@ function RowCount({
 }) {
   if (exact !== undefined) return <span data-testid="row-count">{formatCount(exact)} rows (exact)</span>;
   return (
-    <span className="row-count">
+    <span className="schema-row-count">
       <span data-testid="row-count">{estimate === undefined ? '…' : `≈ ${formatCount(estimate)} rows (planner estimate)`}</span>
       <button onClick={onExact} disabled={loadingExact}>
         {loadingExact ? 'Counting…' : 'Exact count'}

@@ -20,13 +20,13 @@ export function ExtensionPage({ connectionId, name }: { connectionId: string; na
           : `the server’s default is ${e.defaultVersion}, but it has no update script from ${e.installedVersion}`;
   return (
     <article className="object-page" aria-label={`extension ${name}`}>
-      <header className="object-header">
+      <header className="schema-object-header">
         <h2>{name}</h2>
         <span className="badge">extension</span>
         <span className="muted">owner {e.owner}</span>
         {e.updateAvailable && <span className="badge">update available</span>}
       </header>
-      {e.description && <p className="object-comment">{e.description}</p>}
+      {e.description && <p className="schema-object-comment">{e.description}</p>}
       <Grid
         head={['', '']}
         rows={[

@@ -16,14 +16,14 @@ export function FunctionPage({ connectionId, schema, name, args }: { connectionI
   const f = fn.data;
   return (
     <article className="object-page" aria-label={`${f.kind} ${schema}.${name}`}>
-      <header className="object-header">
+      <header className="schema-object-header">
         <h2>
           {schema}.{name}({f.args})
         </h2>
         <span className="badge">{f.kind}</span>
         <span className="muted">owner {f.owner}</span>
       </header>
-      {f.comment && <p className="object-comment">{f.comment}</p>}
+      {f.comment && <p className="schema-object-comment">{f.comment}</p>}
       <Grid
         head={['', '']}
         rows={[

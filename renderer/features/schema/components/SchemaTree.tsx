@@ -76,19 +76,19 @@ export function SchemaTree({ connectionId, selected }: { connectionId: string; s
   if (schemas.error) return <ErrorView error={schemas.error} title="Could not list the schemas" />;
   return (
     <div className="schema-tree">
-      <label className="tree-option">
+      <label className="schema-tree-option">
         <input type="checkbox" checked={showSystem} onChange={(e) => setShowSystem(e.target.checked)} /> Show pg_catalog and
         information_schema
       </label>
       {schemas.isPending && <p className="muted">Loading schemas…</p>}
-      <div className="tree-scroll" ref={scrollRef} role="tree" aria-label="Schema objects">
+      <div className="schema-tree-scroll" ref={scrollRef} role="tree" aria-label="Schema objects">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]!;
             return (
               <div
                 key={row.key}
-                className="tree-row"
+                className="schema-tree-row"
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT, paddingLeft: 6 + row.depth * 14 }}
               >
                 <TreeRowView row={row} selected={selected} onToggle={toggle} onMore={loadMore} />
@@ -116,42 +116,43 @@ function TreeRowView({
     case 'schema':
       return (
         <button
-          className="tree-item"
+          className="schema-tree-item"
           role="treeitem"
           aria-expanded={row.expanded}
           onClick={() => onToggle(row.key)}
           title={row.schema.comment ?? undefined}
         >
-          <span className="twisty">{row.expanded ? '▾' : '▸'}</span> <strong>{row.schema.name}</strong>
+          <span className="schema-twisty">{row.expanded ? '▾' : '▸'}</span> <strong>{row.schema.name}</strong>
         </button>
       );
     case 'group':
       return (
-        <button className="tree-item" role="treeitem" aria-expanded={row.expanded} onClick={() => onToggle(row.key)}>
-          <span className="twisty">{row.expanded ? '▾' : '▸'}</span> {row.label} <span className="muted">{row.count.toLocaleString()}</span>
+        <button className="schema-tree-item" role="treeitem" aria-expanded={row.expanded} onClick={() => onToggle(row.key)}>
+          <span className="schema-twisty">{row.expanded ? '▾' : '▸'}</span> {row.label}{' '}
+          <span className="muted">{row.count.toLocaleString()}</span>
         </button>
       );
     case 'object': {
       const path = objectPath(objectRefOf(row.object));
       const o = row.object;
       return (
-        <span className="tree-object">
+        <span className="schema-tree-object">
           {row.groupKey ? (
             <button
-              className="twisty-button"
+              className="schema-twisty-button"
               aria-label={row.expanded ? 'Hide partitions' : 'Show partitions'}
               onClick={() => onToggle(row.groupKey!)}
             >
               {row.expanded ? '▾' : '▸'}
             </button>
           ) : (
-            <span className="twisty" />
+            <span className="schema-twisty" />
           )}
           <a
             href={`#${path}`}
             role="treeitem"
             aria-selected={selected === path}
-            className={`tree-item${selected === path ? ' selected' : ''}`}
+            className={`schema-tree-item${selected === path ? ' selected' : ''}`}
             onClick={(e) => {
               e.preventDefault();
               navigate(path);

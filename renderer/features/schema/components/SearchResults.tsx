@@ -25,7 +25,7 @@ export function SearchResults({ connectionId, query, selected }: { connectionId:
   const { hits, truncated } = search.data;
   if (!hits.length) return <p className="muted">No object name contains “{query}”.</p>;
   return (
-    <div className="search-results" role="listbox" aria-label="Search results">
+    <div className="schema-search-results" role="listbox" aria-label="Search results">
       {hits.map((hit) => {
         const path = objectPath(objectRefOf(hit));
         return (
@@ -34,7 +34,7 @@ export function SearchResults({ connectionId, query, selected }: { connectionId:
             href={`#${path}`}
             role="option"
             aria-selected={path === selected}
-            className={`search-hit${path === selected ? ' selected' : ''}`}
+            className={`schema-search-hit${path === selected ? ' selected' : ''}`}
             onClick={(e) => {
               e.preventDefault();
               navigate(path);

@@ -70,7 +70,7 @@ export function SequencePage({ connectionId, schema, name }: { connectionId: str
   const owned = s.ownedBy;
   return (
     <article className="object-page" aria-label={`sequence ${schema}.${name}`}>
-      <header className="object-header">
+      <header className="schema-object-header">
         <h2>
           {schema}.{name}
         </h2>
@@ -80,7 +80,7 @@ export function SequencePage({ connectionId, schema, name }: { connectionId: str
         {s.extension && <span className="badge">extension {s.extension}</span>}
         <span className="muted">owner {s.owner}</span>
       </header>
-      {s.comment && <p className="object-comment">{s.comment}</p>}
+      {s.comment && <p className="schema-object-comment">{s.comment}</p>}
       <RangeUsed s={s} />
       <Grid
         head={['', '']}

@@ -52,7 +52,7 @@ export function TablePage({ connectionId, schema, name }: { connectionId: string
   };
   return (
     <article className="object-page" aria-label={`${t.kind} ${schema}.${name}`}>
-      <header className="object-header">
+      <header className="schema-object-header">
         <h2>
           {schema}.{name}
         </h2>
@@ -66,7 +66,7 @@ export function TablePage({ connectionId, schema, name }: { connectionId: string
         <span className="muted">{formatBytes(t.storage.totalBytes)}</span>
         {t.rowSecurity && <span className="badge">row security{t.forceRowSecurity ? ' (forced)' : ''}</span>}
       </header>
-      {t.comment && <p className="object-comment">{t.comment}</p>}
+      {t.comment && <p className="schema-object-comment">{t.comment}</p>}
       {t.partition && (
         <p className="muted">
           {t.partition.key && `Partitioned by ${t.partition.key}, ${formatCount(t.partition.partitionCount)} partitions. `}

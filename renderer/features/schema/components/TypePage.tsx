@@ -124,7 +124,7 @@ export function TypePage({ connectionId, schema, name }: { connectionId: string;
   const t = type.data;
   return (
     <article className="object-page" aria-label={`type ${schema}.${name}`}>
-      <header className="object-header">
+      <header className="schema-object-header">
         <h2>
           {schema}.{name}
         </h2>
@@ -132,7 +132,7 @@ export function TypePage({ connectionId, schema, name }: { connectionId: string;
         {t.extension && <span className="badge">extension {t.extension}</span>}
         <span className="muted">owner {t.owner}</span>
       </header>
-      {t.comment && <p className="object-comment">{t.comment}</p>}
+      {t.comment && <p className="schema-object-comment">{t.comment}</p>}
       <Definition t={t} />
       <h3>
         Used by {formatCount(t.usageCount)} column{t.usageCount === 1 ? '' : 's'}

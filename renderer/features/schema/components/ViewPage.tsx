@@ -51,7 +51,7 @@ export function ViewPage({ connectionId, schema, name }: { connectionId: string;
   const v = view.data;
   return (
     <article className="object-page" aria-label={`${v.kind} ${schema}.${name}`}>
-      <header className="object-header">
+      <header className="schema-object-header">
         <h2>
           {schema}.{name}
         </h2>
@@ -60,7 +60,7 @@ export function ViewPage({ connectionId, schema, name }: { connectionId: string;
         {v.sizeBytes !== null && <span className="muted">{formatBytes(v.sizeBytes)}</span>}
         {v.populated === false && <span className="badge">not populated (needs REFRESH)</span>}
       </header>
-      {v.comment && <p className="object-comment">{v.comment}</p>}
+      {v.comment && <p className="schema-object-comment">{v.comment}</p>}
       <nav className="tabs" role="tablist">
         {(['Definition', 'Dependencies', 'Data'] as const).map((name) => (
           <button key={name} role="tab" aria-selected={tab === name} className={tab === name ? 'active' : ''} onClick={() => setTab(name)}>

@@ -12,7 +12,7 @@ export function HistoryPanel({ connectionId, onOpen }: { connectionId: string; o
   }, [text]);
   const history = useQueryHistory(connectionId, search);
   return (
-    <aside className="history-panel" aria-label="Query history">
+    <aside className="sql-history-panel" aria-label="Query history">
       <input
         type="search"
         placeholder="Search history"
@@ -25,7 +25,7 @@ export function HistoryPanel({ connectionId, onOpen }: { connectionId: string; o
         {history.data?.entries.map((e) => (
           <li key={e.id}>
             <button onClick={() => onOpen(e.sql)} title="Open in a new tab">
-              <span className={`history-outcome ${e.outcome}`}>{e.outcome}</span>
+              <span className={`sql-history-outcome ${e.outcome}`}>{e.outcome}</span>
               <span className="muted">
                 {new Date(e.at).toLocaleString()} · {Math.round(e.durationMs)} ms{e.readOnly ? ' · read-only' : ''}
               </span>

@@ -30,7 +30,7 @@ export function ResultsPanel({ connectionId, run, sql }: { connectionId: string;
   const current = statements[selected];
   return (
     <div className="sql-results">
-      <div className="result-tabs" role="tablist" aria-label="Result sets">
+      <div className="sql-result-tabs" role="tablist" aria-label="Result sets">
         {statements.map((s, i) => (
           <button
             key={i}
@@ -67,8 +67,8 @@ function StatementView({ connectionId, statement, sql }: { connectionId: string;
   const line = sql.slice(0, statement.start).split('\n').length;
   const summary = `${statement.command ?? ''}${statement.rowsAffected !== null ? ` ${statement.rowsAffected.toLocaleString()} rows` : ''} in ${statement.durationMs.toFixed(1)} ms (line ${line})`;
   return (
-    <div className="statement-view">
-      <div className="statement-meta">
+    <div className="sql-statement-view">
+      <div className="sql-statement-meta">
         <span className="muted">{summary}</span>
         {statement.result && (
           <ExportControls
@@ -77,7 +77,7 @@ function StatementView({ connectionId, statement, sql }: { connectionId: string;
           />
         )}
       </div>
-      {statement.notices.length > 0 && <pre className="notices">{statement.notices.join('\n')}</pre>}
+      {statement.notices.length > 0 && <pre className="sql-notices">{statement.notices.join('\n')}</pre>}
       {statement.error && (
         <ErrorView
           error={new RpcError(statement.error.code as RpcError['code'], statement.error.message, statement.error.pg)}

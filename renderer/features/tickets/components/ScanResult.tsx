@@ -17,11 +17,11 @@ export function ScanResult({ result }: { result: ValidateOutput }) {
   const text = outcomeText[result.outcome];
   const t = result.ticket;
   return (
-    <div className={`scan-result outcome-${result.outcome}`} data-outcome={result.outcome}>
-      <div className="scan-outcome">{text.title}</div>
-      <div className="scan-hint">{text.hint}</div>
+    <div className={`tickets-scan-result tickets-outcome-${result.outcome}`} data-outcome={result.outcome}>
+      <div className="tickets-scan-outcome">{text.title}</div>
+      <div className="tickets-scan-hint">{text.hint}</div>
       {t && (
-        <dl className="scan-details">
+        <dl className="tickets-scan-details">
           <dt>Attendee</dt>
           <dd>{t.attendee}</dd>
           <dt>Section</dt>
@@ -33,12 +33,12 @@ export function ScanResult({ result }: { result: ValidateOutput }) {
         </dl>
       )}
       {result.firstScan && (
-        <p className="scan-first">
+        <p className="tickets-scan-first">
           First scanned at {time(result.firstScan.at)}
           {result.firstScan.gate ? ` at ${result.firstScan.gate}` : ''}
         </p>
       )}
-      {result.reason && <p className="scan-first">Why: {result.reason}</p>}
+      {result.reason && <p className="tickets-scan-first">Why: {result.reason}</p>}
     </div>
   );
 }

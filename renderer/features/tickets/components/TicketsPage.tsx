@@ -82,7 +82,7 @@ function GateScreen({ connectionId }: { connectionId: string }) {
     <section className="page gate-page">
       <header className="page-header">
         <h1>Gate validation</h1>
-        <div className="scan-counter" aria-label="Scan counter">
+        <div className="tickets-scan-counter" aria-label="Scan counter">
           <span>
             <strong data-testid="scan-count">{tally.total}</strong> scans
           </span>
@@ -90,7 +90,7 @@ function GateScreen({ connectionId }: { connectionId: string }) {
           <span className="bad">{tally.total - tally.accepted} refused</span>
         </div>
       </header>
-      <form className="gate-setup" aria-label="Gate setup" onSubmit={(e) => e.preventDefault()}>
+      <form className="tickets-gate-setup" aria-label="Gate setup" onSubmit={(e) => e.preventDefault()}>
         <Field label="Event">
           <select value={eventId ?? ''} onChange={(e) => set({ eventId: e.target.value || undefined })}>
             <option value="">Choose the event…</option>
@@ -124,7 +124,7 @@ function GateScreen({ connectionId }: { connectionId: string }) {
       >
         <input
           ref={input}
-          className="scan-input"
+          className="tickets-scan-input"
           aria-label="Scan or type a ticket code"
           placeholder={ready ? 'Scan a ticket (or type its code and press Enter)' : 'Choose the event, gate and staff name first'}
           value={text}
@@ -140,15 +140,17 @@ function GateScreen({ connectionId }: { connectionId: string }) {
         />
       </form>
       {validate.error && <ErrorView title="The scan could not be checked" error={validate.error} />}
-      <div className="scan-stage" role="status" aria-live="assertive" aria-label="Scan result">
+      <div className="tickets-scan-stage" role="status" aria-live="assertive" aria-label="Scan result">
         {shown ? (
           <ScanResult result={shown.result} />
         ) : (
-          <div className="scan-ready">{ready ? (validate.isPending ? 'Checking…' : 'Ready to scan') : 'Set up the gate to start'}</div>
+          <div className="tickets-scan-ready">
+            {ready ? (validate.isPending ? 'Checking…' : 'Ready to scan') : 'Set up the gate to start'}
+          </div>
         )}
       </div>
       {scans.length > 0 && (
-        <table className="data-table scan-history" aria-label="Last scans">
+        <table className="data-table tickets-scan-history" aria-label="Last scans">
           <thead>
             <tr>
               <th>#</th>
@@ -160,7 +162,7 @@ function GateScreen({ connectionId }: { connectionId: string }) {
           </thead>
           <tbody>
             {scans.map((s) => (
-              <tr key={s.n} className={`outcome-row-${s.result.outcome}`}>
+              <tr key={s.n} className={`tickets-outcome-row-${s.result.outcome}`}>
                 <td>{s.n}</td>
                 <td>{new Date(s.result.validatedAt).toLocaleTimeString()}</td>
                 <td>{outcomeText[s.result.outcome].title}</td>
