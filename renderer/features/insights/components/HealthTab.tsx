@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatBytes, formatCount, formatMs, formatPercent } from '../../../../shared/domain/format';
-import { healthMetricLabels, levelOf, type HealthMetric } from '../../../../shared/domain/health-thresholds';
+import { healthMetricLabels, healthMetrics, levelOf, type HealthMetric } from '../../../../shared/domain/health-thresholds';
 import { Sparkline } from '../../../components/charts/Sparkline';
 import { ErrorView } from '../../../components/ErrorView';
 import { useHealth } from '../api/health';
@@ -39,14 +39,6 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
   const thresholds = useHealthThresholds((s) => s.thresholds);
   const h = health.data;
 
-  const metrics: HealthMetric[] = [
-    'queryP99Ms',
-    'connectionsRatio',
-    'cacheHitRatio',
-    'indexHitRatio',
-    'replicationLagSeconds',
-    'wraparoundRatio',
-  ];
   const latest = series.at(-1);
   return (
     <div className="health-tab">
@@ -67,7 +59,7 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
       {editing && <ThresholdsEditor />}
       {health.error && <ErrorView title="Could not read health" error={health.error} />}
       <div className="insights-health-cards">
-        {metrics.map((m) => {
+        {healthMetrics.map((m) => {
           const value = latest?.[m] ?? null;
           const level = levelOf(value, thresholds[m]);
           return (
