@@ -1,20 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findPackageRoot } from '../core/package-root';
 import { UsageError } from './exit-codes';
 
+const here = path.dirname(fileURLToPath(import.meta.url));
 /** The package root (package.json, migrations/, dist/): the nearest folder above this file with a package.json. */
-export const packageRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
-
-function findPackageRoot(start: string): string {
-  let dir = start;
-  while (!existsSync(path.join(dir, 'package.json'))) {
-    const parent = path.dirname(dir);
-    if (parent === dir) return start;
-    dir = parent;
-  }
-  return dir;
-}
+export const packageRoot = findPackageRoot(here) ?? here;
 
 export function packageVersion(): string {
   try {
