@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { migrationsContract } from '../../../shared/contract/migrations';
+import type { MigrationPlan, migrationsContract } from '../../../shared/contract/migrations';
 import type { PgErrorFields } from '../../../shared/rpc/envelope';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { audited } from '../audit/audit-log';
@@ -7,7 +7,7 @@ import { applierRunsFor, type ApplierRun } from '../migrations/applier-runs';
 import { isPgDatabaseError, pgFieldsOf } from '../db/pg-errors';
 import type { CoreDeps } from '../deps';
 import { defaultMigrationsDir } from '../migrations/default-dir';
-import { MigrationEngine, type EngineEvent, type EngineOptions } from '../migrations/engine';
+import { MigrationEngine, type EngineEvent, type EngineOptions, type RanStep } from '../migrations/engine';
 import { MigrationError } from '../migrations/errors';
 import type { HandlersFor } from '../rpc/dispatcher';
 import { DEMO_ID } from './connections';
@@ -36,6 +36,8 @@ function toRpcError(err: unknown): unknown {
       return new RpcError('UNAVAILABLE', err.message);
   }
 }
+
+const stepList = (plan: MigrationPlan) => plan.steps.map((s) => `${s.version} ${s.name}`).join(', ');
 
 async function mapped<T>(work: () => Promise<T>): Promise<T> {
   try {
@@ -92,6 +94,40 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
     return { onEvent, emit };
   };
 
+  /**
+   * Apply or roll back (the caller checked the connection is writable) as an audited, cancellable
+   * task: the plan names the steps in the audit entry; the task ends succeeded ("N applied"), or
+   * cancelled/failed with the reason.
+   */
+  const auditedRun = async (
+    run: { connectionId: string; dir?: string; taskId?: string; direction: 'up' | 'down'; label: string; action: string; done: string },
+    timeouts: Pick<EngineOptions, 'lockTimeoutMs' | 'statementTimeoutMs' | 'lockWaitMs'>,
+    describe: (e: MigrationEngine) => Promise<string>,
+    work: (e: MigrationEngine) => Promise<RanStep[]>,
+  ) => {
+    const { connectionId, dir } = run;
+    const applier = runs.start(run.taskId ?? randomUUID(), connectionId, run.direction);
+    const task = progress(applier, run.label);
+    try {
+      const e = await engine(connectionId, dir, { ...timeouts, onEvent: task.onEvent });
+      const detail = await mapped(() => describe(e));
+      return await mapped(async () => {
+        try {
+          const ran = await audited(deps.audit, connectionId, { action: run.action, target: dir ?? defaultMigrationsDir(), detail }, () =>
+            work(e),
+          );
+          task.emit('succeeded', 1, `${ran.length} ${run.done}`);
+          return { ran };
+        } catch (err) {
+          task.emit(applier.cancelRequested ? 'cancelled' : 'failed', null, err instanceof Error ? err.message : String(err));
+          throw err;
+        }
+      });
+    } finally {
+      runs.finish(applier.taskId);
+    }
+  };
+
   return {
     'migrations.status': ({ connectionId, dir }) => mapped(async () => (await engine(connectionId, dir)).status()),
 
@@ -103,59 +139,29 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
 
     'migrations.apply': async ({ connectionId, dir, to, allowOutOfOrder, taskId, lockTimeoutMs, statementTimeoutMs, lockWaitMs }) => {
       assertWritable(connectionId);
-      const run = runs.start(taskId ?? randomUUID(), connectionId, 'up');
-      const task = progress(run, 'Apply migrations');
-      try {
-        const e = await engine(connectionId, dir, { lockTimeoutMs, statementTimeoutMs, lockWaitMs, onEvent: task.onEvent });
-        const plan = await mapped(() => e.plan({ direction: 'up', to, allowOutOfOrder }));
-        const detail = `up${to ? ` to ${to}` : ''}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing pending'}`;
-        return await mapped(async () => {
-          try {
-            const ran = await audited(
-              deps.audit,
-              connectionId,
-              { action: 'migration.apply', target: dir ?? defaultMigrationsDir(), detail },
-              () => e.up({ to, allowOutOfOrder }),
-            );
-            task.emit('succeeded', 1, `${ran.length} applied`);
-            return { ran };
-          } catch (err) {
-            task.emit(run.cancelRequested ? 'cancelled' : 'failed', null, err instanceof Error ? err.message : String(err));
-            throw err;
-          }
-        });
-      } finally {
-        runs.finish(run.taskId);
-      }
+      return auditedRun(
+        { connectionId, dir, taskId, direction: 'up', label: 'Apply migrations', action: 'migration.apply', done: 'applied' },
+        { lockTimeoutMs, statementTimeoutMs, lockWaitMs },
+        async (e) => {
+          const plan = await e.plan({ direction: 'up', to, allowOutOfOrder });
+          return `up${to ? ` to ${to}` : ''}: ${stepList(plan) || 'nothing pending'}`;
+        },
+        (e) => e.up({ to, allowOutOfOrder }),
+      );
     },
 
     'migrations.rollback': async ({ connectionId, dir, to, steps, taskId, lockTimeoutMs, statementTimeoutMs, lockWaitMs }) => {
       assertWritable(connectionId);
       if (to !== undefined && steps !== undefined) throw new RpcError('BAD_REQUEST', 'Give steps or to, not both.');
-      const run = runs.start(taskId ?? randomUUID(), connectionId, 'down');
-      const task = progress(run, 'Roll back migrations');
-      try {
-        const e = await engine(connectionId, dir, { lockTimeoutMs, statementTimeoutMs, lockWaitMs, onEvent: task.onEvent });
-        const plan = await mapped(() => e.plan({ direction: 'down', to, steps }));
-        const detail = `down${to ? ` to ${to}` : ` ${steps ?? 1} step(s)`}: ${plan.steps.map((s) => `${s.version} ${s.name}`).join(', ') || 'nothing applied'}`;
-        return await mapped(async () => {
-          try {
-            const ran = await audited(
-              deps.audit,
-              connectionId,
-              { action: 'migration.rollback', target: dir ?? defaultMigrationsDir(), detail },
-              () => e.down({ to, steps }),
-            );
-            task.emit('succeeded', 1, `${ran.length} rolled back`);
-            return { ran };
-          } catch (err) {
-            task.emit(run.cancelRequested ? 'cancelled' : 'failed', null, err instanceof Error ? err.message : String(err));
-            throw err;
-          }
-        });
-      } finally {
-        runs.finish(run.taskId);
-      }
+      return auditedRun(
+        { connectionId, dir, taskId, direction: 'down', label: 'Roll back migrations', action: 'migration.rollback', done: 'rolled back' },
+        { lockTimeoutMs, statementTimeoutMs, lockWaitMs },
+        async (e) => {
+          const plan = await e.plan({ direction: 'down', to, steps });
+          return `down${to ? ` to ${to}` : ` ${steps ?? 1} step(s)`}: ${stepList(plan) || 'nothing applied'}`;
+        },
+        (e) => e.down({ to, steps }),
+      );
     },
   };
 }
