@@ -5,6 +5,7 @@ import { splitSql, type SqlStatement } from '../../sql-parser';
 import relationFactsSql from '../../sql/locks/relation-facts.sql?raw';
 import { createdTable } from './created-table';
 import { blocksReads, blocksWrites } from './lock-modes';
+import { relationKindOf } from './relation-kind';
 import { statementLocks, type StatementLock } from './statement-locks';
 
 interface FactsRow {
@@ -17,16 +18,6 @@ interface FactsRow {
   total_bytes: string | null;
 }
 
-const relkinds: Record<string, StatementLockInfo['locks'][number]['relationKind']> = {
-  r: 'table',
-  p: 'partitioned table',
-  i: 'index',
-  I: 'partitioned index',
-  v: 'view',
-  m: 'materialized view',
-  S: 'sequence',
-  f: 'foreign table',
-};
 
 /** `"schema"."name"` for to_regclass (identifier quoting rules of the manual, 4.1.1). */
 function regclassText(name: QualifiedName): string {
@@ -84,7 +75,7 @@ export async function analyzeLocks(client: ClientBase, sql: string): Promise<Sta
         return {
           schema: exists ? row.schema : (lock.relation.schema ?? null),
           name: exists ? (row.name ?? lock.relation.name) : lock.relation.name,
-          relationKind: exists ? (relkinds[row.relkind ?? ''] ?? 'other') : null,
+          relationKind: exists ? relationKindOf(row.relkind ?? '') : null,
           viaIndex: lock.via === 'index' ? lock.relation.name : null,
           lock: lock.lock,
           reason: lock.reason,

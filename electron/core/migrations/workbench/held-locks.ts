@@ -1,7 +1,8 @@
 import type pg from 'pg';
 import type { HeldLock } from '../../../../shared/contract/migration-workbench';
-import { lockModes, type LockMode, type relationKinds } from '../../../../shared/contract/migration-locks';
+import { lockModes, type LockMode } from '../../../../shared/contract/migration-locks';
 import heldByPidSql from '../../sql/locks/held-by-pid.sql?raw';
+import { relationKindOf } from '../locks/relation-kind';
 
 export interface RawHeldLock {
   locktype: string;
@@ -21,17 +22,6 @@ export function lockModeName(mode: string): LockMode | null {
   return (lockModes as readonly string[]).includes(words) ? (words as LockMode) : null;
 }
 
-const KINDS: Record<string, (typeof relationKinds)[number]> = {
-  r: 'table',
-  p: 'partitioned table',
-  i: 'index',
-  I: 'partitioned index',
-  v: 'view',
-  m: 'materialized view',
-  S: 'sequence',
-  f: 'foreign table',
-  t: 'other', // TOAST table
-};
 
 export function toHeldLock(raw: RawHeldLock): HeldLock {
   return {
@@ -39,7 +29,7 @@ export function toHeldLock(raw: RawHeldLock): HeldLock {
     mode: raw.mode,
     lock: raw.locktype === 'relation' ? lockModeName(raw.mode) : null,
     object: raw.object,
-    relationKind: raw.relkind === null ? null : (KINDS[raw.relkind] ?? 'other'),
+    relationKind: raw.relkind === null ? null : relationKindOf(raw.relkind),
     granted: raw.granted,
   };
 }
