@@ -66,6 +66,11 @@ export function retypedColumns(statements: LintStatement[]): Array<AlterCommand 
   });
 }
 
+/** Every column given a type: defined (CREATE TABLE, ADD COLUMN) or retyped (ALTER COLUMN … TYPE: no constraints, not a key). */
+export function typedColumns(statements: LintStatement[]) {
+  return [...columnSites(statements), ...retypedColumns(statements).map((r) => ({ ...r, constraints: [], primaryKey: false }))];
+}
+
 export function defaultOf(constraints: Constraint[]): Constraint | undefined {
   return constraints.find((c) => c.contype === 'CONSTR_DEFAULT');
 }

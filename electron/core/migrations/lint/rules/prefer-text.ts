@@ -1,5 +1,5 @@
 import { boundedCharacterType, looksLikeUuidAsText } from '../column-types';
-import { columnSites, retypedColumns } from '../statements';
+import { typedColumns } from '../statements';
 import { derivedName, ident, qualified } from '../sql-text';
 import type { LintRule, RuleHit } from '../types';
 
@@ -14,11 +14,7 @@ export const preferText: LintRule = {
     'application code. text with a CHECK constraint gives the same guarantee and the limit can be changed with NOT VALID + VALIDATE.',
   check(ctx) {
     const hits: RuleHit[] = [];
-    const sites = [
-      ...columnSites(ctx.up.statements),
-      ...retypedColumns(ctx.up.statements).map((r) => ({ ...r, constraints: [], primaryKey: false })),
-    ];
-    for (const site of sites) {
+    for (const site of typedColumns(ctx.up.statements)) {
       const bounded = boundedCharacterType(site.column);
       if (!bounded || looksLikeUuidAsText(site)) continue; // uuid-as-varchar reports those
       const columnName = site.column.colname ?? '';

@@ -1,5 +1,5 @@
 import { typeInfo } from '../../../sql-parser/ast';
-import { columnSites, retypedColumns } from '../statements';
+import { typedColumns } from '../statements';
 import { ident, qualified } from '../sql-text';
 import type { LintRule, RuleHit } from '../types';
 
@@ -14,8 +14,7 @@ export const preferTimestamptz: LintRule = {
     'timestamptz stores the instant (in UTC) and is the same 8 bytes.',
   check(ctx) {
     const hits: RuleHit[] = [];
-    const sites = [...columnSites(ctx.up.statements), ...retypedColumns(ctx.up.statements)];
-    for (const site of sites) {
+    for (const site of typedColumns(ctx.up.statements)) {
       const type = typeInfo(site.column.typeName);
       if (type.schema !== 'pg_catalog' || type.name !== 'timestamp') continue;
       const column = ident(site.column.colname ?? '');

@@ -1,6 +1,6 @@
 import { typeInfo } from '../../../sql-parser/ast';
 import { looksLikeUuidAsText } from '../column-types';
-import { columnSites, retypedColumns } from '../statements';
+import { typedColumns } from '../statements';
 import { ident, qualified, renderType } from '../sql-text';
 import type { LintRule, RuleHit } from '../types';
 
@@ -15,11 +15,7 @@ export const uuidAsVarchar: LintRule = {
     'Text also accepts values that are not UUIDs. Store UUIDs as uuid.',
   check(ctx) {
     const hits: RuleHit[] = [];
-    const sites = [
-      ...columnSites(ctx.up.statements),
-      ...retypedColumns(ctx.up.statements).map((r) => ({ ...r, constraints: [], primaryKey: false })),
-    ];
-    for (const site of sites) {
+    for (const site of typedColumns(ctx.up.statements)) {
       if (!looksLikeUuidAsText(site)) continue;
       const column = ident(site.column.colname ?? '');
       const type = typeInfo(site.column.typeName);
