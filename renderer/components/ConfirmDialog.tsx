@@ -1,5 +1,6 @@
 import './ui.css';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { type ReactNode } from 'react';
+import { ModalDialog } from './ModalDialog';
 
 /**
  * Asks before a change to a database: what will run, what it costs (locks, time), and the exact
@@ -23,22 +24,8 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="confirm-dialog"
-      aria-label={title}
-      onCancel={(e) => {
-        e.preventDefault();
-        onCancel();
-      }}
-    >
+    <ModalDialog className="confirm-dialog" label={title} onClose={onCancel}>
       <h2>{title}</h2>
       <div className="confirm-body">{children}</div>
       <div className="form-actions">
@@ -47,6 +34,6 @@ export function ConfirmDialog({
           {confirmLabel}
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

@@ -1,6 +1,6 @@
-import { useEffect, useRef } from 'react';
 import type { Finding } from '../../../../shared/contract/insights';
 import { ErrorView } from '../../../components/ErrorView';
+import { ModalDialog } from '../../../components/ModalDialog';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { navigate } from '../../../lib/hash-route';
 import { useMigrationDraft } from '../api/migration-draft';
@@ -12,22 +12,8 @@ export const draftRoute = (connectionId: string, findingId: string) =>
 /** The up/down pair for a finding, read-only with copy, and the way into the workbench. */
 export function DraftDialog({ connectionId, finding, onClose }: { connectionId: string; finding: Finding; onClose: () => void }) {
   const draft = useMigrationDraft(connectionId, finding.id);
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
   return (
-    <dialog
-      ref={ref}
-      className="draft-dialog"
-      aria-label="Migration draft"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="draft-dialog" label="Migration draft" onClose={onClose}>
       <h2>Migration draft: {finding.title}</h2>
       {draft.isPending && <p>Drafting…</p>}
       {draft.error && <ErrorView title="No draft" error={draft.error} />}
@@ -52,6 +38,6 @@ export function DraftDialog({ connectionId, finding, onClose }: { connectionId: 
           Open in migrations workbench
         </button>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }

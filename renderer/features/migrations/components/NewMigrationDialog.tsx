@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { ErrorView } from '../../../components/ErrorView';
+import { ModalDialog } from '../../../components/ModalDialog';
 import { MonacoEditor } from '../../../components/monaco/MonacoEditor';
 import { useCreateFiles } from '../api/create-files';
 import { useDraft } from '../api/draft';
@@ -19,7 +20,6 @@ export function NewMigrationDialog({
   draftId: string | undefined;
   onClose: (createdVersion?: string) => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const draft = useDraft(connectionId, draftId);
   const create = useCreateFiles(connectionId, dir);
   const [name, setName] = useState('');
@@ -29,11 +29,6 @@ export function NewMigrationDialog({
   const [downSql, setDownSql] = useState('');
   const [filledFrom, setFilledFrom] = useState<string | undefined>();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
 
   // Fill the form once from the draft (render-time state update keyed by the draft, as React recommends over an effect).
   if (draft.data && filledFrom !== draft.data.findingId) {
@@ -45,15 +40,7 @@ export function NewMigrationDialog({
   }
 
   return (
-    <dialog
-      ref={ref}
-      className="migrations-new-dialog"
-      aria-label="New migration"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-    >
+    <ModalDialog className="migrations-new-dialog" label="New migration" onClose={onClose}>
       <h2>New migration</h2>
       {draft.isFetching && <p>Reading the advisor’s draft…</p>}
       {draft.error && <ErrorView title="The advisor's draft is not available" error={draft.error} />}
@@ -105,6 +92,6 @@ export function NewMigrationDialog({
           </button>
         </div>
       </form>
-    </dialog>
+    </ModalDialog>
   );
 }
