@@ -33,6 +33,8 @@ export interface PinnedHold {
   client: pg.PoolClient;
   pid: number;
   handBack(session: EditorSession): Promise<void>;
+  /** Paging through its result set is activity: the idle limit starts again. */
+  touch(): void;
 }
 
 interface OpenResult {
@@ -167,6 +169,7 @@ export class EditorSessions {
       );
     const work = open.chain.then(async () => {
       clearTimeout(open.timer);
+      open.session.pinned?.touch();
       open.session.busy = true;
       try {
         const pending = open.ahead ?? { size: count, batch: readBatch(open.cursor, count) };

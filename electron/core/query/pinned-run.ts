@@ -33,6 +33,7 @@ export class PinnedRun {
       handBack: async (session) => {
         if (p.held === session) p.held = undefined;
       },
+      touch: () => this.owner.touch(p),
     });
     return this.session;
   }

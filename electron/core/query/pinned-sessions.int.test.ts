@@ -27,6 +27,7 @@ afterAll(async () => {
 
 interface Setup {
   pools: PoolRegistry;
+  sessions: EditorSessions;
   pinned: PinnedSessions;
   audit: AuditLog;
   run(sessionId: string, sql: string): ReturnType<typeof runScript>;
@@ -70,7 +71,7 @@ function setup(limits: Partial<PinnedLimits>): Setup {
       ),
     );
   };
-  current = { pools, pinned, audit, run };
+  current = { pools, sessions, pinned, audit, run };
   return current;
 }
 
@@ -107,6 +108,21 @@ describe('pinned sessions', () => {
     const { entries } = await audit.list('c', { action: 'query.rollback', limit: 5 });
     expect(entries[0]?.detail).toMatch(/ROLLBACK \(idle limit of 0 s\) of a transaction of 1 statement.*INSERT INTO scratch VALUES \(1\)/);
     await expect(run(sessionId, 'SELECT 1')).rejects.toMatchObject({ code: 'NOT_FOUND', message: expect.stringMatching(/sat idle/) });
+  });
+
+  it('counts paging through an open result set as activity', async () => {
+    const { pinned, run, sessions } = setup({ idleMs: 2_000 });
+    const { sessionId } = await pinned.open('c');
+    const big = await run(sessionId, 'SELECT g FROM generate_series(1, 100000) g');
+    const resultSetId = big.statements[0]!.result!.id!;
+    // Five pages half a second apart: longer than the idle limit in all, never idle that long.
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+      expect((await sessions.fetch('c', resultSetId, 10)).hasMore).toBe(true);
+    }
+    expect(pinned.state('c', sessionId).status).toBe('transaction');
+    await until(() => pinned.state('c', sessionId).status === 'closed');
+    expect(pinned.state('c', sessionId).reason).toMatch(/sat idle for 2 s/);
   });
 
   it('gives an idle session without a transaction back too, saying nothing was lost', async () => {

@@ -179,6 +179,11 @@ export class PinnedSessions {
     return done;
   }
 
+  /** Activity outside a run (paging through its open result set) restarts the idle clock. */
+  touch(p: Pinned): void {
+    if (!p.busy && !p.closing && this.pinned.has(p.id)) this.armIdle(p);
+  }
+
   /** Marks the run's EditorSession as holding the session through its open result set. */
   hold(p: Pinned, session: EditorSession | undefined): void {
     p.held = session && !session.released ? session : undefined;

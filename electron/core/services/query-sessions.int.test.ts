@@ -222,12 +222,14 @@ describe('Manual mode (pinned sessions)', () => {
     await close(s);
   });
 
-  it('caps pinned sessions at pool size − 1 with a clear error', async () => {
-    const pinned = await Promise.all([open(), open(), open()]);
-    await expect(open()).rejects.toMatchObject({
-      code: 'CONFLICT',
-      message: expect.stringMatching(/No session to spare.*4 sessions and 3/),
-    });
+  it('caps pinned sessions at pool size − 1 with a clear error, also when tabs ask at once', async () => {
+    const asked = await Promise.allSettled(Array.from({ length: 5 }, () => open()));
+    const pinned = asked.filter((a) => a.status === 'fulfilled').map((a) => (a as PromiseFulfilledResult<string>).value);
+    const refused = asked.filter((a) => a.status === 'rejected').map((a) => (a as PromiseRejectedResult).reason as Error);
+    expect(pinned).toHaveLength(3);
+    expect(refused).toHaveLength(2);
+    for (const err of refused)
+      expect(err).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/No session to spare.*4 sessions and 3/) });
     // The free session still serves everything else.
     expect(rowsOf(await run(undefined, 'SELECT 1'))).toEqual([['1']]);
     await close(pinned[0]!);

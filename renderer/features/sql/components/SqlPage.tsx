@@ -9,6 +9,7 @@ import { closeResult } from '../api/close-result';
 import { useRunQuery } from '../api/run-query';
 import { registerSqlCompletion, setCompletionTarget } from '../completion-provider';
 import { loadTabs, newTab, TabSaver, type EditorTabsState } from '../editor-tabs';
+import { useEditorKeys } from '../hooks/use-editor-keys';
 import { useTabTransaction } from '../hooks/use-tab-transaction';
 import { openTransactionOf, releaseTabSession, useTabTransactions } from '../stores/tab-transactions';
 import { describeSession } from '../transaction-view';
@@ -143,40 +144,10 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
   }, [runs]);
   useEffect(() => () => Object.values(runsRef.current).forEach(releaseResults), [releaseResults]);
 
-  // Commit/Rollback shortcuts act only when the buttons would: Manual mode, a transaction open, nothing running.
-  const endTransaction = useCallback(
-    (how: 'commit' | 'rollback') => {
-      if (activeRun?.running || tx.commit.isPending || tx.rollback.isPending) return;
-      if (how === 'commit' ? tx.state?.status === 'transaction' : tx.open) (how === 'commit' ? tx.commit : tx.rollback).mutate();
-    },
-    [activeRun?.running, tx],
-  );
-
-  // Monaco commands are bound once; they call whatever run/cancel is current.
-  const actions = useRef({ run, cancel, endTransaction });
-  useEffect(() => {
-    actions.current = { run, cancel, endTransaction };
-  }, [run, cancel, endTransaction]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') actions.current.cancel();
-      // e.code: with Alt held, e.key is a different character on some layouts (macOS Option).
-      else if ((e.ctrlKey || e.metaKey) && e.altKey && e.shiftKey && (e.code === 'KeyC' || e.code === 'KeyR')) {
-        e.preventDefault();
-        actions.current.endTransaction(e.code === 'KeyC' ? 'commit' : 'rollback');
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
+  const bindKeys = useEditorKeys({ run, cancel, endTransaction: (how) => tx.end(how, activeRun?.running ?? false) });
   const onMount = (editor: monaco.editor.IStandaloneCodeEditor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void actions.current.run('cursor'));
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => void actions.current.run('all'));
-    const txKeys = monaco.KeyMod.CtrlCmd | monaco.KeyMod.Alt | monaco.KeyMod.Shift;
-    editor.addCommand(txKeys | monaco.KeyCode.KeyC, () => actions.current.endTransaction('commit'));
-    editor.addCommand(txKeys | monaco.KeyCode.KeyR, () => actions.current.endTransaction('rollback'));
+    bindKeys(editor);
     editor.focus();
   };
 

@@ -86,6 +86,12 @@ export function useTabTransaction(connectionId: string, tabId: string) {
     [mode, connectionId, tabId, put, store],
   );
 
+  /** Commit or Rollback from a shortcut: only when its button would be enabled. */
+  const end = (how: 'commit' | 'rollback', running: boolean) => {
+    if (running || commit.isPending || rollback.isPending) return;
+    if (how === 'commit' ? state?.status === 'transaction' : hasOpenTransaction(state)) (how === 'commit' ? commit : rollback).mutate();
+  };
+
   return {
     mode,
     sessionId,
@@ -99,6 +105,7 @@ export function useTabTransaction(connectionId: string, tabId: string) {
     modeError: modeError?.tabId === tabId ? modeError.error : undefined,
     commit,
     rollback,
+    end,
   };
 }
 
