@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/test';
+import { downloadExport, exportTo } from './flows/export';
 import { addFilter, findAndOpen, openSchema } from './flows/schema';
 import { seedDemo } from './flows/seed';
 
@@ -55,4 +57,15 @@ test('finds a table by name and pages and filters its data', async ({ shell }) =
   await schema.grid.getByRole('columnheader', { name: /total/ }).getByRole('button').click();
   await expect(schema.cellsOfColumn(3).first()).toHaveText('3745.00');
   await shell.screenshot('schema-table-data');
+
+  // Export what the filter and sort show, and download it.
+  const dataTab = schema.tabPanel('Data');
+  await exportTo(dataTab, 'JSON');
+  await expect(dataTab.getByTestId('export-done')).toContainText('500 rows exported');
+  const download = await downloadExport(dataTab);
+  expect(download.suggestedFilename()).toBe('e2e_shop.e2e_orders.json');
+  const rows = JSON.parse(readFileSync(await download.path(), 'utf8')) as { status: string; total: string }[];
+  expect(rows).toHaveLength(500);
+  expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['paid']));
+  expect(rows[0]?.total).toBe('3745.00');
 });

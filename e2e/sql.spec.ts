@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures/test';
 import { seedDemo } from './flows/seed';
+import { downloadExport, exportTo } from './flows/export';
 import { openSqlEditor, runAtCursor, typeSql } from './flows/sql';
 
 test.beforeAll(async ({ state }) => seedDemo(state));
@@ -24,6 +26,29 @@ test('runs a query and streams its rows into the grid', async ({ shell }) => {
   // Virtualized: 1,500 rows loaded, only the ones on screen (plus overscan) are in the DOM.
   expect(await sql.grid.locator('[role=row]').count()).toBeLessThan(80);
   await shell.screenshot('sql-results');
+});
+
+test('exports a result to CSV and downloads the file', async ({ shell }) => {
+  const sql = await openSqlEditor(shell);
+  // details is jsonb: its text has quotes and commas, which the CSV must quote.
+  await typeSql(sql, 'SELECT id, customer_email, total, details FROM e2e_shop.e2e_orders WHERE id <= 3 ORDER BY id');
+  await runAtCursor(sql);
+  await expect(sql.grid).toBeVisible();
+  await exportTo(sql.results, 'CSV');
+  await expect(sql.results.getByTestId('export-done')).toContainText('3 rows exported');
+
+  const download = await downloadExport(sql.results);
+  expect(download.suggestedFilename()).toBe('query.csv');
+  expect(readFileSync(await download.path(), 'utf8')).toBe(
+    [
+      'id,customer_email,total,details',
+      '1,buyer1@example.com,2.50,"{""items"": 1}"',
+      '2,buyer2@example.com,5.00,"{""items"": 2}"',
+      '3,buyer3@example.com,7.50,"{""items"": 3}"',
+      '',
+    ].join('\r\n'),
+  );
+  await expect(sql.results).toContainText('Downloading query.csv.');
 });
 
 test('cancels a long query with Esc', async ({ shell }) => {

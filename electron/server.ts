@@ -52,6 +52,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     port: options.port,
     token: options.token,
     staticDir: path.join(packageRoot, 'dist', 'renderer'),
+    downloads: core.deps.downloads,
   });
   return {
     core,

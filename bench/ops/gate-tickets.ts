@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type pg from 'pg';
+import { packageRootForTests } from '../../electron/core/testing/package-root';
 
 /** The QR payload of bench ticket n; its qr_code_hash is the hex SHA-256 of this text. */
 export const benchPayload = (n: number) => `ticketz-bench-ticket:${n}`;
@@ -41,6 +44,8 @@ export async function addBenchTickets(pool: pg.Pool, count: number): Promise<Gat
      FROM generate_series(1, $4::int) AS n`,
     [target.event_id, orderId, target.tier_id, count],
   );
+  // the console's audit table, which the gate statement writes each scan's entry to
+  await pool.query(readFileSync(path.join(packageRootForTests, 'electron', 'core', 'sql', 'audit', 'ensure-table.sql'), 'utf8'));
   await pool.query('ANALYZE ticketing.tickets');
   return { eventId: target.event_id, orderId, count };
 }
@@ -51,5 +56,6 @@ export async function resetBenchTickets(pool: pg.Pool, bench: GateBench): Promis
     bench.orderId,
   ]);
   await pool.query(`DELETE FROM ticketing.ticket_validations WHERE event_id = $1 AND staff LIKE 'bench%'`, [bench.eventId]);
-  await pool.query('VACUUM (ANALYZE) ticketing.tickets, ticketing.ticket_validations');
+  await pool.query(`DELETE FROM ticketz_console.audit_log WHERE action = 'ticket.validate'`);
+  await pool.query('VACUUM (ANALYZE) ticketing.tickets, ticketing.ticket_validations, ticketz_console.audit_log');
 }

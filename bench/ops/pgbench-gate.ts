@@ -25,6 +25,8 @@ export function pgbenchScript(kind: 'same' | 'update'): string {
     .replaceAll('$3::text', `'pgbench'`)
     .replaceAll('$4::text', `'Bench pgbench'`)
     .replaceAll('$5::text', `'bench-pgbench'`)
+    .replaceAll('$6::text', `'bench-os-user'`)
+    .replaceAll('$7::text', `'bench-host'`)
     .replace(/\s+/g, ' ')
     .trim();
   return `${head}${statement}\n`;

@@ -28,7 +28,7 @@ const server = http.createServer((req, res) => {
       .query<{ outcome: string }>({
         name: 'validate',
         text: validateSql,
-        values: [hash, input.eventId, input.qrHash, input.gate, input.staff],
+        values: [hash, input.eventId, input.qrHash, input.gate, input.staff, 'bench-os-user', 'bench-host'],
       })
       .then(
         (result) => {

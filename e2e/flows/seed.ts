@@ -23,12 +23,17 @@ ANALYZE e2e_shop.e2e_orders;
 `;
 
 export async function seedDemo(state: E2EState): Promise<void> {
+  await runOnDemo(state, SEED_SQL);
+}
+
+/** Runs SQL on the demo database through the product's own API (query.run), failing on any error. */
+export async function runOnDemo(state: E2EState, sql: string): Promise<void> {
   const response = await fetch(`${state.origin}/rpc`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${state.token}` },
     body: JSON.stringify({
       method: 'query.run',
-      input: { connectionId: 'demo', runId: `seed-${Date.now()}`, sql: SEED_SQL, scope: 'all' },
+      input: { connectionId: 'demo', runId: `seed-${Date.now()}`, sql, scope: 'all' },
     }),
   });
   const envelope = (await response.json()) as {

@@ -24,6 +24,10 @@ export class SchemaPage {
     return this.page.getByRole('tab', { name: new RegExp(`^${name}`) });
   }
 
+  tabPanel(name: string): Locator {
+    return this.page.getByRole('tabpanel', { name });
+  }
+
   cellsOfColumn(index: number): Locator {
     return this.grid.locator(`[role=row] > [role=gridcell]:nth-child(${index + 2})`);
   }

@@ -1,8 +1,11 @@
 import { mkdirSync } from 'node:fs';
 import { AuditLog } from './audit/audit-log';
-import { DemoDatabase, type DemoEndpoint } from './db/embedded-demo';
+import { DemoDatabase, type DemoReporter, type DemoEndpoint } from './db/embedded-demo';
 import { PoolRegistry } from './db/pool-registry';
 import type { CoreDeps } from './deps';
+import { DownloadTickets } from './export/download-tickets';
+import { ExportRegistry } from './export/export-registry';
+import type { SaveDialog } from './export/save-as';
 import { EventBus } from './rpc/call-context';
 import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispatcher';
 import { appHandlers } from './services/app';
@@ -10,6 +13,7 @@ import { auditHandlers } from './services/audit';
 import { chainHandlers } from './services/chain';
 import { connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
+import { exportsHandlers } from './services/exports';
 import { ordersHandlers } from './services/orders';
 import { ticketsHandlers } from './services/tickets';
 import { migrationsHandlers } from './services/migrations';
@@ -33,13 +37,15 @@ export interface CoreOptions {
   demo?: {
     enabled: boolean;
     port?: number;
-    onReady?: (endpoint: DemoEndpoint, created: boolean) => Promise<void>;
+    onReady?: (endpoint: DemoEndpoint, created: boolean, report: DemoReporter) => Promise<{ warning?: string } | void>;
     log?: (line: string) => void;
   };
   validateOutput?: boolean;
   /** Sessions per connection pool (default 5). */
   poolSize?: number;
   onError?: (method: string, err: unknown) => void;
+  /** The desktop host's native Save dialog (exports.deliver); browser mode and the CLI have none. */
+  saveDialog?: SaveDialog;
 }
 
 export interface Core {
@@ -54,7 +60,9 @@ export function createCore(options: CoreOptions): Core {
   mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
   const secrets = options.secrets ?? createKeyFileSecretBox(options.dataDir);
   const events = new EventBus();
-  const demo = options.demo?.enabled ? new DemoDatabase(options.dataDir, secrets, options.demo) : undefined;
+  const demo = options.demo?.enabled
+    ? new DemoDatabase(options.dataDir, secrets, { ...options.demo, onProgress: (p) => events.emit('demo.progress', p) })
+    : undefined;
   const profiles = new ProfileStore(options.dataDir, secrets);
   const pools = new PoolRegistry(profileResolver({ demo, profiles }), options.poolSize);
   const deps: CoreDeps = {
@@ -67,6 +75,9 @@ export function createCore(options: CoreOptions): Core {
     demo,
     events,
     audit: new AuditLog(options.dataDir, pools, options.host),
+    exports: new ExportRegistry(),
+    downloads: new DownloadTickets(),
+    saveDialog: options.saveDialog,
   };
 
   const handlers: HandlerTable = {
@@ -86,6 +97,7 @@ export function createCore(options: CoreOptions): Core {
     ...migrationLintHandlers(deps),
     ...migrationLocksHandlers(deps),
     ...migrationWorkbenchHandlers(deps),
+    ...exportsHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -1,6 +1,9 @@
 import type { AuditLog } from './audit/audit-log';
 import type { DemoDatabase } from './db/embedded-demo';
 import type { PoolRegistry } from './db/pool-registry';
+import type { DownloadTickets } from './export/download-tickets';
+import type { ExportRegistry } from './export/export-registry';
+import type { SaveDialog } from './export/save-as';
 import type { EventBus } from './rpc/call-context';
 import type { ProfileStore } from './store/profile-store';
 import type { SecretBox } from './store/secret-box';
@@ -17,4 +20,10 @@ export interface CoreDeps {
   events: EventBus;
   /** Records every change the console makes to a database (see audited()). */
   audit: AuditLog;
+  /** Finished export files by opaque id (exports.deliver). */
+  exports: ExportRegistry;
+  /** Single-use download links that browser mode's HTTP host redeems at GET /download/<nonce>. */
+  downloads: DownloadTickets;
+  /** The desktop host's native Save dialog; absent in browser mode and for direct callers. */
+  saveDialog: SaveDialog | undefined;
 }

@@ -1,7 +1,8 @@
-import { app, BrowserWindow, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, type IpcMainInvokeEvent } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/create-core';
+import type { SaveDialog } from '../core/export/save-as';
 import { demoBootstrap } from '../core/demo-bootstrap';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
 import { openExternalSafely } from './open-external';
@@ -52,6 +53,13 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
+/** exports.deliver's Save dialog: main only asks the user for a path; core copies the file (core/export/save-as.ts). */
+const saveDialog: SaveDialog = async ({ suggestedName, filters }) => {
+  const options = { defaultPath: path.join(app.getPath('downloads'), suggestedName), filters };
+  const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+  return result.canceled || !result.filePath ? undefined : result.filePath;
+};
+
 app.whenReady().then(() => {
   session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   serveRenderer(rendererDir);
@@ -62,6 +70,7 @@ app.whenReady().then(() => {
     version: app.getVersion(),
     secrets: createSafeStorageBox(),
     demo: { enabled: true, onReady: demoBootstrap(log) },
+    saveDialog,
   });
   void core.deps.demo?.start().catch((err: unknown) => log(`Demo database failed to start: ${String(err)}`));
 

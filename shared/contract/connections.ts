@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { connectionId, mutation, query } from './define';
+import { demoProgressSchema } from './events';
 
 export const sslModes = ['disable', 'prefer', 'require', 'verify-ca', 'verify-full'] as const;
 export const environments = ['development', 'staging', 'production', 'demo'] as const;
@@ -53,6 +54,8 @@ export const demoStatusSchema = z.object({
   state: z.enum(['disabled', 'starting', 'running', 'failed', 'stopped']),
   message: z.string().optional(),
   port: z.number().int().optional(),
+  /** The latest demo.progress of this start, for a window that opens (or reloads) midway. */
+  progress: demoProgressSchema.optional(),
 });
 export type DemoStatus = z.infer<typeof demoStatusSchema>;
 

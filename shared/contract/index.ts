@@ -8,6 +8,7 @@ import { migrationLocksContract } from './migration-locks';
 import { migrationWorkbenchContract } from './migration-workbench';
 import type { MethodSpec } from './define';
 import { eventStatsContract } from './event-stats';
+import { exportsContract } from './exports';
 import { ordersContract } from './orders';
 import { ticketsContract } from './tickets';
 import { migrationsContract } from './migrations';
@@ -38,6 +39,7 @@ export const contract = {
   ...migrationLintContract,
   ...migrationLocksContract,
   ...migrationWorkbenchContract,
+  ...exportsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { pgErrorFieldsSchema } from '../rpc/envelope';
 import { connectionId, isoTime, mutation, query } from './define';
+import { exportFormats, exportResultSchema } from './exports';
 import { querySessionContract, sessionId, sessionStateSchema } from './query-session';
-import { cellSchema, exportFormats, gridColumnSchema } from './schema';
+import { cellSchema, gridColumnSchema } from './schema';
 
 /**
  * The SQL editor. A run splits the text with the real parser, executes the statements in order on
@@ -141,9 +142,9 @@ export const queryContract = {
     z.object({ items: z.array(completionItemSchema) }),
   ),
   'query.export': mutation(
-    'Run one statement again in a READ ONLY transaction and stream all its rows to a CSV or JSON file in the data folder',
+    'Run one statement again in a READ ONLY transaction and stream all its rows to a CSV or JSON file in the data folder; exports.deliver hands it over',
     z.object({ connectionId, sql: z.string().max(5_000_000), format: z.enum(exportFormats), taskId: z.string().max(100).optional() }),
-    z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+    exportResultSchema,
   ),
   ...querySessionContract,
 };

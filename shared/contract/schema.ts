@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { connectionId, int8String, isoTime, mutation, query } from './define';
+import { exportFormats, exportResultSchema } from './exports';
+import { extensionDescriptionSchema, sequenceDescriptionSchema, typeDescriptionSchema } from './schema-objects';
 
 /**
  * The schema browser: a lazy tree over pg_catalog (one query per level, pages of names, never
@@ -258,7 +260,7 @@ export const tableDataSchema = z.object({
 });
 export type TableData = z.infer<typeof tableDataSchema>;
 
-export const exportFormats = ['csv', 'json'] as const;
+export { exportFormats };
 
 export const schemaContract = {
   'schema.listSchemas': query(
@@ -310,6 +312,21 @@ export const schemaContract = {
     z.object({ ...tableRef, args: z.string().max(2000) }),
     functionDescriptionSchema,
   ),
+  'schema.describeSequence': query(
+    'A sequence: its parameters, last value, owning column, how much of its range is used, and its DDL',
+    z.object(tableRef),
+    sequenceDescriptionSchema,
+  ),
+  'schema.describeType': query(
+    'A type: enum labels, composite attributes, domain constraints or range subtype, the columns that use it, its DDL',
+    z.object(tableRef),
+    typeDescriptionSchema,
+  ),
+  'schema.describeExtension': query(
+    'An extension: installed and available versions, the objects it owns by kind, whether an update is available',
+    z.object({ connectionId, name: ident }),
+    extensionDescriptionSchema,
+  ),
   'schema.tableData': query(
     'A page of a table, by keyset on the primary key (ctid or offset when it has none), filtered and sorted',
     dataQuerySchema.extend({ after: z.string().max(100_000).optional(), limit: z.number().int().min(1).max(5000).default(200) }),
@@ -321,8 +338,8 @@ export const schemaContract = {
     z.object({ count: int8String, exact: z.boolean() }),
   ),
   'schema.exportData': mutation(
-    'Stream a table under the current filter and sort to a CSV or JSON file in the data folder, with progress',
+    'Stream a table under the current filter and sort to a CSV or JSON file in the data folder, with progress; exports.deliver hands it over',
     dataQuerySchema.extend({ format: z.enum(exportFormats), taskId: z.string().max(100).optional() }),
-    z.object({ path: z.string(), rows: z.number().int(), bytes: z.number().int() }),
+    exportResultSchema,
   ),
 };

@@ -9,6 +9,7 @@ import insertSql from '../sql/audit/insert.sql?raw';
 import lastByTargetSql from '../sql/audit/last-by-target.sql?raw';
 import listSql from '../sql/audit/list.sql?raw';
 import tableExistsSql from '../sql/audit/table-exists.sql?raw';
+import tableWritableSql from '../sql/audit/table-writable.sql?raw';
 
 export interface AuditRecord {
   action: string;
@@ -55,6 +56,8 @@ interface AuditRow {
  */
 export class AuditLog {
   private readonly dir: string;
+  /** Per pool: whether statements may write audit entries themselves (see tableWritable). */
+  private readonly writable = new WeakMap<object, Promise<boolean>>();
 
   constructor(
     dataDir: string,
@@ -108,6 +111,55 @@ export class AuditLog {
     } catch (err) {
       return this.recordLocally(connectionId, entry, osUser, err);
     }
+  }
+
+  /** Who the console runs as, for statements that write their own audit entries. */
+  get osUser(): string {
+    return osUserName();
+  }
+
+  get hostName(): string {
+    return this.host;
+  }
+
+  /**
+   * Whether the database table can take entries written by a statement itself (the gate writes
+   * each scan's entry in the scan's own statement: no extra commit per scan). Creates the table
+   * when the role may; asked once per pool, until `forgetWritable`.
+   */
+  tableWritable(connectionId: string, pool: object): Promise<boolean> {
+    let known = this.writable.get(pool);
+    if (!known) {
+      known = this.probeWritable(connectionId);
+      this.writable.set(pool, known);
+    }
+    return known;
+  }
+
+  /** After a statement failed on the audit table (privilege revoked, table dropped): ask again. */
+  forgetWritable(pool: object): void {
+    this.writable.delete(pool);
+  }
+
+  private async probeWritable(connectionId: string): Promise<boolean> {
+    const pool = await this.pools.get(connectionId);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(ensureTableSql);
+      await client.query('COMMIT');
+    } catch {
+      await client.query('ROLLBACK').catch(() => undefined);
+    } finally {
+      client.release();
+    }
+    const { rows } = await pool.query<{ writable: boolean }>(tableWritableSql);
+    return rows[0]?.writable === true;
+  }
+
+  /** An entry for the local log only, for work whose database could not take it. */
+  recordLocal(connectionId: string, entry: AuditRecord, why: string): AuditEntry {
+    return this.recordLocally(connectionId, entry, osUserName(), new Error(why));
   }
 
   private recordLocally(connectionId: string, entry: AuditRecord, osUser: string, why: unknown): AuditEntry {

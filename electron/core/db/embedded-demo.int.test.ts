@@ -4,6 +4,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKeyFileSecretBox } from '../store/secret-box';
 import { testDataRoot } from '../testing/test-database';
+import type { DemoProgress } from '../../../shared/contract/events';
 import { DemoDatabase, type DemoEndpoint } from './embedded-demo';
 
 let dataDir: string;
@@ -19,8 +20,8 @@ async function query<T extends pg.QueryResultRow>(endpoint: DemoEndpoint, sql: s
   }
 }
 
-function newDemo(): DemoDatabase {
-  demo = new DemoDatabase(dataDir, createKeyFileSecretBox(dataDir));
+function newDemo(options: ConstructorParameters<typeof DemoDatabase>[2] = {}): DemoDatabase {
+  demo = new DemoDatabase(dataDir, createKeyFileSecretBox(dataDir), options);
   return demo;
 }
 
@@ -35,8 +36,12 @@ afterAll(async () => {
 });
 
 describe('demo database', () => {
-  it('starts a real PostgreSQL on 127.0.0.1 with pg_stat_statements preloaded', async () => {
-    const endpoint = await newDemo().start();
+  it('starts a real PostgreSQL on 127.0.0.1 with pg_stat_statements preloaded, reporting each phase', async () => {
+    const progress: DemoProgress[] = [];
+    const endpoint = await newDemo({ onProgress: (p) => progress.push(p) }).start();
+    expect(progress.map((p) => p.phase)).toEqual(['initialising', 'starting-server', 'preparing-database', 'ready']);
+    expect(progress.map((p) => p.elapsedMs)).toEqual([...progress.map((p) => p.elapsedMs)].sort((a, b) => a - b));
+    expect(demo?.status()).toMatchObject({ state: 'running', progress: { phase: 'ready' } });
     expect(endpoint.host).toBe('127.0.0.1');
     const [row] = await query<{ listen: string; preload: string; ext: string | null }>(
       endpoint,
@@ -47,10 +52,26 @@ describe('demo database', () => {
     expect(demo?.status().state).toBe('running');
   });
 
-  it('keeps its data and password across a clean restart', async () => {
+  it('keeps its data and password across a clean restart; connections reach it only after its bootstrap', async () => {
     await demo!.stop();
-    expect(demo!.status().state).toBe('stopped');
-    const endpoint = await newDemo().start();
+    expect(demo!.status()).toEqual({ state: 'stopped' });
+    const progress: DemoProgress[] = [];
+    let during: { current: DemoEndpoint | undefined; status: ReturnType<DemoDatabase['status']> } | undefined;
+    const restarted = newDemo({
+      onProgress: (p) => progress.push(p),
+      onReady: async (_endpoint, created, report) => {
+        expect(created).toBe(false);
+        report({ phase: 'migrating', label: 'Applying migration 1 of 2', step: 1, steps: 2 });
+        during = { current: restarted.current(), status: restarted.status() };
+        return { warning: 'the schema is behind' };
+      },
+    });
+    const endpoint = await restarted.start();
+    expect(during?.current).toBeUndefined();
+    expect(during?.status).toMatchObject({ state: 'starting', progress: { phase: 'migrating', fraction: 0.5, step: 1, steps: 2 } });
+    expect(progress.map((p) => p.phase)).toEqual(['starting-server', 'preparing-database', 'migrating', 'ready']);
+    expect(progress.at(-1)?.warning).toBe('the schema is behind');
+    expect(restarted.current()).toEqual(endpoint);
     expect(await query(endpoint, 'SELECT id FROM kept')).toEqual([{ id: 42 }]);
   });
 

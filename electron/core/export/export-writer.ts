@@ -7,7 +7,8 @@ export type ExportFormat = 'csv' | 'json';
 
 /**
  * Exports always go to `<dataDir>/exports/` under a name the server makes up: no caller, and so no
- * web page in browser mode, can choose a path to write to. The UI shows where the file is.
+ * web page in browser mode, can choose a path to write to. The user then takes the file by its
+ * opaque export id (exports.deliver: a Save dialog on the desktop, a one-time download in the browser).
  */
 export function exportPath(dataDir: string, label: string, format: ExportFormat): string {
   const dir = path.join(dataDir, 'exports');

@@ -3,8 +3,11 @@ import type pg from 'pg';
 import Cursor from 'pg-cursor';
 import { readBatch } from '../db/cursor-read';
 import { RAW_TEXT_TYPES } from '../db/raw-text';
+import type { ExportResult } from '../../../shared/contract/exports';
 import type { EventBus } from '../rpc/call-context';
+import type { ExportRegistry } from './export-registry';
 import { ExportWriter, exportPath, type ExportFormat } from './export-writer';
+import { suggestedFileName } from './suggested-name';
 
 const BATCH_ROWS = 2_000;
 const PROGRESS_EVERY_MS = 250;
@@ -12,9 +15,11 @@ const PROGRESS_EVERY_MS = 250;
 export interface ExportJob {
   dataDir: string;
   events: EventBus;
+  /** Gives the finished file the opaque id the caller passes to exports.deliver. */
+  registry: ExportRegistry;
   connectionId: string;
   taskId?: string | undefined;
-  /** Names the file and the progress label. */
+  /** Names the file, the name suggested to the user and the progress label. */
   label: string;
   format: ExportFormat;
   text: string;
@@ -37,7 +42,7 @@ export function uniqueNames(names: readonly string[]): string[] {
  * Runs one query through a server-side cursor and writes every row to a new file in the data
  * folder, a batch at a time (memory stays flat), reporting progress on the event bus.
  */
-export async function streamExport(client: pg.ClientBase, job: ExportJob): Promise<{ path: string; rows: number; bytes: number }> {
+export async function streamExport(client: pg.ClientBase, job: ExportJob): Promise<ExportResult> {
   const taskId = job.taskId ?? randomUUID();
   const started = performance.now();
   const label = `Export ${job.label} to ${job.format.toUpperCase()}`;
@@ -74,7 +79,12 @@ export async function streamExport(client: pg.ClientBase, job: ExportJob): Promi
     await cursor.close();
     await writer.finish();
     progress('succeeded', writer.rows, `${writer.rows.toLocaleString('en-US')} rows written to ${file}`);
-    return { path: file, rows: writer.rows, bytes: writer.bytes };
+    const { exportId, fileName } = job.registry.register({
+      path: file,
+      fileName: suggestedFileName(job.label, job.format),
+      format: job.format,
+    });
+    return { exportId, path: file, fileName, rows: writer.rows, bytes: writer.bytes };
   } catch (err) {
     writer?.destroy();
     await cursor.close().catch(() => undefined);

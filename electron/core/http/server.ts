@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DOWNLOAD_PATH, type DownloadTickets } from '../export/download-tickets';
 import type { EventBus } from '../rpc/call-context';
 import type { Dispatch } from '../rpc/dispatcher';
 import { CONTENT_SECURITY_POLICY } from './csp';
+import { serveDownload } from './download-route';
 import { hostAllowed, originAllowed, tokenValid } from './guards';
 import { serveStatic } from './static-files';
 
@@ -17,6 +19,8 @@ export interface HttpHostOptions {
   port?: number;
   /** The built renderer; omitted in API-only tests. */
   staticDir?: string;
+  /** One-time export downloads (GET /download/<nonce>), issued by exports.deliver. */
+  downloads?: DownloadTickets;
 }
 
 export interface HttpHost {
@@ -68,7 +72,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
-/** Browser mode's transport: POST /rpc, GET /events (SSE) and the renderer, on 127.0.0.1 only. */
+/** Browser mode's transport: POST /rpc, GET /events (SSE), GET /download/<nonce> and the renderer, on 127.0.0.1 only. */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   let port = 0;
@@ -132,6 +136,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       });
       return;
     }
+
+    if (pathname.startsWith(DOWNLOAD_PATH) && options.downloads)
+      return serveDownload(req, res, options.downloads, pathname.slice(DOWNLOAD_PATH.length), SECURITY_HEADERS);
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
     if (!options.staticDir) return refuse(res, 404, 'Not found');

@@ -40,13 +40,15 @@ function demoUnavailableMessage(deps: Pick<CoreDeps, 'demo'>): string {
   const status = deps.demo?.status();
   if (!status) return 'The demo database is not enabled in this session (start with --demo).';
   if (status.state === 'failed') return `The demo database failed to start: ${status.message ?? 'unknown error'}`;
+  if (status.state === 'starting' && status.progress)
+    return `The demo database is still being prepared (${status.progress.label}); this page loads when it is ready — try again in a moment.`;
   return `The demo database is ${status.state}; try again in a moment.`;
 }
 
 function demoProfile(deps: CoreDeps): Profile | undefined {
   const endpoint = deps.demo?.current();
   if (!deps.demo) return undefined;
-  return { ...demoFields(endpoint?.port ?? 0), id: DEMO_ID, kind: 'demo', hasPassword: true };
+  return { ...demoFields(endpoint?.port ?? deps.demo.status().port ?? 0), id: DEMO_ID, kind: 'demo', hasPassword: true };
 }
 
 export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connectionsContract> {

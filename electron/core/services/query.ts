@@ -84,6 +84,7 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
         streamExport(c, {
           dataDir: deps.dataDir,
           events: deps.events,
+          registry: deps.exports,
           connectionId,
           taskId,
           label: 'query',

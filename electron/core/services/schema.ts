@@ -1,7 +1,10 @@
 import type { schemaContract } from '../../../shared/contract/schema';
 import { quoteIdent } from '../../../shared/domain/quote-ident';
+import { describeExtension } from '../catalog/describe-extension';
 import { describeFunction, describeView } from '../catalog/describe-routine';
+import { describeSequence } from '../catalog/describe-sequence';
 import { describeTable, readTableCatalog } from '../catalog/describe-table';
+import { describeType } from '../catalog/describe-type';
 import { CATALOG_LIMITS, DATA_LIMITS, readOnlyRead } from '../catalog/catalog-read';
 import { filteredFrom, orderByOf } from '../catalog/data-query';
 import { countRows, loadDataSource, readTablePage } from '../catalog/table-data';
@@ -31,6 +34,9 @@ export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContrac
     'schema.describeView': async ({ connectionId, schema, name }) => catalog(connectionId, (c) => describeView(c, schema, name)),
     'schema.describeFunction': async ({ connectionId, schema, name, args }) =>
       catalog(connectionId, (c) => describeFunction(c, schema, name, args)),
+    'schema.describeSequence': async ({ connectionId, schema, name }) => catalog(connectionId, (c) => describeSequence(c, schema, name)),
+    'schema.describeType': async ({ connectionId, schema, name }) => catalog(connectionId, (c) => describeType(c, schema, name)),
+    'schema.describeExtension': async ({ connectionId, name }) => catalog(connectionId, (c) => describeExtension(c, name)),
     'schema.tableData': async ({ connectionId, after, limit, ...query }) =>
       readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) =>
         readTablePage(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, after, limit),
@@ -49,6 +55,7 @@ export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContrac
         return streamExport(c, {
           dataDir: deps.dataDir,
           events: deps.events,
+          registry: deps.exports,
           connectionId,
           taskId,
           label: `${query.schema}.${query.name}`,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type pg from 'pg';
-import type { ticketsContract, ValidateOutput, ValidationOutcome } from '../../../shared/contract/tickets';
+import type { ticketsContract, ValidateOutput } from '../../../shared/contract/tickets';
 import { parseQrInput, recordedInput } from '../../../shared/domain/qr-input';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import type { CoreDeps } from '../deps';
@@ -8,30 +8,10 @@ import type { HandlersFor } from '../rpc/dispatcher';
 import firstScanSql from '../sql/tickets/first-scan.sql?raw';
 import listEventsSql from '../sql/tickets/list-events.sql?raw';
 import listGatesSql from '../sql/tickets/list-gates.sql?raw';
-import logInvalidSql from '../sql/tickets/log-invalid.sql?raw';
-import validateBatchSql from '../sql/tickets/validate-batch.sql?raw';
-import validateSql from '../sql/tickets/validate.sql?raw';
-import { ScanBatcher, type GateScan } from '../ticketz/scan-batcher';
+import { isPgDatabaseError } from '../db/pg-errors';
+import { gateStatements, type ValidateRow } from '../ticketz/gate-statements';
+import { ScanBatcher } from '../ticketz/scan-batcher';
 import { containsPattern, onTicketzSchema } from '../ticketz/schema-errors';
-
-interface ValidateRow {
-  /** validate-batch.sql only: the scan's place in the batch (1-based). */
-  ord?: number;
-  /** Null only from validate-batch.sql, for a scan whose event does not exist. */
-  outcome: ValidationOutcome | null;
-  raced: boolean | null;
-  validated_at: Date;
-  ticket_id: string | null;
-  attendee: string | null;
-  section: string | null;
-  section_type: string | null;
-  row_label: string | null;
-  number_label: string | null;
-  tier: string | null;
-  ticket_status: string | null;
-  first_scan_at: Date | null;
-  first_scan_gate: string | null;
-}
 
 const eventNotFound = () =>
   new RpcError('NOT_FOUND', 'That event does not exist in this database (deleted, or another database?). Pick the event again.');
@@ -40,9 +20,10 @@ const eventNotFound = () =>
  * Gate validation. A scan is one prepared statement (validate.sql): parsed and planned once per
  * pooled session (node-postgres `name:`), one round trip, one commit. Scans that arrive while the
  * gate's statements are all busy leave together in validate-batch.sql (ScanBatcher: group
- * commit). The validation row written in that statement is the record of the scan; nothing else
- * is written per scan (no audit_log row: that would be a second transaction and a second fsync on
- * the hot path).
+ * commit). The same statement writes the scan's validation row and its audit entry
+ * (ticketz_console.audit_log), so both commit with the acceptance and no scan pays a second
+ * transaction or fsync. A role that cannot write the audit table gets the statements without that
+ * entry, and each scan is recorded in the local audit log instead.
  */
 export function ticketsHandlers(deps: CoreDeps): HandlersFor<typeof ticketsContract> {
   return {
@@ -74,12 +55,29 @@ export function ticketsHandlers(deps: CoreDeps): HandlersFor<typeof ticketsContr
 
     'tickets.validate': async ({ connectionId, eventId, qrHash, gate, staff }) => {
       const pool = await deps.pools.get(connectionId);
-      return onTicketzSchema(pool, 'ticketing', () => validate(pool, { eventId, input: qrHash, gate, staff }));
+      const scan = { eventId, input: qrHash, gate, staff };
+      return onTicketzSchema(pool, 'ticketing', async () => {
+        try {
+          return await validate(deps, connectionId, pool, scan);
+        } catch (err) {
+          if (!failedOnAuditTable(err)) throw err;
+          // the audit table went away or the privilege was revoked since we asked: ask again, once
+          deps.audit.forgetWritable(pool);
+          return validate(deps, connectionId, pool, scan);
+        }
+      });
     },
   };
 }
 
-const batchers = new WeakMap<pg.Pool, ScanBatcher<ValidateRow>>();
+interface Gate {
+  statements: ReturnType<typeof gateStatements>;
+  batcher: ScanBatcher<ValidateRow>;
+  /** Whether the statements write each scan's audit entry themselves. */
+  audited: boolean;
+}
+
+const gates = new WeakMap<pg.Pool, Map<boolean, Gate>>();
 
 /**
  * Gate statements in flight per pool. Two: one batch commits while the next one forms. Measured
@@ -89,54 +87,61 @@ const batchers = new WeakMap<pg.Pool, ScanBatcher<ValidateRow>>();
  */
 const maxScanStatements = (pool: pg.Pool) => Math.max(1, Math.min(2, (pool.options.max ?? 5) - 1));
 
-function batcherFor(pool: pg.Pool): ScanBatcher<ValidateRow> {
-  let batcher = batchers.get(pool);
-  if (!batcher) {
-    batcher = new ScanBatcher<ValidateRow>(
-      {
-        one: async (scan) => {
-          const { rows } = await pool.query<ValidateRow>({
-            name: 'ticketz.tickets.validate',
-            text: validateSql,
-            values: [scan.hash, scan.eventId, scan.raw, scan.gate, scan.staff],
-          });
-          return rows[0];
-        },
-        many: async (scans) => {
-          const column = <K extends keyof GateScan>(key: K) => scans.map((scan) => scan[key]);
-          const { rows } = await pool.query<ValidateRow>({
-            name: 'ticketz.tickets.validate-batch',
-            text: validateBatchSql,
-            values: [column('hash'), column('eventId'), column('raw'), column('gate'), column('staff')],
-          });
-          const byOrd = new Map(rows.map((row) => [row.ord, row]));
-          return scans.map((_, i) => {
-            const row = byOrd.get(i + 1);
-            return row?.outcome ? row : undefined;
-          });
-        },
-      },
-      maxScanStatements(pool),
-    );
-    batchers.set(pool, batcher);
+async function gateFor(deps: CoreDeps, connectionId: string, pool: pg.Pool): Promise<Gate> {
+  const audited = await deps.audit.tableWritable(connectionId, pool);
+  let forms = gates.get(pool);
+  if (!forms) gates.set(pool, (forms = new Map()));
+  let gate = forms.get(audited);
+  if (!gate) {
+    const statements = gateStatements(pool, audited ? { osUser: deps.audit.osUser, host: deps.audit.hostName } : undefined);
+    gate = { statements, batcher: new ScanBatcher(statements, maxScanStatements(pool)), audited };
+    forms.set(audited, gate);
   }
-  return batcher;
+  return gate;
 }
 
-async function validate(pool: pg.Pool, scan: { eventId: string; input: string; gate: string; staff: string }): Promise<ValidateOutput> {
+/** insufficient_privilege or undefined_table on the console's audit table. */
+const failedOnAuditTable = (err: unknown) =>
+  isPgDatabaseError(err) && (err.code === '42501' || err.code === '42P01') && /audit_log|ticketz_console/.test(err.message);
+
+async function validate(
+  deps: CoreDeps,
+  connectionId: string,
+  pool: pg.Pool,
+  scan: { eventId: string; input: string; gate: string; staff: string },
+): Promise<ValidateOutput> {
+  const started = performance.now();
+  const gate = await gateFor(deps, connectionId, pool);
+  const result = await decide(gate, pool, scan);
+  if (!gate.audited)
+    deps.audit.recordLocal(
+      connectionId,
+      {
+        action: 'ticket.validate',
+        target: result.ticket?.id ?? recordedInput(scan.input).slice(0, 100),
+        detail: `${result.outcome} · event ${scan.eventId} · gate ${scan.gate} · staff ${scan.staff}`,
+        outcome: 'succeeded',
+        durationMs: performance.now() - started,
+      },
+      'this role cannot write ticketz_console.audit_log',
+    );
+  return result;
+}
+
+async function decide(
+  gate: Gate,
+  pool: pg.Pool,
+  scan: { eventId: string; input: string; gate: string; staff: string },
+): Promise<ValidateOutput> {
   const parsed = parseQrInput(scan.input);
   const raw = recordedInput(scan.input);
   if (parsed.kind === 'invalid') {
-    const { rows } = await pool.query<{ validated_at: Date }>({
-      name: 'ticketz.tickets.log-invalid',
-      text: logInvalidSql,
-      values: [scan.eventId, raw, scan.gate, scan.staff],
-    });
-    if (!rows[0]) throw eventNotFound();
-    return { outcome: 'INVALID_INPUT', reason: parsed.reason, validatedAt: rows[0].validated_at.toISOString() };
+    const validatedAt = await gate.statements.logInvalid(scan.eventId, raw, scan.gate, scan.staff);
+    if (!validatedAt) throw eventNotFound();
+    return { outcome: 'INVALID_INPUT', reason: parsed.reason, validatedAt: validatedAt.toISOString() };
   }
   const hash = parsed.kind === 'hash' ? parsed.hash : createHash('sha256').update(parsed.payload, 'utf8').digest('hex');
-  const row = await batcherFor(pool).submit({ hash, eventId: scan.eventId, raw, gate: scan.gate, staff: scan.staff });
+  const row = await gate.batcher.submit({ hash, eventId: scan.eventId, raw, gate: scan.gate, staff: scan.staff });
   if (!row?.outcome) throw eventNotFound();
   const result: ValidateOutput = { outcome: row.outcome, validatedAt: row.validated_at.toISOString() };
   if (row.ticket_id && row.attendee !== null) {

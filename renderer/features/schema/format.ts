@@ -27,3 +27,18 @@ export function formatDistinct(n: number | null): string {
   if (n < 0) return n === -1 ? 'all distinct' : `${Math.round(-n * 100)}% of rows`;
   return n.toLocaleString('en-US');
 }
+
+/** A 0..1 share as a percentage with one decimal, never rounded up to 100 % before it is. */
+export function formatPercent(fraction: number): string {
+  // The epsilon absorbs binary noise (0.57 * 1000 = 569.99…), not real values.
+  const tenths = Math.floor(fraction * 1000 + 1e-9) / 10;
+  return `${tenths.toFixed(1)} %`;
+}
+
+/** An int8 as Postgres sent it (a string), grouped by thousands without passing through a double. */
+export function formatInt8(value: string | null): string {
+  if (value === null) return '—';
+  const match = /^(-?)(\d+)$/.exec(value);
+  if (!match) return value;
+  return `${match[1]}${match[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}`;
+}

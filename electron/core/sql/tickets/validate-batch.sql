@@ -13,7 +13,9 @@
 --           and nothing is logged). A later scan of a ticket this batch accepted is
 --           ALREADY_USED, with the winner's time and gate.
 -- logged:   one validation row per scan, committed together with the UPDATE.
--- $1 qr_code_hash[] (64 lowercase hex), $2 event id[], $3 raw input[], $4 gate[], $5 staff[].
+-- audited:  one audit entry per scan, in the same commit (as in validate.sql; cut out the same way).
+-- $1 qr_code_hash[] (64 lowercase hex), $2 event id[], $3 raw input[], $4 gate[], $5 staff[],
+-- $6 OS user and $7 host of the console (audit only).
 WITH /* ticketz-console */ scans AS (
   SELECT s.ord, s.hash, s.event_id, s.raw, s.gate, s.staff
   FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::text[])
@@ -65,6 +67,16 @@ decided AS (
   LEFT JOIN accepted AS w ON w.id = s.id AND w.ord <> sc.ord
   LEFT JOIN scans AS winner ON winner.ord = w.ord
 ),
+-- audit:begin
+audited AS (
+  INSERT INTO ticketz_console.audit_log (os_user, host, action, target, detail, outcome, duration_ms)
+  SELECT $6::text, $7::text, 'ticket.validate', coalesce(d.ticket_id::text, left(d.raw, 100)),
+         format('%s · event %s · gate %s · staff %s · scanned %s', d.outcome, d.event_id, d.gate, d.staff, left(d.raw, 100)),
+         'succeeded', 1000 * extract(epoch FROM clock_timestamp() - statement_timestamp())
+  FROM decided AS d
+  WHERE d.outcome IS NOT NULL
+),
+-- audit:end
 logged AS (
   INSERT INTO ticketing.ticket_validations (ticket_id, event_id, qr_code_hash, gate, staff, outcome)
   SELECT d.ticket_id, d.event_id, d.raw, d.gate, d.staff, d.outcome

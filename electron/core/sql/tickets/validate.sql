@@ -13,7 +13,11 @@
 -- decided:  the outcome. WRONG_EVENT is decided before any status, so another event's ticket
 --           reveals nothing else (and no ticket details are returned for it).
 -- logged:   the validation row of this attempt, committed together with the UPDATE.
--- $1 qr_code_hash (64 lowercase hex), $2 event id, $3 the raw input as scanned, $4 gate, $5 staff.
+-- audited:  the console's audit entry for the attempt (ticketz_console.audit_log), in the same
+--           commit: no second transaction or fsync per scan. Cut out (see gate-statements.ts)
+--           when the role cannot write that table; the scan is then recorded in the local log.
+-- $1 qr_code_hash (64 lowercase hex), $2 event id, $3 the raw input as scanned, $4 gate, $5 staff,
+-- $6 OS user and $7 host of the console (audit only).
 WITH /* ticketz-console */ ev AS (
   SELECT e.id
   FROM ticketing.events AS e
@@ -48,6 +52,15 @@ decided AS (
   LEFT JOIN accepted AS a ON true
   LEFT JOIN seen AS s ON true
 ),
+-- audit:begin
+audited AS (
+  INSERT INTO ticketz_console.audit_log (os_user, host, action, target, detail, outcome, duration_ms)
+  SELECT $6::text, $7::text, 'ticket.validate', coalesce(d.ticket_id::text, left($3::text, 100)),
+         format('%s · event %s · gate %s · staff %s · scanned %s', d.outcome, $2::uuid, $4::text, $5::text, left($3::text, 100)),
+         'succeeded', 1000 * extract(epoch FROM clock_timestamp() - statement_timestamp())
+  FROM decided AS d
+),
+-- audit:end
 logged AS (
   INSERT INTO ticketing.ticket_validations (ticket_id, event_id, qr_code_hash, gate, staff, outcome)
   SELECT d.ticket_id, $2::uuid, $3::text, $4::text, $5::text, d.outcome

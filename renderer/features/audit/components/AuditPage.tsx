@@ -8,6 +8,7 @@ import { useAudit, type AuditFilter } from '../api/list-audit';
 /** Actions the console records; free text is accepted too for actions added later. */
 const KNOWN_ACTIONS = [
   'migration.apply',
+  'migration.rollback',
   'maintenance.vacuum',
   'maintenance.analyze',
   'maintenance.reindex',

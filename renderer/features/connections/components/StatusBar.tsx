@@ -2,6 +2,9 @@ import { environmentColor } from '../../../components/environment-color';
 import { useSession } from '../../../lib/session-store';
 import { useConnections } from '../api/list-connections';
 import { useServerStatus } from '../api/server-status';
+import { useDemoProgress } from '../hooks/use-demo-progress';
+import { isDemoStarting } from '../model/demo-progress';
+import { DemoProgressView } from './DemoProgressView';
 
 /** Server version, latency, role and read-only state of the active connection. */
 export function StatusBar() {
@@ -9,11 +12,18 @@ export function StatusBar() {
   const { data: list } = useConnections();
   const profile = list?.profiles.find((p) => p.id === activeId);
   const status = useServerStatus(profile ? activeId : undefined);
+  const demo = useDemoProgress();
   return (
     <footer className="status-bar" aria-label="Status bar">
       {profile && <span className="env-dot" style={{ background: environmentColor(profile) }} aria-hidden />}
       {!profile && <span>No connection selected</span>}
-      {profile && status.isPending && <span>Connecting to {profile.name}…</span>}
+      {profile &&
+        status.isPending &&
+        (profile.kind === 'demo' && isDemoStarting(demo) ? (
+          <DemoProgressView progress={demo} />
+        ) : (
+          <span>Connecting to {profile.name}…</span>
+        ))}
       {profile && status.error && (
         <span className="status-error" title={status.error.message}>
           {profile.name}: not connected — {status.error.message}
@@ -30,6 +40,11 @@ export function StatusBar() {
           <span>{status.data.latencyMs} ms</span>
           {status.data.readOnly && <span className="badge">read-only</span>}
           {status.data.inRecovery && <span className="badge">standby</span>}
+          {profile.kind === 'demo' && demo?.warning && (
+            <span className="status-error" title={demo.warning}>
+              demo schema or data not up to date (see Migrations)
+            </span>
+          )}
         </>
       )}
     </footer>

@@ -1,12 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
-import type { TaskProgress } from '../../../../shared/contract/events';
+import { useMemo, useState } from 'react';
 import { filterOperators, type ColumnInfo, type DataFilter } from '../../../../shared/contract/schema';
 import { DataGrid, type GridSort } from '../../../components/data-grid/DataGrid';
 import { ErrorView } from '../../../components/ErrorView';
-import { rpc } from '../../../lib/rpc';
+import { ExportControls } from '../../../components/export/ExportControls';
 import { useCountRows } from '../api/count-rows';
-import { useExportData } from '../api/export-data';
-import { useTableData, type DataRequest } from '../api/table-data';
+import { exportData } from '../api/export-data';
+import { useTableData } from '../api/table-data';
 import { formatCount } from '../format';
 
 const NO_VALUE = new Set(['is null', 'is not null']);
@@ -108,7 +107,7 @@ export function DataTab({
             loadingExact={exact && exactCount.isFetching}
             onExact={() => setExact(true)}
           />
-          <ExportButtons request={request} />
+          <ExportControls start={(format, taskId) => exportData({ ...request, format, taskId })} />
         </div>
         {exactCount.error && <ErrorView error={exactCount.error} title="The exact count failed" />}
       </div>
@@ -149,42 +148,6 @@ function RowCount({
       <button onClick={onExact} disabled={loadingExact}>
         {loadingExact ? 'Counting…' : 'Exact count'}
       </button>
-    </span>
-  );
-}
-
-function ExportButtons({ request }: { request: DataRequest }) {
-  const exporter = useExportData();
-  const [progress, setProgress] = useState<TaskProgress | undefined>();
-  const [taskId, setTaskId] = useState<string | undefined>();
-  useEffect(() => (taskId ? rpc.on('task.progress', (p) => p.taskId === taskId && setProgress(p)) : undefined), [taskId]);
-  const start = (format: 'csv' | 'json') => {
-    const id = crypto.randomUUID();
-    setTaskId(id);
-    setProgress(undefined);
-    exporter.mutate({ ...request, format, taskId: id });
-  };
-  return (
-    <span className="export">
-      <button onClick={() => start('csv')} disabled={exporter.isPending}>
-        Export CSV
-      </button>
-      <button onClick={() => start('json')} disabled={exporter.isPending}>
-        Export JSON
-      </button>
-      {exporter.isPending && (
-        <span className="muted">
-          {progress
-            ? `${progress.detail ?? ''}${progress.fraction !== null ? ` (${Math.round(progress.fraction * 100)}%)` : ''}`
-            : 'Exporting…'}
-        </span>
-      )}
-      {exporter.data && (
-        <span className="export-done" data-testid="export-path">
-          {formatCount(exporter.data.rows)} rows written to <code>{exporter.data.path}</code>
-        </span>
-      )}
-      {exporter.error && <ErrorView error={exporter.error} title="Export failed" />}
     </span>
   );
 }

@@ -3,10 +3,13 @@ import { useRoute } from '../../../lib/hash-route';
 import { useSession } from '../../../lib/session-store';
 import { useDebounced } from '../hooks/use-debounced';
 import { parseObjectPath } from '../object-route';
+import { ExtensionPage } from './ExtensionPage';
 import { FunctionPage } from './FunctionPage';
 import { SchemaTree } from './SchemaTree';
 import { SearchResults } from './SearchResults';
+import { SequencePage } from './SequencePage';
 import { TablePage } from './TablePage';
+import { TypePage } from './TypePage';
 import { ViewPage } from './ViewPage';
 import './schema.css';
 
@@ -46,17 +49,9 @@ export function SchemaPage() {
         {ref && (ref.kind === 'function' || ref.kind === 'procedure') && (
           <FunctionPage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} args={ref.args ?? ''} />
         )}
-        {ref && (ref.kind === 'sequence' || ref.kind === 'type' || ref.kind === 'extension') && (
-          <div>
-            <h2>
-              {ref.schema}.{ref.name}
-            </h2>
-            <p className="muted">
-              This version shows sequences, types and extensions in the tree only (their details are in the tooltip there); a page for them
-              is not built yet.
-            </p>
-          </div>
-        )}
+        {ref && ref.kind === 'sequence' && <SequencePage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} />}
+        {ref && ref.kind === 'type' && <TypePage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} />}
+        {ref && ref.kind === 'extension' && <ExtensionPage key={path} connectionId={connectionId} name={ref.name} />}
       </section>
     </div>
   );

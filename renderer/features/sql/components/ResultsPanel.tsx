@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import type { StatementOutcome } from '../../../../shared/contract/query';
 import { RpcError } from '../../../../shared/rpc/rpc-error';
 import { ErrorView } from '../../../components/ErrorView';
-import { useExportQuery } from '../api/export-query';
+import { ExportControls } from '../../../components/export/ExportControls';
+import { exportQuery } from '../api/export-query';
 import { ResultGrid } from './ResultGrid';
 import type { TabRun } from './SqlPage';
 
@@ -63,7 +64,6 @@ function RunningNote({ startedAt }: { startedAt: number }) {
 }
 
 function StatementView({ connectionId, statement, sql }: { connectionId: string; statement: StatementOutcome; sql: string }) {
-  const exporter = useExportQuery();
   const line = sql.slice(0, statement.start).split('\n').length;
   const summary = `${statement.command ?? ''}${statement.rowsAffected !== null ? ` ${statement.rowsAffected.toLocaleString()} rows` : ''} in ${statement.durationMs.toFixed(1)} ms (line ${line})`;
   return (
@@ -71,27 +71,12 @@ function StatementView({ connectionId, statement, sql }: { connectionId: string;
       <div className="statement-meta">
         <span className="muted">{summary}</span>
         {statement.result && (
-          <span className="export">
-            <button
-              onClick={() => exporter.mutate({ connectionId, sql: statement.sql, format: 'csv' })}
-              disabled={exporter.isPending}
-              title="Runs this statement again in a READ ONLY transaction and writes every row to a file"
-            >
-              Export CSV
-            </button>
-            <button onClick={() => exporter.mutate({ connectionId, sql: statement.sql, format: 'json' })} disabled={exporter.isPending}>
-              Export JSON
-            </button>
-            {exporter.isPending && <span className="muted">Exporting…</span>}
-            {exporter.data && (
-              <span>
-                {exporter.data.rows.toLocaleString()} rows written to <code>{exporter.data.path}</code>
-              </span>
-            )}
-          </span>
+          <ExportControls
+            start={(format, taskId) => exportQuery({ connectionId, sql: statement.sql, format, taskId })}
+            title="Runs this statement again in a READ ONLY transaction and streams every row to a file"
+          />
         )}
       </div>
-      {exporter.error && <ErrorView error={exporter.error} title="Export failed" />}
       {statement.notices.length > 0 && <pre className="notices">{statement.notices.join('\n')}</pre>}
       {statement.error && (
         <ErrorView
