@@ -41,6 +41,8 @@ export interface Pinned {
   work: Promise<unknown>;
   /** Being closed: no new operation starts. */
   closing: boolean;
+  /** The one ending of the session (tab close, idle limit and a closing pool may race to it). */
+  finishing: Promise<boolean> | undefined;
   /** The run whose result set (a suspended cursor) still occupies the session. */
   held: EditorSession | undefined;
   idleTimer: NodeJS.Timeout | undefined;
@@ -96,6 +98,7 @@ export class PinnedSessions {
         runId: undefined,
         work: Promise.resolve(),
         closing: false,
+        finishing: undefined,
         held: undefined,
         idleTimer: undefined,
         idleDeadline: null,
@@ -251,7 +254,13 @@ export class PinnedSessions {
    * Ends the session: ROLLBACK if a transaction is open (audited when it wrote and `by` is set),
    * reset, back to the pool. Returns whether a transaction was rolled back.
    */
-  private async finish(p: Pinned, cause: ClosedCause, by: string | undefined): Promise<boolean> {
+  private finish(p: Pinned, cause: ClosedCause, by: string | undefined): Promise<boolean> {
+    p.closing = true;
+    p.finishing ??= this.rollBackAndRelease(p, cause, by);
+    return p.finishing;
+  }
+
+  private async rollBackAndRelease(p: Pinned, cause: ClosedCause, by: string | undefined): Promise<boolean> {
     this.disarmIdle(p);
     await this.dropHeld(p);
     let rolledBack = false;

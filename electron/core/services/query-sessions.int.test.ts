@@ -261,6 +261,20 @@ describe('Manual mode (pinned sessions)', () => {
     expect(await state(s)).toMatchObject({ status: 'closed', reason: expect.stringMatching(/connection was closed.*rolled back/) });
   });
 
+  it('a tab closing its session while the connection is being closed: both succeed, the transaction is rolled back', async () => {
+    const sessions = await Promise.all([open(), open()]);
+    await Promise.all(sessions.map((s, i) => run(s, `INSERT INTO scratch VALUES (${20 + i}, 'racing')`)));
+    const outcomes = await Promise.allSettled([
+      ...sessions.map(close),
+      direct.call('connections.disconnect', { id }),
+      ...sessions.map(close),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill('fulfilled'));
+    expect(await committed("note = 'racing'")).toBe(0);
+    expect(await backendsIn('idle in transaction')).toHaveLength(0);
+    for (const s of sessions) expect((await state(s)).status).toBe('closed');
+  });
+
   it('reports a session terminated on the server as rolled back by the server, and the next session works', async () => {
     const s = await open();
     await run(s, "INSERT INTO scratch VALUES (10, 'ten')");
