@@ -40,12 +40,6 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   });
   if (options.url) saveUrlProfile(core, options.url);
-  const wantDemo = options.demo || core.deps.profiles.list().length === 0;
-  if (wantDemo) {
-    await core.deps.demo
-      ?.start()
-      .catch((err: unknown) => log(`Demo database failed to start: ${err instanceof Error ? err.message : String(err)}`));
-  }
   const http = await startHttpHost({
     dispatch: core.dispatch,
     events: core.events,
@@ -54,6 +48,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     staticDir: path.join(packageRoot, 'dist', 'renderer'),
     downloads: core.deps.downloads,
   });
+  // The page is reachable at once; a first start of the demo (migrations and seed, up to a
+  // minute) shows its progress there (demo.progress) instead of holding the URL back.
+  const wantDemo = options.demo || core.deps.profiles.list().length === 0;
+  if (wantDemo)
+    void core.deps.demo
+      ?.start()
+      .catch((err: unknown) => log(`Demo database failed to start: ${err instanceof Error ? err.message : String(err)}`));
   return {
     core,
     http,
