@@ -4,7 +4,8 @@ import type { AuditLog } from '../audit/audit-log';
 import { sessionEnded, settledStatus } from '../db/transaction-status';
 import type { SqlStatement } from '../sql-parser';
 import type { EditorSession, EditorSessions } from './editor-sessions';
-import type { Pinned, PinnedSessions } from './pinned-sessions';
+import type { Pinned } from './pinned-session';
+import type { PinnedSessions } from './pinned-sessions';
 import { endFromCommand, transactionAuditEntry } from './transaction-audit';
 import { opensImplicitly, transactionRole, type TransactionRole } from './transaction-statements';
 

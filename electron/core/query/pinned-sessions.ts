@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import type { SessionState } from '../../../shared/contract/query-session';
 import { RpcError } from '../../../shared/rpc/rpc-error';
@@ -6,15 +5,14 @@ import { audited, type AuditLog } from '../audit/audit-log';
 import type { PoolRegistry } from '../db/pool-registry';
 import { sessionEnded, settledStatus } from '../db/transaction-status';
 import cancelBackendSql from '../sql/query/cancel-backend.sql?raw';
-import pinSessionSql from '../sql/query/pin-session.sql?raw';
 import resetSessionSql from '../sql/query/reset-session.sql?raw';
 import transactionWroteSql from '../sql/query/transaction-wrote.sql?raw';
 import type { EditorSession, EditorSessions } from './editor-sessions';
 import { endTransaction } from './pinned-endings';
+import { checkOut, type Pinned } from './pinned-session';
 import { closedMessage, type ClosedCause } from './pinned-messages';
 import { closedState, liveState } from './pinned-state';
 import { formatSeconds, transactionAuditEntry } from './transaction-audit';
-import { TransactionTracker } from './transaction-tracker';
 
 export interface PinnedLimits {
   /** A pinned session idle this long is rolled back (if a transaction is open) and given back. */
@@ -26,31 +24,6 @@ export interface PinnedLimits {
 }
 
 export const DEFAULT_PINNED_LIMITS: PinnedLimits = { idleMs: 10 * 60_000, serverGraceMs: 60_000, cancelWaitMs: 5_000 };
-
-/** One tab's session in Manual mode. */
-export interface Pinned {
-  id: string;
-  connectionId: string;
-  client: pg.PoolClient;
-  pid: number;
-  tracker: TransactionTracker;
-  /** What is executing on it now (a run, Commit, Rollback); undefined when free. */
-  busy: string | undefined;
-  runId: string | undefined;
-  /** Settles when the current busy operation ends. */
-  work: Promise<unknown>;
-  /** Being closed: no new operation starts. */
-  closing: boolean;
-  /** The one ending of the session (tab close, idle limit and a closing pool may race to it). */
-  finishing: Promise<boolean> | undefined;
-  /** The run whose result set (a suspended cursor) still occupies the session. */
-  held: EditorSession | undefined;
-  idleTimer: NodeJS.Timeout | undefined;
-  idleDeadline: number | null;
-  /** Set when the connection died: the server rolled back whatever was open. */
-  lost: { detail: string; duringCommit: boolean } | undefined;
-  onError: (err: Error) => void;
-}
 
 const GONE_KEPT = 500;
 const GONE_MS = 24 * 3_600_000;
@@ -87,32 +60,9 @@ export class PinnedSessions {
       );
     this.opening.set(connectionId, (this.opening.get(connectionId) ?? 0) + 1);
     try {
-      const client = await pool.connect();
-      const p: Pinned = {
-        id: randomUUID(),
-        connectionId,
-        client,
-        pid: (client as unknown as { processID: number }).processID,
-        tracker: new TransactionTracker(),
-        busy: undefined,
-        runId: undefined,
-        work: Promise.resolve(),
-        closing: false,
-        finishing: undefined,
-        held: undefined,
-        idleTimer: undefined,
-        idleDeadline: null,
-        lost: undefined,
-        onError: (err) => this.onLost(p, err),
-      };
-      client.on('error', p.onError);
-      try {
-        await client.query(pinSessionSql, [String(this.limits.idleMs + this.limits.serverGraceMs)]);
-      } catch (err) {
-        client.off('error', p.onError);
-        client.release(true);
-        throw err;
-      }
+      const p = await checkOut(pool, connectionId, this.limits.idleMs + this.limits.serverGraceMs, (pinned, err) =>
+        this.onLost(pinned, err),
+      );
       this.pinned.set(p.id, p);
       this.armIdle(p);
       return this.stateOf(p);
