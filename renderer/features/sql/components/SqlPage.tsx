@@ -65,10 +65,21 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     return () => setCompletionTarget(undefined);
   }, [connectionId, client]);
 
-  // Saved 300 ms after typing stops, and at once when the page goes away.
-  useEffect(() => saver.save(state), [saver, state]);
+  // Saved 300 ms after typing stops, and at once when the page goes away — with what was typed
+  // last even if React has not rendered it yet (a reload right after typing must not lose it).
+  const typed = useRef<{ tabId: string; sql: string }>(undefined);
+  const latest = useRef(state);
   useEffect(() => {
-    const flush = () => saver.flush();
+    latest.current = state;
+    saver.save(state);
+  }, [saver, state]);
+  useEffect(() => {
+    const flush = () => {
+      const last = typed.current;
+      if (last)
+        saver.save({ ...latest.current, tabs: latest.current.tabs.map((t) => (t.id === last.tabId ? { ...t, sql: last.sql } : t)) });
+      saver.flush();
+    };
     window.addEventListener('beforeunload', flush);
     return () => {
       window.removeEventListener('beforeunload', flush);
@@ -76,7 +87,11 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     };
   }, [saver]);
 
-  const setSql = (sql: string) => setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === s.activeId ? { ...t, sql } : t)) }));
+  // The editor is keyed by the active tab, so its changes belong to that tab.
+  const setSql = (sql: string) => {
+    typed.current = { tabId: active.id, sql };
+    setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === active.id ? { ...t, sql } : t)) }));
+  };
 
   const releaseResults = useCallback(
     (run: TabRun | undefined) => {
