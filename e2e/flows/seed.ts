@@ -44,3 +44,14 @@ export async function runOnDemo(state: E2EState, sql: string): Promise<void> {
   const failed = envelope.value?.statements.find((s) => s.error);
   if (!envelope.ok || failed) throw new Error(`Seeding the demo database failed: ${envelope.error?.message ?? failed?.error?.message}`);
 }
+
+/** Runs SQL on a fresh session of the demo connection through the API: what another session sees. */
+export async function countRows(state: E2EState, sql: string): Promise<number> {
+  const response = await fetch(`${state.origin}/rpc`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${state.token}` },
+    body: JSON.stringify({ method: 'query.run', input: { connectionId: 'demo', runId: `count-${Date.now()}`, sql, scope: 'all' } }),
+  });
+  const envelope = (await response.json()) as { value?: { statements: { result: { rows: string[][] } | null }[] } };
+  return Number(envelope.value?.statements[0]?.result?.rows[0]?.[0]);
+}

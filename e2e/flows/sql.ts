@@ -21,3 +21,14 @@ export async function typeSql(sql: SqlPage, text: string): Promise<void> {
 export async function runAtCursor(sql: SqlPage): Promise<void> {
   await sql.page.keyboard.press('ControlOrMeta+Enter');
 }
+
+/**
+ * Switches the active tab's transaction mode. Leaving Manual mode with a transaction open asks
+ * first: `confirmRollback` answers "Roll back and switch".
+ */
+export async function setTransactionMode(sql: SqlPage, mode: 'Auto-commit' | 'Manual', confirmRollback = false): Promise<void> {
+  await sql.transactionMode.selectOption({ label: mode });
+  if (confirmRollback)
+    await sql.page.getByRole('dialog', { name: 'Switch to Auto-commit?' }).getByRole('button', { name: 'Roll back and switch' }).click();
+  await expect(sql.transactionMode).toHaveValue(mode === 'Manual' ? 'manual' : 'auto');
+}

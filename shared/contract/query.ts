@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { pgErrorFieldsSchema } from '../rpc/envelope';
 import { connectionId, isoTime, mutation, query } from './define';
 import { exportFormats, exportResultSchema } from './exports';
+import { querySessionContract, sessionId, sessionStateSchema } from './query-session';
 import { cellSchema, gridColumnSchema } from './schema';
 
 /**
@@ -94,14 +95,18 @@ export const queryContract = {
       /** [start, end) string indexes, for scope 'selection'. */
       selection: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
       pageSize: z.number().int().min(1).max(10_000).default(500),
+      /** Manual mode: run on this pinned session (query.openSession) instead of a fresh pooled one. */
+      sessionId: sessionId.optional(),
     }),
     z.object({
       runId: z.string(),
       statements: z.array(statementOutcomeSchema),
       /** Statements not run because an earlier one failed or the run was cancelled. */
       skipped: z.number().int(),
-      /** Set when the script left a transaction open, which the console rolled back. */
+      /** Set when the script left a transaction open, which the console rolled back; or when a pinned session was lost. */
       warning: z.string().nullable(),
+      /** Manual mode: the pinned session after the run; null in auto-commit mode. */
+      session: sessionStateSchema.nullable(),
     }),
   ),
   'query.fetchMore': mutation(
@@ -141,4 +146,5 @@ export const queryContract = {
     z.object({ connectionId, sql: z.string().max(5_000_000), format: z.enum(exportFormats), taskId: z.string().max(100).optional() }),
     exportResultSchema,
   ),
+  ...querySessionContract,
 };

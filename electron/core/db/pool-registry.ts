@@ -8,6 +8,8 @@ export interface ResolvedProfile {
   password: string | undefined;
 }
 
+export type CloseListener = (connectionId: string, pool: Promise<pg.Pool>) => Promise<void>;
+
 /** Sessions per connection unless the host asks for more (a busy gate or a benchmark does). */
 export const DEFAULT_POOL_SIZE = 5;
 
@@ -17,7 +19,7 @@ export const DEFAULT_POOL_SIZE = 5;
  */
 export class PoolRegistry {
   private readonly pools = new Map<string, Promise<pg.Pool>>();
-  private readonly closeListeners = new Set<(connectionId: string) => Promise<void>>();
+  private readonly closeListeners = new Set<CloseListener>();
 
   constructor(
     private readonly resolve: (connectionId: string) => ResolvedProfile,
@@ -40,9 +42,10 @@ export class PoolRegistry {
 
   /**
    * Called before a pool ends, so whoever holds its clients (the SQL editor's open result sets)
-   * gives them back; pool.end() waits for every checked-out client.
+   * gives them back; pool.end() waits for every checked-out client. The pool is passed along: it
+   * still works until the listeners are done (get() would open a new one).
    */
-  onClose(listener: (connectionId: string) => Promise<void>): () => void {
+  onClose(listener: CloseListener): () => void {
     this.closeListeners.add(listener);
     return () => this.closeListeners.delete(listener);
   }
@@ -51,7 +54,7 @@ export class PoolRegistry {
     const pool = this.pools.get(connectionId);
     if (!pool) return false;
     this.pools.delete(connectionId);
-    await Promise.all([...this.closeListeners].map((listener) => listener(connectionId).catch(() => undefined)));
+    await Promise.all([...this.closeListeners].map((listener) => listener(connectionId, pool).catch(() => undefined)));
     await pool.then((p) => p.end()).catch(() => undefined);
     return true;
   }

@@ -4,6 +4,7 @@ import type Cursor from 'pg-cursor';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { readBatch, type CursorBatch } from '../db/cursor-read';
 import type { PoolRegistry } from '../db/pool-registry';
+import { sessionEnded } from '../db/transaction-status';
 import cancelBackendSql from '../sql/query/cancel-backend.sql?raw';
 import resetSessionSql from '../sql/query/reset-session.sql?raw';
 
@@ -21,6 +22,19 @@ export interface EditorSession {
   cancelled: boolean;
   cancelling: Promise<unknown> | undefined;
   released: boolean;
+  /** Manual mode: the tab's pinned session, handed back to its owner instead of the pool. */
+  pinned: PinnedHold | undefined;
+  /** The result set kept open on it, if any. */
+  resultId: string | undefined;
+}
+
+/** The owner of a pinned session (PinnedSessions), told when a run's hold on it ends. */
+export interface PinnedHold {
+  client: pg.PoolClient;
+  pid: number;
+  handBack(session: EditorSession): Promise<void>;
+  /** Paging through its result set is activity: the idle limit starts again. */
+  touch(): void;
 }
 
 interface OpenResult {
@@ -68,11 +82,19 @@ export class EditorSessions {
     pools.onClose((connectionId) => this.closeConnection(connectionId));
   }
 
-  async begin(connectionId: string, runId: string, readOnly: boolean): Promise<EditorSession> {
+  /** A session for one run: a fresh pooled one, or the tab's pinned one in Manual mode. */
+  async begin(connectionId: string, runId: string, readOnly: boolean, pinned?: PinnedHold): Promise<EditorSession> {
     if (this.sessions.has(runId)) throw new RpcError('CONFLICT', `Run ${runId} is already in progress.`);
-    const pool = await this.pools.get(connectionId);
-    const client = await pool.connect();
-    const pid = (client as unknown as { processID: number }).processID;
+    let client: pg.PoolClient;
+    if (pinned) client = pinned.client;
+    else {
+      const pool = await this.pools.get(connectionId);
+      client = await pool.connect();
+      // A checked-out client has no error listener (pg-pool removes its own): a backend terminated
+      // mid-run would otherwise throw from the 'error' event and end the process.
+      client.on('error', ignoreError);
+    }
+    const pid = pinned?.pid ?? (client as unknown as { processID: number }).processID;
     const session: EditorSession = {
       runId,
       connectionId,
@@ -83,6 +105,8 @@ export class EditorSessions {
       cancelled: this.earlyCancels.delete(runId),
       cancelling: undefined,
       released: false,
+      pinned,
+      resultId: undefined,
     };
     this.sessions.set(runId, session);
     return session;
@@ -101,6 +125,7 @@ export class EditorSessions {
       ahead: undefined,
     };
     this.results.set(id, open);
+    session.resultId = id;
     const mine = [...this.results.values()]
       .filter((r) => r.session.connectionId === session.connectionId)
       .sort((a, b) => a.openedAt - b.openedAt);
@@ -114,6 +139,10 @@ export class EditorSessions {
     session.released = true;
     this.sessions.delete(session.runId);
     await session.cancelling?.catch(() => undefined);
+    if (session.pinned) {
+      await session.pinned.handBack(session);
+      return null;
+    }
     let warning: string | null = null;
     let broken = false;
     try {
@@ -126,6 +155,7 @@ export class EditorSessions {
     } catch {
       broken = true; // a session we cannot reset is not given back to the pool
     }
+    session.client.off('error', ignoreError);
     session.client.release(broken);
     return warning;
   }
@@ -135,10 +165,11 @@ export class EditorSessions {
     if (!open || open.session.connectionId !== connectionId)
       throw new RpcError(
         'NOT_FOUND',
-        `This result set is closed: it was idle for ${this.limits.idleMs / 1000} s, or newer results replaced it (at most ${this.limits.maxOpenPerConnection} stay open per connection). Run the statement again.`,
+        `This result set is closed: it was idle for ${this.limits.idleMs / 1000} s, newer results replaced it (at most ${this.limits.maxOpenPerConnection} stay open per connection), or its tab's transaction moved on (a new run, Commit or Rollback). Run the statement again.`,
       );
     const work = open.chain.then(async () => {
       clearTimeout(open.timer);
+      open.session.pinned?.touch();
       open.session.busy = true;
       try {
         const pending = open.ahead ?? { size: count, batch: readBatch(open.cursor, count) };
@@ -176,7 +207,8 @@ export class EditorSessions {
     clearTimeout(open.timer);
     await open.ahead?.batch.catch(() => undefined);
     open.ahead = undefined;
-    await open.cursor.close().catch(() => undefined);
+    // Closing waits for a ReadyForQuery that a dead connection never sends.
+    if (!sessionEnded(open.session.client)) await open.cursor.close().catch(() => undefined);
     await this.release(open.session);
     return true;
   }
@@ -209,10 +241,12 @@ export class EditorSessions {
     const open = [...this.results.values()].filter((r) => r.session.connectionId === connectionId);
     await Promise.all(open.map((r) => this.close(r.id)));
     for (const session of this.sessions.values()) {
-      if (session.connectionId !== connectionId) continue;
+      // A pinned session's owner ends it (PinnedSessions listens to the same close).
+      if (session.connectionId !== connectionId || session.pinned) continue;
       // A run still executing: end its connection so pool.end() does not wait for it.
       this.sessions.delete(session.runId);
       session.released = true;
+      session.client.off('error', ignoreError);
       session.client.release(true);
     }
   }
@@ -220,4 +254,8 @@ export class EditorSessions {
   async dispose(): Promise<void> {
     await Promise.all([...this.results.keys()].map((id) => this.close(id)));
   }
+}
+
+function ignoreError(): void {
+  // The failure reaches the statement that was running; a session that cannot be reset is not reused.
 }

@@ -8,6 +8,7 @@ import { toErrorBody } from '../rpc/to-error-body';
 import { SqlParseError, splitSql, statementAt, type SqlStatement } from '../sql-parser';
 import type { EditorSession, EditorSessions } from './editor-sessions';
 import { codePointIndexToStringIndex } from './pg-position';
+import type { PinnedRun } from './pinned-run';
 import type { TypeNames } from './type-names';
 
 type Row = (string | null)[];
@@ -68,10 +69,11 @@ function outcome(index: number, sql: string, start: number, end: number, extra: 
 }
 
 /** Why a statement cannot run through the editor's cursor, or undefined when it can. */
-function refusal(statement: SqlStatement, readOnly: boolean): string | undefined {
+function refusal(statement: SqlStatement, readOnly: boolean, pinned: boolean): string | undefined {
   if (statement.kind === 'CopyStmt' && !(statement.node as { filename?: unknown }).filename)
     return 'COPY to or from the client (STDIN/STDOUT) is not supported in the editor. Use the table’s Export, psql’s \\copy, or COPY with a server file.';
-  if (readOnly && statement.transactionControl)
+  // Manual mode keeps its transaction across runs: its own rules apply (PinnedRun.before).
+  if (readOnly && statement.transactionControl && !pinned)
     return 'Read-only mode runs everything inside BEGIN READ ONLY, so BEGIN/COMMIT/ROLLBACK in the script would end it. Remove them or turn read-only off.';
   return undefined;
 }
@@ -80,27 +82,37 @@ function refusal(statement: SqlStatement, readOnly: boolean): string | undefined
  * Runs the statements in order on one session. Each result streams through a server-side cursor
  * (pg-cursor): the first page is read at once; the last result set stays open for query.fetchMore,
  * earlier ones keep their first page (the session must move on). Stops at the first error.
+ * With `pinned` (Manual mode) the session is the tab's own and its transaction outlives the run.
  */
-export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNames: TypeNames, req: RunRequest): Promise<RunResult> {
+export async function runScript(
+  pool: pg.Pool,
+  sessions: EditorSessions,
+  typeNames: TypeNames,
+  req: RunRequest,
+  pinned?: PinnedRun,
+): Promise<RunResult> {
   const picked = await pickStatements(req);
   if (!Array.isArray(picked)) return { runId: req.runId, statements: [picked], skipped: 0, warning: null };
   if (!picked.length) throw new RpcError('BAD_REQUEST', 'There is no statement to run here: the text is empty or only comments.');
 
-  const session = await sessions.begin(req.connectionId, req.runId, req.readOnly);
+  const session = pinned ? await pinned.begin(sessions, req.runId) : await sessions.begin(req.connectionId, req.runId, req.readOnly);
   const outcomes: StatementOutcome[] = [];
   let keep: Cursor<Row> | undefined;
   let keptIndex = -1;
   let warning: string | null = null;
   try {
-    if (req.readOnly) await session.client.query('BEGIN READ ONLY');
-    if (req.statementTimeoutMs > 0)
-      await session.client.query(`SET ${req.readOnly ? 'LOCAL ' : ''}statement_timeout = ${Math.trunc(req.statementTimeoutMs)}`);
+    if (pinned) await pinned.prepare(req.statementTimeoutMs);
+    else {
+      if (req.readOnly) await session.client.query('BEGIN READ ONLY');
+      if (req.statementTimeoutMs > 0)
+        await session.client.query(`SET ${req.readOnly ? 'LOCAL ' : ''}statement_timeout = ${Math.trunc(req.statementTimeoutMs)}`);
+    }
 
     for (const [index, statement] of picked.entries()) {
       if (session.cancelled) break;
       const textStart = req.sql.indexOf(statement.text, statement.start);
       const start = textStart >= 0 ? textStart : statement.start;
-      const refused = refusal(statement, req.readOnly);
+      const refused = refusal(statement, req.readOnly, pinned !== undefined) ?? (await pinned?.before(statement));
       if (refused) {
         outcomes.push(
           outcome(index, statement.text, start, statement.end, { error: { code: 'BAD_REQUEST', message: refused, textIndex: start } }),
@@ -110,6 +122,8 @@ export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNam
       const isLast = index === picked.length - 1;
       const { result, cursor } = await runStatement(session, statement.text, index, start, statement.end, req.pageSize);
       const stmtOutcome = result;
+      // The command tag PostgreSQL sent, before the parse-tree fallback below (COMMIT may answer ROLLBACK).
+      const tag = stmtOutcome.command;
       // A statement still streaming has no command tag yet: name it from its parse tree.
       if (!stmtOutcome.error) stmtOutcome.command ??= commandOf(statement.kind);
       if (stmtOutcome.result && stmtOutcome.result.hasMore) {
@@ -122,6 +136,7 @@ export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNam
           stmtOutcome.result.truncated = true;
         }
       }
+      await pinned?.after({ ...stmtOutcome, command: tag }, keep !== undefined);
       if (stmtOutcome.result) {
         const names = await typeNames.resolve(
           pool,
@@ -145,6 +160,7 @@ export async function runScript(pool: pg.Pool, sessions: EditorSessions, typeNam
   } else {
     warning = await sessions.release(session);
   }
+  await pinned?.finish();
   return { runId: req.runId, statements: outcomes, skipped: picked.length - outcomes.length, warning };
 }
 

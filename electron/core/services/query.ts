@@ -5,13 +5,17 @@ import type { CoreDeps } from '../deps';
 import { streamExport } from '../export/stream-export';
 import { completions } from '../query/completions';
 import { EditorSessions } from '../query/editor-sessions';
+import { PinnedRun } from '../query/pinned-run';
+import { PinnedSessions } from '../query/pinned-sessions';
 import { pickStatements, runScript } from '../query/run-script';
 import { TypeNames } from '../query/type-names';
 import type { HandlersFor } from '../rpc/dispatcher';
 import { QueryHistory } from '../store/query-history';
+import { querySessionHandlers } from './query-sessions';
 
 export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract> {
   const sessions = new EditorSessions(deps.pools);
+  const pinned = new PinnedSessions(deps.pools, sessions, deps.audit);
   const history = new QueryHistory(deps.dataDir);
   const typeNames = new Map<string, TypeNames>();
   const typeNamesFor = (connectionId: string) => {
@@ -20,7 +24,20 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
     return names;
   };
 
+  /** A run on a fresh pooled session, or on the tab's pinned one (Manual mode) with its state after. */
+  const runIn = async (req: Parameters<typeof runScript>[3] & { sessionId?: string | undefined }) => {
+    const pool = await deps.pools.get(req.connectionId);
+    const { sessionId } = req;
+    if (!sessionId) return { ...(await runScript(pool, sessions, typeNamesFor(req.connectionId), req)), session: null };
+    const result = await pinned.exclusive(req.connectionId, sessionId, 'a run', req.runId, (p) =>
+      runScript(pool, sessions, typeNamesFor(req.connectionId), req, new PinnedRun(pinned, p, req.readOnly, deps.audit)),
+    );
+    const session = pinned.state(req.connectionId, sessionId);
+    return { ...result, session, warning: session.status === 'closed' ? session.reason : result.warning };
+  };
+
   return {
+    ...querySessionHandlers(pinned, history),
     'query.run': async (req) => {
       const started = performance.now();
       const sqlRun =
@@ -28,7 +45,7 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
       const remember = (entry: Pick<HistoryEntry, 'outcome' | 'statements' | 'rows'> & { sql?: string; error?: string }) =>
         history.record(req.connectionId, { sql: sqlRun, durationMs: performance.now() - started, readOnly: req.readOnly, ...entry });
       try {
-        const result = await runScript(await deps.pools.get(req.connectionId), sessions, typeNamesFor(req.connectionId), req);
+        const result = await runIn(req);
         const failed = result.statements.find((s) => s.error);
         const rows = result.statements.reduce<number | null>(
           (sum, s) => (s.rowsAffected === null && !s.result ? sum : (sum ?? 0) + (s.rowsAffected ?? s.result?.rows.length ?? 0)),

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useConnections } from '../../features/connections/api/list-connections';
 import { navigate } from '../../lib/hash-route';
+import { confirmLeave } from '../../lib/leave-guards';
 import { roleLabels, roles, useRole } from '../../lib/role-store';
 import { useSession } from '../../lib/session-store';
 import { routesFor } from '../routes';
@@ -16,6 +17,7 @@ export function CommandPalette() {
   const open = useSession((s) => s.paletteOpen);
   const setOpen = useSession((s) => s.setPaletteOpen);
   const setActive = useSession((s) => s.setActiveConnection);
+  const activeId = useSession((s) => s.activeConnectionId);
   const setTheme = useSession((s) => s.setTheme);
   const role = useRole((s) => s.role);
   const setRole = useRole((s) => s.setRole);
@@ -26,11 +28,15 @@ export function CommandPalette() {
   const items = useMemo<PaletteItem[]>(
     () => [
       ...routesFor(role).map((r) => ({ id: `go:${r.path}`, label: `Go to ${r.label}`, run: () => navigate(r.path) })),
-      ...(data?.profiles ?? []).map((p) => ({ id: `conn:${p.id}`, label: `Switch connection: ${p.name}`, run: () => setActive(p.id) })),
+      ...(data?.profiles ?? []).map((p) => ({
+        id: `conn:${p.id}`,
+        label: `Switch connection: ${p.name}`,
+        run: () => void confirmLeave(activeId, 'Switching connection').then((ok) => ok && setActive(p.id)),
+      })),
       ...(['system', 'light', 'dark'] as const).map((t) => ({ id: `theme:${t}`, label: `Theme: ${t}`, run: () => setTheme(t) })),
       ...roles.map((r) => ({ id: `role:${r}`, label: `Settings: role ${roleLabels[r].name}`, run: () => setRole(r) })),
     ],
-    [data, role, setActive, setTheme, setRole],
+    [data, role, setActive, setTheme, setRole, activeId],
   );
   const needle = text.trim().toLowerCase();
   const matches = items.filter((i) => i.label.toLowerCase().includes(needle));

@@ -4,6 +4,7 @@ import { parseConnectionUrl } from '../../../../shared/domain/connection-url';
 import { ErrorView } from '../../../components/ErrorView';
 import { Field } from '../../../components/Field';
 import { environmentColor } from '../../../components/environment-color';
+import { confirmLeave } from '../../../lib/leave-guards';
 import { defaultReadOnly, useRole } from '../../../lib/role-store';
 import { useSaveConnection } from '../api/save-connection';
 import { useTestConnection } from '../api/test-connection';
@@ -58,7 +59,8 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
       aria-label="Connection"
       onSubmit={(e) => {
         e.preventDefault();
-        save.mutate(payload, { onSuccess: onSaved });
+        // Saving reconnects the profile (its pool is closed): open editor transactions are rolled back.
+        void confirmLeave(profile?.id, 'Saving the connection').then((ok) => ok && save.mutate(payload, { onSuccess: onSaved }));
       }}
     >
       <Field label="Paste a connection URL" className="wide" error={urlError}>

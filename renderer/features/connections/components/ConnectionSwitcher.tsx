@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { environmentColor } from '../../../components/environment-color';
+import { confirmLeave } from '../../../lib/leave-guards';
 import { useSession } from '../../../lib/session-store';
 import { useConnections } from '../api/list-connections';
 
@@ -22,7 +23,15 @@ export function ConnectionSwitcher() {
       <span className="env-badge" style={{ background: active ? environmentColor(active) : 'gray' }}>
         {active?.environment ?? 'none'}
       </span>
-      <select aria-label="Active connection" value={activeId ?? ''} onChange={(e) => setActive(e.target.value || undefined)}>
+      <select
+        aria-label="Active connection"
+        value={activeId ?? ''}
+        onChange={(e) => {
+          const next = e.target.value || undefined;
+          // The SQL editor's open transactions on the connection left are rolled back: ask first.
+          void confirmLeave(activeId, 'Switching connection').then((ok) => ok && setActive(next));
+        }}
+      >
         {!active && <option value="">No connection</option>}
         {profiles?.map((p) => (
           <option key={p.id} value={p.id}>

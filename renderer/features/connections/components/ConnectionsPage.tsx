@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Profile } from '../../../../shared/contract/connections';
 import { ErrorView } from '../../../components/ErrorView';
 import { environmentColor } from '../../../components/environment-color';
+import { confirmLeave } from '../../../lib/leave-guards';
 import { useSession } from '../../../lib/session-store';
 import { useConnections } from '../api/list-connections';
 import { useAppInfo } from '../api/app-info';
@@ -18,6 +19,8 @@ export function ConnectionsPage() {
   const remove = useDeleteConnection();
   const disconnect = useDisconnect();
   const { data: info } = useAppInfo();
+  // Leaving a connection (switch, disconnect, delete) rolls back its open editor transactions: ask first.
+  const switchTo = (id: string) => void confirmLeave(activeId, 'Switching connection').then((ok) => ok && setActive(id));
 
   return (
     <section className="page">
@@ -34,7 +37,7 @@ export function ConnectionsPage() {
           onCancel={() => setEditing(undefined)}
           onSaved={(p) => {
             setEditing(undefined);
-            setActive(p.id);
+            if (p.id !== activeId) switchTo(p.id);
           }}
         />
       )}
@@ -56,13 +59,13 @@ export function ConnectionsPage() {
               {p.readOnly ? ' · read-only' : ''}
             </span>
             <span className="row-actions">
-              <button onClick={() => setActive(p.id)} disabled={p.id === activeId}>
+              <button onClick={() => switchTo(p.id)} disabled={p.id === activeId}>
                 {p.id === activeId ? 'Active' : 'Use'}
               </button>
               {p.id !== activeId && (
                 <button
                   title="Close this connection's sessions on the server; it reconnects when used again"
-                  onClick={() => disconnect.mutate(p.id)}
+                  onClick={() => void confirmLeave(p.id, 'Disconnecting').then((ok) => ok && disconnect.mutate(p.id))}
                 >
                   Disconnect
                 </button>
@@ -73,7 +76,8 @@ export function ConnectionsPage() {
                   <button
                     className="danger"
                     onClick={() => {
-                      if (window.confirm(`Delete the connection "${p.name}"? Its saved password is deleted too.`)) remove.mutate(p.id);
+                      if (window.confirm(`Delete the connection "${p.name}"? Its saved password is deleted too.`))
+                        void confirmLeave(p.id, 'Deleting the connection').then((ok) => ok && remove.mutate(p.id));
                     }}
                   >
                     Delete

@@ -9,8 +9,14 @@ import { closeResult } from '../api/close-result';
 import { useRunQuery } from '../api/run-query';
 import { registerSqlCompletion, setCompletionTarget } from '../completion-provider';
 import { loadTabs, newTab, TabSaver, type EditorTabsState } from '../editor-tabs';
+import { useEditorKeys } from '../hooks/use-editor-keys';
+import { useTabTransaction } from '../hooks/use-tab-transaction';
+import { openTransactionOf, releaseTabSession, useTabTransactions } from '../stores/tab-transactions';
+import { describeSession } from '../transaction-view';
 import { HistoryPanel } from './HistoryPanel';
 import { ResultsPanel } from './ResultsPanel';
+import { RollbackConfirm, TransactionBar, TransactionNotes } from './TransactionBar';
+import { TabTransactionMark } from './TabTransactionMark';
 import './sql.css';
 
 type RunResult = OutputOf<'query.run'>;
@@ -49,6 +55,9 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
   const runQuery = useRunQuery(connectionId);
   const active = state.tabs.find((t) => t.id === state.activeId) ?? state.tabs[0]!;
   const activeRun = runs[active.id];
+  const tx = useTabTransaction(connectionId, active.id);
+  /** A tab whose close waits for "roll back?": its id and its transaction, described. */
+  const [closing, setClosing] = useState<{ id: string; title: string; description: string }>();
 
   useEffect(() => {
     registerSqlCompletion();
@@ -56,10 +65,21 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     return () => setCompletionTarget(undefined);
   }, [connectionId, client]);
 
-  // Saved 300 ms after typing stops, and at once when the page goes away.
-  useEffect(() => saver.save(state), [saver, state]);
+  // Saved 300 ms after typing stops, and at once when the page goes away — with what was typed
+  // last even if React has not rendered it yet (a reload right after typing must not lose it).
+  const typed = useRef<{ tabId: string; sql: string }>(undefined);
+  const latest = useRef(state);
   useEffect(() => {
-    const flush = () => saver.flush();
+    latest.current = state;
+    saver.save(state);
+  }, [saver, state]);
+  useEffect(() => {
+    const flush = () => {
+      const last = typed.current;
+      if (last)
+        saver.save({ ...latest.current, tabs: latest.current.tabs.map((t) => (t.id === last.tabId ? { ...t, sql: last.sql } : t)) });
+      saver.flush();
+    };
     window.addEventListener('beforeunload', flush);
     return () => {
       window.removeEventListener('beforeunload', flush);
@@ -67,7 +87,11 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     };
   }, [saver]);
 
-  const setSql = (sql: string) => setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === s.activeId ? { ...t, sql } : t)) }));
+  // The editor is keyed by the active tab, so its changes belong to that tab.
+  const setSql = (sql: string) => {
+    typed.current = { tabId: active.id, sql };
+    setState((s) => ({ ...s, tabs: s.tabs.map((t) => (t.id === active.id ? { ...t, sql } : t)) }));
+  };
 
   const releaseResults = useCallback(
     (run: TabRun | undefined) => {
@@ -89,7 +113,10 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
       const runId = crypto.randomUUID();
       releaseResults(runs[tabId]);
       setRuns((r) => ({ ...r, [tabId]: { runId, running: true, startedAt: Date.now() } }));
+      let sessionId: string | undefined;
       try {
+        // Manual mode: the tab's pinned session (opened on first need); auto-commit: a fresh one per run.
+        sessionId = await tx.ensureSession();
         const result = await runQuery.mutateAsync({
           connectionId,
           runId,
@@ -107,13 +134,16 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
           readOnly,
           statementTimeoutMs: timeoutMs,
           pageSize: 500,
+          ...(sessionId ? { sessionId } : {}),
         });
+        tx.afterRun(result.session);
         setRuns((r) => ({ ...r, [tabId]: { runId, running: false, startedAt: r[tabId]?.startedAt ?? Date.now(), result } }));
       } catch (error) {
+        if (sessionId) tx.afterRun(null, error);
         setRuns((r) => ({ ...r, [tabId]: { runId, running: false, startedAt: r[tabId]?.startedAt ?? Date.now(), error } }));
       }
     },
-    [connectionId, readOnly, timeoutMs, runQuery, runs, state.activeId, releaseResults],
+    [connectionId, readOnly, timeoutMs, runQuery, runs, state.activeId, releaseResults, tx],
   );
 
   const cancel = useCallback(() => {
@@ -129,21 +159,10 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
   }, [runs]);
   useEffect(() => () => Object.values(runsRef.current).forEach(releaseResults), [releaseResults]);
 
-  // Monaco commands are bound once; they call whatever run/cancel is current.
-  const actions = useRef({ run, cancel });
-  useEffect(() => {
-    actions.current = { run, cancel };
-  }, [run, cancel]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && actions.current.cancel();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
-
+  const bindKeys = useEditorKeys({ run, cancel, endTransaction: (how) => tx.end(how, activeRun?.running ?? false) });
   const onMount = (editor: monaco.editor.IStandaloneCodeEditor) => {
     editorRef.current = editor;
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => void actions.current.run('cursor'));
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.Enter, () => void actions.current.run('all'));
+    bindKeys(editor);
     editor.focus();
   };
 
@@ -180,8 +199,16 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
     const tab = newTab(state.tabs.length + 1, sql);
     setState((s) => ({ tabs: [...s.tabs, tab], activeId: tab.id }));
   };
-  const closeTab = (id: string) => {
+  // A tab with an open transaction asks first; its session is rolled back and given back on close.
+  const closeTab = async (id: string) => {
+    const open = await openTransactionOf(connectionId, id);
+    const title = state.tabs.find((t) => t.id === id)?.title ?? 'This tab';
+    if (open) setClosing({ id, title, description: describeSession(open, Date.now()) });
+    else removeTab(id);
+  };
+  const removeTab = (id: string) => {
     releaseResults(runs[id]);
+    void releaseTabSession(connectionId, id).then(() => useTabTransactions.getState().forget(id));
     setState((s) => {
       const tabs = s.tabs.filter((t) => t.id !== id);
       if (!tabs.length) tabs.push(newTab(1));
@@ -196,9 +223,10 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
           <span key={t.id} className={`sql-tab${t.id === active.id ? ' active' : ''}`}>
             <button role="tab" aria-selected={t.id === active.id} onClick={() => setState((s) => ({ ...s, activeId: t.id }))}>
               {t.title}
+              <TabTransactionMark connectionId={connectionId} tabId={t.id} />
               {runs[t.id]?.running && ' ⏳'}
             </button>
-            <button className="sql-tab-close" aria-label={`Close ${t.title}`} onClick={() => closeTab(t.id)}>
+            <button className="sql-tab-close" aria-label={`Close ${t.title}`} onClick={() => void closeTab(t.id)}>
               ×
             </button>
           </span>
@@ -222,8 +250,14 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
         <button className="danger" onClick={cancel} disabled={!activeRun?.running} title="Esc">
           Cancel
         </button>
-        <label title="Wraps the run in BEGIN READ ONLY: the server refuses any change">
-          <input type="checkbox" checked={readOnly} onChange={(e) => setReadOnly(e.target.checked)} /> Read-only
+        <label
+          title={
+            tx.open
+              ? 'The open transaction keeps the mode it began with: Commit or Roll back first'
+              : 'Wraps the run in BEGIN READ ONLY (in Manual mode, each transaction): the server refuses any change'
+          }
+        >
+          <input type="checkbox" checked={readOnly} disabled={tx.open} onChange={(e) => setReadOnly(e.target.checked)} /> Read-only
         </label>
         <label>
           Timeout{' '}
@@ -235,11 +269,26 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
             ))}
           </select>
         </label>
+        <TransactionBar key={active.id} tx={tx} running={activeRun?.running ?? false} />
         <span className="spacer" />
         <button onClick={() => setShowHistory((v) => !v)} aria-pressed={showHistory}>
           History
         </button>
       </div>
+      <TransactionNotes tx={tx} />
+      {closing && (
+        <RollbackConfirm
+          title={`Close ${closing.title}?`}
+          what={closing.title}
+          description={closing.description}
+          confirmLabel="Roll back and close"
+          onCancel={() => setClosing(undefined)}
+          onConfirm={() => {
+            setClosing(undefined);
+            removeTab(closing.id);
+          }}
+        />
+      )}
       <div className="sql-body">
         <div className="sql-main">
           <div className="sql-editor">
