@@ -1,49 +1,39 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InputOf, OutputOf } from '../../../shared/contract';
-import { createDirectCore, type DirectCore } from '../testing/direct-core';
-import { createTestDatabase, type TestDatabase } from '../testing/test-database';
+import { useCoreFixture } from '../testing/core-fixture';
 
-let db: TestDatabase;
-let direct: DirectCore;
-let id: string;
+// Pool of 4: up to 3 tabs in Manual mode, one session always left for the rest of the console.
+const env = useCoreFixture('txn', { poolSize: 4 });
 let runs = 0;
 
 beforeAll(async () => {
-  db = await createTestDatabase('txn');
-  await db.pool.query('CREATE TABLE scratch (id int PRIMARY KEY, note text)');
-  // Pool of 4: up to 3 tabs in Manual mode, one session always left for the rest of the console.
-  direct = createDirectCore({ poolSize: 4 });
-  id = await direct.addProfile(db);
-});
-afterAll(async () => {
-  await direct.dispose();
-  await db.drop();
+  await env.db.pool.query('CREATE TABLE scratch (id int PRIMARY KEY, note text)');
 });
 
 type RunInput = Partial<InputOf<'query.run'>>;
 const run = (sessionId: string | undefined, sql: string, extra: RunInput = {}): Promise<OutputOf<'query.run'>> =>
-  direct.call('query.run', {
-    connectionId: id,
+  env.call('query.run', {
+    connectionId: env.id,
     runId: `txn-${++runs}-${Date.now()}`,
     sql,
     scope: 'all',
     ...(sessionId ? { sessionId } : {}),
     ...extra,
   });
-const open = async () => (await direct.call('query.openSession', { connectionId: id })).sessionId;
-const state = (sessionId: string) => direct.call('query.sessionState', { connectionId: id, sessionId });
-const commit = (sessionId: string) => direct.call('query.commit', { connectionId: id, sessionId });
-const rollback = (sessionId: string) => direct.call('query.rollback', { connectionId: id, sessionId });
-const close = (sessionId: string) => direct.call('query.closeSession', { connectionId: id, sessionId });
+const open = async () => (await env.call('query.openSession', { connectionId: env.id })).sessionId;
+const state = (sessionId: string) => env.call('query.sessionState', { connectionId: env.id, sessionId });
+const commit = (sessionId: string) => env.call('query.commit', { connectionId: env.id, sessionId });
+const rollback = (sessionId: string) => env.call('query.rollback', { connectionId: env.id, sessionId });
+const close = (sessionId: string) => env.call('query.closeSession', { connectionId: env.id, sessionId });
 const rowsOf = (result: OutputOf<'query.run'>, i = 0) => result.statements[i]?.result?.rows ?? [];
 /** What a session outside the console sees (committed data only). */
 const committed = async (where: string) =>
-  (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM scratch WHERE ${where}`)).rows[0]!.n;
-const auditEntries = async (action: string) => (await direct.call('audit.list', { connectionId: id, action })).entries;
+  (await env.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM scratch WHERE ${where}`)).rows[0]!.n;
+const auditEntries = async (action: string) => (await env.call('audit.list', { connectionId: env.id, action })).entries;
 /** Backends of the console on this database in a given state. */
 const backendsIn = async (state: string) =>
   (
-    await db.pool.query<{ pid: number }>(
+    await env.db.pool.query<{ pid: number }>(
       "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'ticketz-console' AND state = $1",
       [state],
     )
@@ -83,7 +73,7 @@ describe('Manual mode (pinned sessions)', () => {
     const [entry] = await auditEntries('query.commit');
     expect(entry).toMatchObject({ outcome: 'succeeded', target: 'SQL editor transaction' });
     expect(entry?.detail).toMatch(/^COMMIT \(COMMIT button\) of a transaction of 4 statements .*INSERT INTO scratch VALUES \(1, 'one'\)/);
-    const { entries } = await direct.call('query.history', { connectionId: id, search: 'COMMIT' });
+    const { entries } = await env.call('query.history', { connectionId: env.id, search: 'COMMIT' });
     expect(entries[0]).toMatchObject({ sql: 'COMMIT', outcome: 'succeeded' });
     await close(s);
   });
@@ -176,13 +166,13 @@ describe('Manual mode (pinned sessions)', () => {
   it('refuses a second operation while a run is busy, and Esc cancels the pinned session’s statement', async () => {
     const s = await open();
     const runId = `busy-${Date.now()}`;
-    const slow = direct.call('query.run', { connectionId: id, runId, sql: 'SELECT pg_sleep(30)', scope: 'all', sessionId: s });
+    const slow = env.call('query.run', { connectionId: env.id, runId, sql: 'SELECT pg_sleep(30)', scope: 'all', sessionId: s });
     await waitFor(
       () => state(s),
       (st) => st.busy,
     );
     await waitFor(
-      () => db.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'"),
+      () => env.db.pool.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE query = 'SELECT pg_sleep(30)' AND state = 'active'"),
       (r) => r.rows[0].n > 0,
     );
     const concurrent = await Promise.allSettled([run(s, 'SELECT 1'), commit(s), rollback(s)]);
@@ -193,7 +183,7 @@ describe('Manual mode (pinned sessions)', () => {
         message: expect.stringMatching(/busy \(a run\)/),
       });
     }
-    expect(await direct.call('query.cancel', { connectionId: id, runId })).toEqual({ cancelled: true });
+    expect(await env.call('query.cancel', { connectionId: env.id, runId })).toEqual({ cancelled: true });
     const cancelled = await slow;
     expect(cancelled.statements[0]?.error?.code).toBe('CANCELLED');
     expect(cancelled.session?.status).toBe('failed');
@@ -208,15 +198,17 @@ describe('Manual mode (pinned sessions)', () => {
     const resultSetId = big.statements[0]!.result!.id!;
     expect(big.statements[0]?.result?.hasMore).toBe(true);
     expect(big.session?.status).toBe('transaction');
-    const more = await direct.call('query.fetchMore', { connectionId: id, resultSetId, count: 100 });
+    const more = await env.call('query.fetchMore', { connectionId: env.id, resultSetId, count: 100 });
     expect(more.rows[0]).toEqual(['101']);
     // Commit and runs wait for nothing: the open cursor is closed first (its session must move on).
     expect(rowsOf(await run(s, 'SELECT note FROM scratch WHERE id = 7'))).toEqual([['seven']]);
-    await expect(direct.call('query.fetchMore', { connectionId: id, resultSetId, count: 10 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(env.call('query.fetchMore', { connectionId: env.id, resultSetId, count: 10 })).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+    });
     const again = await run(s, 'SELECT g FROM generate_series(1, 2000) g', { pageSize: 100 });
     expect((await commit(s)).state.status).toBe('idle');
     await expect(
-      direct.call('query.fetchMore', { connectionId: id, resultSetId: again.statements[0]!.result!.id!, count: 10 }),
+      env.call('query.fetchMore', { connectionId: env.id, resultSetId: again.statements[0]!.result!.id!, count: 10 }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(await committed('id = 7')).toBe(1);
     await close(s);
@@ -255,7 +247,7 @@ describe('Manual mode (pinned sessions)', () => {
     const s = await open();
     await run(s, "INSERT INTO scratch VALUES (9, 'nine')");
     expect(await backendsIn('idle in transaction')).toHaveLength(1);
-    await direct.call('connections.disconnect', { id });
+    await env.call('connections.disconnect', { id: env.id });
     expect(await committed('id = 9')).toBe(0);
     expect(await backendsIn('idle in transaction')).toHaveLength(0);
     expect(await state(s)).toMatchObject({ status: 'closed', reason: expect.stringMatching(/connection was closed.*rolled back/) });
@@ -266,7 +258,7 @@ describe('Manual mode (pinned sessions)', () => {
     await Promise.all(sessions.map((s, i) => run(s, `INSERT INTO scratch VALUES (${20 + i}, 'racing')`)));
     const outcomes = await Promise.allSettled([
       ...sessions.map(close),
-      direct.call('connections.disconnect', { id }),
+      env.call('connections.disconnect', { id: env.id }),
       ...sessions.map(close),
     ]);
     expect(outcomes.map((o) => o.status)).toEqual(Array(5).fill('fulfilled'));
@@ -279,7 +271,7 @@ describe('Manual mode (pinned sessions)', () => {
     const s = await open();
     await run(s, "INSERT INTO scratch VALUES (10, 'ten')");
     const [pid] = await backendsIn('idle in transaction');
-    await db.pool.query('SELECT pg_terminate_backend($1)', [pid]);
+    await env.db.pool.query('SELECT pg_terminate_backend($1)', [pid]);
     const gone = await waitFor(
       () => state(s),
       (st) => st.status === 'closed',
@@ -295,7 +287,7 @@ describe('Manual mode (pinned sessions)', () => {
       () => backendsIn('active').then((pids) => pids),
       (pids) => pids.length > 0,
     );
-    await db.pool.query('SELECT pg_terminate_backend($1)', [busy]);
+    await env.db.pool.query('SELECT pg_terminate_backend($1)', [busy]);
     const result = await slow;
     expect(result.statements[1]?.error).not.toBeNull();
     expect(result.session).toMatchObject({ status: 'closed', reason: expect.stringMatching(/rolled back by the server/) });
