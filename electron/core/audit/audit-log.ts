@@ -153,8 +153,13 @@ export class AuditLog {
     } finally {
       client.release();
     }
-    const { rows } = await pool.query<{ writable: boolean }>(tableWritableSql);
-    return rows[0]?.writable === true;
+    try {
+      const { rows } = await pool.query<{ writable: boolean }>(tableWritableSql);
+      return rows[0]?.writable === true;
+    } catch {
+      // cannot even look: write nothing there (the local log takes the entries)
+      return false;
+    }
   }
 
   /** An entry for the local log only, for work whose database could not take it. */

