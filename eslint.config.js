@@ -1,4 +1,4 @@
-// Lint: typescript-eslint, react-hooks, and the layer rules of ../shared/ARCHITECTURE.md
+// Lint: typescript-eslint, react-hooks, and the layer rules of docs/ARCHITECTURE.md
 // (enforced as errors, the way VS Code keeps its layers honest).
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';

@@ -1,4 +1,4 @@
-// The import table of ../shared/ARCHITECTURE.md §2 as one ESLint rule: resolve each relative
+// The import table of docs/ARCHITECTURE.md §2 as one ESLint rule: resolve each relative
 // import, find the layer of both files, and refuse what the table forbids.
 import { builtinModules } from 'node:module';
 import path from 'node:path';
