@@ -19,6 +19,8 @@ export const profileFieldsSchema = z.object({
   applicationName: z.string().max(63).default('ticketz-console'),
   statementTimeoutMs: z.number().int().min(0).max(86_400_000).default(30_000),
   readOnly: z.boolean().default(false),
+  /** COPY … PROGRAM, COPY with a server file, pg_read_file, lo_import …: refused in the editor unless set. */
+  allowServerFiles: z.boolean().optional(),
   environment: z.enum(environments).default('development'),
   /** A CSS hex colour; production defaults to red in the UI. */
   color: z

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type pg from 'pg';
 import type { ExplainResult } from '../../../shared/contract/insights';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { splitSql, SqlParseError, type AstNode } from '../sql-parser';
+import { guardStatement, type GuardPolicy, type GuardRefusal } from '../read-only/statement-guard';
+import { splitSql, SqlParseError, type AstNode, type SqlStatement } from '../sql-parser';
 import { flattenPlan, hottestFirst, type RawPlan } from './plan-tree';
 
 /** Statements EXPLAIN accepts (https://www.postgresql.org/docs/current/sql-explain.html). */
@@ -30,7 +31,7 @@ export function maxParamNumber(node: unknown): number {
 }
 
 /** One explainable statement, or a clear refusal. */
-export async function checkExplainable(sql: string): Promise<{ text: string; params: number }> {
+export async function checkExplainable(sql: string): Promise<{ text: string; params: number; statement: SqlStatement }> {
   let statements;
   try {
     statements = await splitSql(sql);
@@ -50,7 +51,7 @@ export async function checkExplainable(sql: string): Promise<{ text: string; par
       'BAD_REQUEST',
       `EXPLAIN works on SELECT, INSERT, UPDATE, DELETE, MERGE, VALUES, EXECUTE and CREATE TABLE AS — not on ${stmt.kind}.`,
     );
-  return { text: stmt.text, params: maxParamNumber(stmt.node) };
+  return { text: stmt.text, params: maxParamNumber(stmt.node), statement: stmt };
 }
 
 /**
@@ -60,8 +61,25 @@ export async function checkExplainable(sql: string): Promise<{ text: string; par
  * plan (plan_cache_mode = force_generic_plan, PostgreSQL 12+), so no values are needed; running them
  * with ANALYZE would need real values.
  */
-export async function explainStatement(client: pg.ClientBase, sql: string, analyze: boolean): Promise<ExplainResult> {
-  const { text, params } = await checkExplainable(sql);
+export async function explainStatement(
+  client: pg.ClientBase,
+  sql: string,
+  analyze: boolean,
+  guard: { policy: GuardPolicy; onRefused: (refusal: GuardRefusal) => void } = {
+    policy: { readOnly: false, serverFiles: false },
+    onRefused: () => {},
+  },
+): Promise<ExplainResult> {
+  const { text, params, statement } = await checkExplainable(sql);
+  // ANALYZE runs the statement: a read-only profile gets the editor's checks and a READ ONLY transaction.
+  const refused = guardStatement(statement, guard.policy);
+  if (refused) {
+    guard.onRefused(refused);
+    throw new RpcError(
+      guard.policy.readOnly ? 'READ_ONLY' : 'BAD_REQUEST',
+      `${refused.target} refused; nothing was run. ${refused.reason}`,
+    );
+  }
   if (analyze && params > 0)
     throw new RpcError(
       'BAD_REQUEST',
@@ -69,7 +87,7 @@ export async function explainStatement(client: pg.ClientBase, sql: string, analy
     );
   const options = analyze ? '(ANALYZE, BUFFERS, FORMAT JSON)' : '(FORMAT JSON)';
   const prepared = `ticketz_explain_${randomBytes(6).toString('hex')}`;
-  await client.query('BEGIN /* ticketz-console */');
+  await client.query(guard.policy.readOnly ? 'BEGIN /* ticketz-console */ READ ONLY' : 'BEGIN /* ticketz-console */');
   try {
     let json: unknown;
     if (params > 0) {

@@ -142,8 +142,9 @@ export class PinnedSessions {
     p.held = session && !session.released ? session : undefined;
   }
 
-  commit(connectionId: string, id: string): Promise<{ state: SessionState; message: string }> {
-    return endTransaction(this, this.audit, connectionId, id, 'commit');
+  /** On a read-only profile a transaction that wrote is not committed: it is rolled back (see endTransaction). */
+  commit(connectionId: string, id: string, readOnlyProfile = false): Promise<{ state: SessionState; message: string }> {
+    return endTransaction(this, this.audit, connectionId, id, readOnlyProfile ? 'commit-read-only' : 'commit');
   }
 
   rollback(connectionId: string, id: string): Promise<{ state: SessionState; message: string }> {

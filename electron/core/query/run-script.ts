@@ -5,6 +5,7 @@ import { RpcError } from '../../../shared/rpc/rpc-error';
 import { readBatch } from '../db/cursor-read';
 import { RAW_TEXT_TYPES } from '../db/raw-text';
 import { toErrorBody } from '../rpc/to-error-body';
+import { guardScript, type GuardPolicy, type GuardRefusal } from '../read-only/statement-guard';
 import { SqlParseError, splitSql, statementAt, type SqlStatement } from '../sql-parser';
 import type { EditorSession, EditorSessions } from './editor-sessions';
 import { codePointIndexToStringIndex } from './pg-position';
@@ -23,6 +24,8 @@ export interface RunRequest {
   readOnly: boolean;
   statementTimeoutMs: number;
   pageSize: number;
+  /** What the profile and the switch allow, checked on every statement before any is sent (default: the switch, no server files). */
+  guard?: GuardPolicy;
 }
 
 export interface RunResult {
@@ -30,6 +33,8 @@ export interface RunResult {
   statements: StatementOutcome[];
   skipped: number;
   warning: string | null;
+  /** Set when the guard refused the run (nothing was sent), for the audit log. */
+  refused?: GuardRefusal;
 }
 
 /** The statements a run covers, with offsets into the whole text; a parse error becomes an outcome. */
@@ -94,6 +99,21 @@ export async function runScript(
   const picked = await pickStatements(req);
   if (!Array.isArray(picked)) return { runId: req.runId, statements: [picked], skipped: 0, warning: null };
   if (!picked.length) throw new RpcError('BAD_REQUEST', 'There is no statement to run here: the text is empty or only comments.');
+  const guard = req.guard ?? { readOnly: req.readOnly, serverFiles: false };
+  const blocked = guardScript(picked, guard);
+  if (blocked) {
+    const statement = picked[blocked.index]!;
+    const at = Math.max(statement.start, req.sql.indexOf(statement.text, statement.start));
+    const message = `${blocked.refusal.target} refused; nothing was run. ${blocked.refusal.reason}`;
+    const code = guard.readOnly ? 'READ_ONLY' : 'BAD_REQUEST';
+    return {
+      runId: req.runId,
+      statements: [outcome(blocked.index, statement.text, at, statement.end, { error: { code, message, textIndex: at } })],
+      skipped: picked.length - 1,
+      warning: null,
+      refused: blocked.refusal,
+    };
+  }
 
   const session = pinned ? await pinned.begin(sessions, req.runId) : await sessions.begin(req.connectionId, req.runId, req.readOnly);
   const outcomes: StatementOutcome[] = [];

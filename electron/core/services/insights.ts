@@ -11,6 +11,8 @@ import { readHealth } from '../insights/health';
 import { signalSession } from '../insights/signal-session';
 import { StatementSnapshots } from '../insights/statement-snapshots';
 import { listStatements, readStatementsStatus, requireStatements, resetStatements, statementDetail } from '../insights/statements';
+import { connectionPolicy, guardPolicy } from '../read-only/connection-policy';
+import { auditRefusal } from '../read-only/refusal-audit';
 import type { HandlersFor } from '../rpc/dispatcher';
 
 /** The console's own schema (audit log) is not the user's to tune. */
@@ -82,7 +84,10 @@ export function insightsHandlers(deps: CoreDeps): HandlersFor<typeof insightsCon
       const client = await pool.connect();
       let broken = false;
       try {
-        return await explainStatement(client, sql, analyze);
+        return await explainStatement(client, sql, analyze, {
+          policy: guardPolicy(connectionPolicy(deps.profiles, connectionId), false),
+          onRefused: (r) => auditRefusal(deps.audit, { connectionId, target: r.target, reason: r.reason }),
+        });
       } catch (err) {
         broken = !(err instanceof RpcError) && !(typeof (err as { severity?: unknown }).severity === 'string');
         throw err;

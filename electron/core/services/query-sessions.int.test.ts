@@ -141,7 +141,7 @@ describe('Manual mode (pinned sessions)', () => {
     expect(refused.statements[0]?.error?.code).toBe('READ_ONLY');
     await rollback(s);
     const begin = await run(s, 'BEGIN; SELECT 1', { readOnly: true });
-    expect(begin.statements[0]?.error?.message).toMatch(/opens each transaction as BEGIN READ ONLY/);
+    expect(begin.statements[0]?.error?.message).toMatch(/BEGIN refused; nothing was run/);
     // A read-write transaction cannot be continued in read-only mode.
     await run(s, 'SELECT 1');
     await expect(run(s, 'SELECT 2', { readOnly: true })).rejects.toMatchObject({ code: 'BAD_REQUEST' });

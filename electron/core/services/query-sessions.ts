@@ -8,7 +8,11 @@ import type { QueryHistory } from '../store/query-history';
  * Rollback go into the query history like any statement run in the editor (and into the audit log
  * when the transaction wrote, see PinnedSessions).
  */
-export function querySessionHandlers(pinned: PinnedSessions, history: QueryHistory): HandlersFor<typeof querySessionContract> {
+export function querySessionHandlers(
+  pinned: PinnedSessions,
+  history: QueryHistory,
+  readOnlyProfile: (connectionId: string) => boolean,
+): HandlersFor<typeof querySessionContract> {
   const ending = async <T>(connectionId: string, sql: 'COMMIT' | 'ROLLBACK', work: () => Promise<T>): Promise<T> => {
     const started = performance.now();
     const remember = (outcome: 'succeeded' | 'failed', error?: string) =>
@@ -34,7 +38,8 @@ export function querySessionHandlers(pinned: PinnedSessions, history: QueryHisto
   return {
     'query.openSession': async ({ connectionId }) => pinned.open(connectionId),
     'query.sessionState': async ({ connectionId, sessionId }) => pinned.state(connectionId, sessionId),
-    'query.commit': async ({ connectionId, sessionId }) => ending(connectionId, 'COMMIT', () => pinned.commit(connectionId, sessionId)),
+    'query.commit': async ({ connectionId, sessionId }) =>
+      ending(connectionId, 'COMMIT', () => pinned.commit(connectionId, sessionId, readOnlyProfile(connectionId))),
     'query.rollback': async ({ connectionId, sessionId }) =>
       ending(connectionId, 'ROLLBACK', () => pinned.rollback(connectionId, sessionId)),
     'query.closeSession': async ({ connectionId, sessionId }) => pinned.close(connectionId, sessionId),

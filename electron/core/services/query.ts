@@ -10,6 +10,9 @@ import { PinnedSessions } from '../query/pinned-sessions';
 import { pickStatements, runScript } from '../query/run-script';
 import { TypeNames } from '../query/type-names';
 import type { HandlersFor } from '../rpc/dispatcher';
+import { connectionPolicy, guardPolicy } from '../read-only/connection-policy';
+import { auditRefusal } from '../read-only/refusal-audit';
+import { guardStatement } from '../read-only/statement-guard';
 import { QueryHistory } from '../store/query-history';
 import { querySessionHandlers } from './query-sessions';
 
@@ -36,16 +39,29 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
     return { ...result, session, warning: session.status === 'closed' ? session.reason : result.warning };
   };
 
+  /** A refusal by the guard, or by PostgreSQL's READ ONLY transaction (25006), goes into the audit log. */
+  const auditRefused = (connectionId: string, result: Awaited<ReturnType<typeof runIn>>) => {
+    if (result.refused) auditRefusal(deps.audit, { connectionId, target: result.refused.target, reason: result.refused.reason });
+    for (const s of result.statements)
+      if (s.error?.pg?.sqlstate === '25006')
+        auditRefusal(deps.audit, { connectionId, target: s.command ?? s.sql.slice(0, 80), reason: s.error.message });
+  };
+
   return {
-    ...querySessionHandlers(pinned, history),
-    'query.run': async (req) => {
+    ...querySessionHandlers(pinned, history, (connectionId) => connectionPolicy(deps.profiles, connectionId).readOnlyProfile),
+    'query.run': async (input) => {
+      const policy = connectionPolicy(deps.profiles, input.connectionId);
+      const guard = guardPolicy(policy, input.readOnly);
+      // A read-only profile runs read-only whatever the request says (the switch is locked in the UI too).
+      const req = { ...input, readOnly: guard.readOnly, guard };
       const started = performance.now();
       const sqlRun =
         req.scope === 'selection' && req.selection ? req.sql.slice(Math.min(...req.selection), Math.max(...req.selection)) : req.sql;
       const remember = (entry: Pick<HistoryEntry, 'outcome' | 'statements' | 'rows'> & { sql?: string; error?: string }) =>
         history.record(req.connectionId, { sql: sqlRun, durationMs: performance.now() - started, readOnly: req.readOnly, ...entry });
       try {
-        const result = await runIn(req);
+        const { refused, ...result } = await runIn(req);
+        auditRefused(req.connectionId, { ...result, refused });
         const failed = result.statements.find((s) => s.error);
         const rows = result.statements.reduce<number | null>(
           (sum, s) => (s.rowsAffected === null && !s.result ? sum : (sum ?? 0) + (s.rowsAffected ?? s.result?.rows.length ?? 0)),
@@ -80,6 +96,11 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
           `Export runs exactly one statement; this text has ${picked.length}. Put the cursor in one statement or select it.`,
         );
       const [statement] = picked;
+      const refused = guardStatement(statement!, guardPolicy(connectionPolicy(deps.profiles, connectionId), true));
+      if (refused) {
+        auditRefusal(deps.audit, { connectionId, target: refused.target, reason: refused.reason });
+        throw new RpcError('READ_ONLY', `${refused.target} refused; nothing was run. ${refused.reason}`);
+      }
       return readOnlyRead(await deps.pools.get(connectionId), { lockTimeoutMs: 10_000, statementTimeoutMs: 0 }, (c) =>
         streamExport(c, {
           dataDir: deps.dataDir,
