@@ -150,7 +150,16 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
       </Field>
       <label className="checkbox">
         <input name="readOnly" type="checkbox" checked={fields.readOnly} onChange={(e) => set('readOnly', e.target.checked)} />
-        Read-only (sessions start with default_transaction_read_only)
+        Read-only (every statement runs in a READ ONLY transaction; the console refuses whatever could leave it)
+      </label>
+      <label className="checkbox">
+        <input
+          name="allowServerFiles"
+          type="checkbox"
+          checked={fields.allowServerFiles === true}
+          onChange={(e) => set('allowServerFiles', e.target.checked)}
+        />
+        Allow server-side programs and files in the editor (COPY … PROGRAM, COPY with a server file, pg_read_file, lo_import)
       </label>
       <div className="form-actions wide">
         <button type="button" onClick={() => test.mutate(payload)} disabled={test.isPending}>

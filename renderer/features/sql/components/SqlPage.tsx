@@ -6,6 +6,7 @@ import { monaco } from '../../../components/monaco/monaco';
 import { useSession } from '../../../lib/session-store';
 import { cancelQuery } from '../api/cancel-query';
 import { closeResult } from '../api/close-result';
+import { useConnectionProfile } from '../../../lib/connection-profile';
 import { useRunQuery } from '../api/run-query';
 import { registerSqlCompletion, setCompletionTarget } from '../completion-provider';
 import { loadTabs, newTab, TabSaver, type EditorTabsState } from '../editor-tabs';
@@ -48,7 +49,10 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
   const [state, setState] = useState<EditorTabsState>(() => loadTabs(localStorage, connectionId));
   const saver = useMemo(() => new TabSaver(localStorage, connectionId), [connectionId]);
   const [runs, setRuns] = useState<Record<string, TabRun>>({});
-  const [readOnly, setReadOnly] = useState(false);
+  const [readOnlySwitch, setReadOnly] = useState(false);
+  // A read-only profile: the server runs everything read-only anyway; the switch shows it, locked.
+  const profileReadOnly = useConnectionProfile(connectionId)?.readOnly === true;
+  const readOnly = profileReadOnly || readOnlySwitch;
   const [timeoutMs, setTimeoutMs] = useState(0);
   const [showHistory, setShowHistory] = useState(false);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
@@ -252,12 +256,15 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
         </button>
         <label
           title={
-            tx.open
-              ? 'The open transaction keeps the mode it began with: Commit or Roll back first'
-              : 'Wraps the run in BEGIN READ ONLY (in Manual mode, each transaction): the server refuses any change'
+            profileReadOnly
+              ? 'This connection’s profile is read-only: every statement runs inside a READ ONLY transaction, and statements that could leave it are refused. Edit the connection to change that.'
+              : tx.open
+                ? 'The open transaction keeps the mode it began with: Commit or Roll back first'
+                : 'Wraps the run in BEGIN READ ONLY (in Manual mode, each transaction): the server refuses any change'
           }
         >
-          <input type="checkbox" checked={readOnly} disabled={tx.open} onChange={(e) => setReadOnly(e.target.checked)} /> Read-only
+          <input type="checkbox" checked={readOnly} disabled={tx.open || profileReadOnly} onChange={(e) => setReadOnly(e.target.checked)} />{' '}
+          Read-only{profileReadOnly ? ' (profile)' : ''}
         </label>
         <label>
           Timeout{' '}

@@ -3,6 +3,7 @@ import type { ValidateOutput } from '../../../../shared/contract/tickets';
 import { ErrorView } from '../../../components/ErrorView';
 import { Field } from '../../../components/Field';
 import { NoConnection } from '../../../components/NoConnection';
+import { useConnectionProfile } from '../../../lib/connection-profile';
 import { useSession } from '../../../lib/session-store';
 import { useGateEvents } from '../api/list-gate-events';
 import { useGates } from '../api/list-gates';
@@ -40,7 +41,9 @@ function GateScreen({ connectionId }: { connectionId: string }) {
   const nextScan = useRef(1);
   const input = useRef<HTMLInputElement>(null);
   const event = events.data?.events.find((e) => e.id === eventId);
-  const ready = event !== undefined && gate.trim() !== '' && staff.trim() !== '';
+  // Each scan records itself in ticket_validations: a read-only profile is refused by the console.
+  const readOnlyProfile = useConnectionProfile(connectionId)?.readOnly === true;
+  const ready = !readOnlyProfile && event !== undefined && gate.trim() !== '' && staff.trim() !== '';
 
   // The big result clears itself so the next person sees "ready".
   useEffect(() => {
@@ -114,6 +117,12 @@ function GateScreen({ connectionId }: { connectionId: string }) {
         </Field>
       </form>
       {events.error && <ErrorView title="Could not load the events" error={events.error} />}
+      {readOnlyProfile && (
+        <p className="tickets-read-only" role="note">
+          This connection’s profile is read-only, and a gate writes every scan (and each accepted ticket) to the database. Use a writable
+          profile for the gate: Connections → edit → uncheck Read-only, or a profile for a role that may validate tickets.
+        </p>
+      )}
       <form
         className="scan-form"
         aria-label="Scan"

@@ -1,0 +1,38 @@
+import { fillFromUrl, openNewConnectionForm } from './flows/connections';
+import { openSqlEditor, typeSql } from './flows/sql';
+import { expect, test } from './fixtures/test';
+
+// The external server's role is a superuser: the database itself would allow every change.
+test('a read-only profile locks the editor switch and shows why a way out of read-only is refused', async ({ shell, state }) => {
+  const { port, user, password } = state.external;
+  const connections = await openNewConnectionForm(shell);
+  await fillFromUrl(
+    connections,
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?sslmode=disable`,
+    'Support (read-only)',
+  );
+  await connections.form.getByLabel(/^Read-only/).check();
+  await shell.page.getByRole('button', { name: 'Save' }).click();
+  await expect(connections.row('Support (read-only)')).toBeVisible();
+  await shell.connectionSelect.selectOption({ label: 'Support (read-only)' });
+  await shell.waitUntilConnected('Support (read-only)');
+
+  const sql = await openSqlEditor(shell);
+  const lock = shell.page.getByRole('checkbox', { name: /Read-only/ });
+  await expect(lock).toBeChecked();
+  await expect(lock).toBeDisabled();
+
+  await typeSql(sql, 'SET default_transaction_read_only = off; CREATE TABLE e2e_escaped (a int)');
+  await sql.button('Run all').click();
+  await expect(sql.results).toContainText('SET default_transaction_read_only refused; nothing was run');
+  await expect(sql.results).toContainText('would let later statements write');
+  await shell.screenshot('sql-read-only-refusal');
+
+  // Nothing reached the database: the table does not exist.
+  await typeSql(sql, "SELECT count(*) FROM pg_class WHERE relname = 'e2e_escaped'");
+  await sql.button('Run all').click();
+  await expect(sql.grid.locator('[role=gridcell]').first()).toHaveText('0');
+
+  await shell.connectionSelect.selectOption('demo');
+  await shell.waitUntilConnected('Demo database');
+});
