@@ -12,6 +12,9 @@ test('a read-only profile locks the editor switch and shows why a way out of rea
     'Support (read-only)',
   );
   await connections.form.getByLabel(/^Read-only/).check();
+  await shell.page.getByRole('button', { name: 'Test connection' }).click();
+  await expect(connections.form.getByLabel('Role privileges')).toContainText('This role can write by itself (superuser)');
+  await expect(connections.form.getByLabel('Role privileges')).toContainText('Read-only is enforced by the console, not by the database.');
   await shell.page.getByRole('button', { name: 'Save' }).click();
   await expect(connections.row('Support (read-only)')).toBeVisible();
   await shell.connectionSelect.selectOption({ label: 'Support (read-only)' });

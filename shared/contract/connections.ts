@@ -40,6 +40,16 @@ export type Profile = z.infer<typeof profileSchema>;
 /** `password`: a string sets it, null clears it, absent keeps what is saved. */
 const passwordInput = z.string().max(1024).nullable().optional();
 
+/** Whether the connected role itself may change data (see "Least privilege" in README). */
+export const roleWritesSchema = z.object({
+  canWrite: z.boolean(),
+  /** e.g. 'superuser', 'member of pg_write_all_data', 'may write 12 tables'. */
+  reasons: z.array(z.string()),
+  /** CREATEROLE or superuser: the console can offer to create a read-only role. */
+  canCreateRoles: z.boolean(),
+});
+export type RoleWrites = z.infer<typeof roleWritesSchema>;
+
 export const serverInfoSchema = z.object({
   serverVersion: z.string(),
   serverVersionNum: z.number().int(),
@@ -49,6 +59,8 @@ export const serverInfoSchema = z.object({
   inRecovery: z.boolean(),
   readOnly: z.boolean(),
   latencyMs: z.number(),
+  /** Filled by connections.test only (it counts tables; the status bar's ping stays cheap). */
+  roleWrites: roleWritesSchema.optional(),
 });
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 
@@ -95,6 +107,17 @@ export const connectionsContract = {
     z.object({ id: connectionId }),
     z.object({ disconnected: z.boolean() }),
     { writes: false },
+  ),
+  'connections.createReadOnlyRole': mutation(
+    'Create a login role that reads everything and writes nothing (pg_read_all_data on 14+, per-schema grants on 13) and a read-only profile for it',
+    z.object({
+      connectionId,
+      role: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'lower-case letters, digits and _, starting with a letter or _'),
+      password: z.string().min(12).max(1024),
+      profileName: z.string().trim().min(1).max(100),
+    }),
+    z.object({ profile: profileSchema, statements: z.array(z.string()) }),
+    { writes: true },
   ),
   'connections.ping': query('Round-trip time and server facts for the status bar', z.object({ id: connectionId }), serverInfoSchema),
 };

@@ -13,6 +13,7 @@ const expected: Record<string, WriteDeclaration> = {
   'connections.delete': false,
   'connections.connect': false,
   'connections.disconnect': false,
+  'connections.createReadOnlyRole': true,
   'tickets.validate': true,
   'migrations.apply': true,
   'migrations.rollback': true,

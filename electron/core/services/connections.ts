@@ -3,6 +3,8 @@ import { RpcError } from '../../../shared/rpc/rpc-error';
 import { DEMO_DATABASE, DEMO_USER } from '../db/embedded-demo';
 import { withOneOffClient, type ResolvedProfile } from '../db/pool-registry';
 import { readServerInfo } from '../db/server-info';
+import { audited } from '../audit/audit-log';
+import { createReadOnlyRole, readRoleWrites } from '../read-only/least-privilege';
 import type { CoreDeps } from '../deps';
 import type { HandlersFor } from '../rpc/dispatcher';
 
@@ -94,7 +96,38 @@ export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connecti
     'connections.test': async ({ id, fields, password }) => {
       const saved = id && id !== DEMO_ID && password === undefined ? deps.profiles.password(id) : undefined;
       const profile: ResolvedProfile = { fields, password: password ?? saved };
-      return withOneOffClient(profile, readServerInfo);
+      return withOneOffClient(profile, async (client) => ({ ...(await readServerInfo(client)), roleWrites: await readRoleWrites(client) }));
+    },
+    'connections.createReadOnlyRole': async ({ connectionId, role, password, profileName }) => {
+      const source = profileResolver(deps)(connectionId).fields;
+      const pool = await deps.pools.get(connectionId);
+      const client = await pool.connect();
+      let statements: string[];
+      try {
+        statements = await audited(
+          deps.audit,
+          connectionId,
+          { action: 'role.createReadOnly', target: role, detail: 'CREATE ROLE … LOGIN with read-only grants' },
+          () => createReadOnlyRole(client, role, password),
+        );
+      } finally {
+        client.release();
+      }
+      const { color: _color, ...fields } = source;
+      const profile = deps.profiles.save(
+        undefined,
+        {
+          ...fields,
+          name: profileName,
+          user: role,
+          readOnly: true,
+          allowServerFiles: false,
+          environment: source.environment === 'demo' ? 'development' : source.environment,
+        },
+        password,
+      );
+      changed('saved');
+      return { profile, statements };
     },
     'connections.connect': async ({ id }) => describe(id),
     'connections.disconnect': async ({ id }) => ({ disconnected: await deps.pools.close(id) }),

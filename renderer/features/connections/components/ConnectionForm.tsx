@@ -8,6 +8,7 @@ import { confirmLeave } from '../../../lib/leave-guards';
 import { defaultReadOnly, useRole } from '../../../lib/role-store';
 import { useSaveConnection } from '../api/save-connection';
 import { useTestConnection } from '../api/test-connection';
+import { RoleWritesReport } from './RoleWritesReport';
 
 const blank: ProfileFields = {
   name: '',
@@ -178,6 +179,14 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
           {test.data.isSuperuser ? ' (superuser)' : ''} in {test.data.latencyMs} ms
           {test.data.readOnly ? ', read-only' : ''}
         </p>
+      )}
+      {test.data?.roleWrites && (
+        <RoleWritesReport
+          roleWrites={test.data.roleWrites}
+          profileReadOnly={fields.readOnly}
+          savedId={profile?.id}
+          profileName={fields.name}
+        />
       )}
       {test.error && <ErrorView title="Connection test failed" error={test.error} />}
       {save.error && <ErrorView title="Could not save" error={save.error} />}
