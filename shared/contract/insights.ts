@@ -371,7 +371,13 @@ export const insightsContract = {
   ),
   'insights.signalSession': mutation(
     'pg_cancel_backend (cancel the running query) or pg_terminate_backend (close the session)',
-    z.object({ connectionId, pid: z.number().int().positive(), action: z.enum(['cancel', 'terminate']) }),
+    z.object({
+      connectionId,
+      pid: z.number().int().positive(),
+      action: z.enum(['cancel', 'terminate']),
+      /** The database name typed by the user: required to terminate on a production-labelled connection. */
+      confirmDatabase: z.string().max(63).optional(),
+    }),
     z.object({ signalled: z.boolean() }),
     { writes: true },
   ),

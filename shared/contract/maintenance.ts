@@ -10,6 +10,8 @@ const identifier = z.string().min(1).max(63);
  * the call resolves when the work ends and rejects when it fails or is cancelled.
  */
 const taskInput = { connectionId, taskId: z.uuid().optional(), schema: identifier, name: identifier };
+/** The database name typed by the user: required for VACUUM FULL and plain REINDEX on a production-labelled connection. */
+const confirmDatabase = z.string().max(63).optional();
 
 export const taskKinds = ['vacuum', 'analyze', 'reindex', 'refresh'] as const;
 
@@ -62,14 +64,14 @@ export const maintenanceContract = {
   ),
   'maintenance.vacuum': mutation(
     'VACUUM a table (with ANALYZE by default; FULL rewrites it under an ACCESS EXCLUSIVE lock), with progress',
-    z.object({ ...taskInput, analyze: z.boolean().default(true), full: z.boolean().default(false) }),
+    z.object({ ...taskInput, analyze: z.boolean().default(true), full: z.boolean().default(false), confirmDatabase }),
     taskResultSchema,
     { writes: true },
   ),
   'maintenance.analyze': mutation('ANALYZE a table, with progress', z.object(taskInput), taskResultSchema, { writes: true }),
   'maintenance.reindex': mutation(
     'REINDEX an index or all indexes of a table; CONCURRENTLY (PostgreSQL 12+) avoids blocking writes',
-    z.object({ ...taskInput, target: z.enum(['index', 'table']), concurrently: z.boolean().default(true) }),
+    z.object({ ...taskInput, target: z.enum(['index', 'table']), concurrently: z.boolean().default(true), confirmDatabase }),
     taskResultSchema,
     { writes: true },
   ),

@@ -97,6 +97,8 @@ export const queryContract = {
       pageSize: z.number().int().min(1).max(10_000).default(500),
       /** Manual mode: run on this pinned session (query.openSession) instead of a fresh pooled one. */
       sessionId: sessionId.optional(),
+      /** The database name typed by the user: DROP/TRUNCATE on a production-labelled connection need it. */
+      confirmDatabase: z.string().max(63).optional(),
     }),
     z.object({
       runId: z.string(),

@@ -35,6 +35,8 @@ export const errorCodes = [
   'CANCELLED',
   'TIMEOUT',
   'READ_ONLY',
+  /** A destructive action on a production-labelled connection: type the database name (confirmDatabase). */
+  'CONFIRMATION_REQUIRED',
   'UNAVAILABLE',
   'INTERNAL',
 ] as const;

@@ -26,7 +26,12 @@ export interface RunRequest {
   pageSize: number;
   /** What the profile and the switch allow, checked on every statement before any is sent (default: the switch, no server files). */
   guard?: GuardPolicy;
+  /** A production-labelled connection: DROP/TRUNCATE run only when `typed` is this database name. */
+  typedName?: { required: string | undefined; typed: string | undefined };
 }
+
+/** Statements that destroy data or objects: on production they need the database name typed. */
+const DESTRUCTIVE_KINDS = new Set(['DropStmt', 'TruncateStmt', 'DropdbStmt']);
 
 export interface RunResult {
   runId: string;
@@ -35,6 +40,8 @@ export interface RunResult {
   warning: string | null;
   /** Set when the guard refused the run (nothing was sent), for the audit log. */
   refused?: GuardRefusal;
+  /** Indexes (into `statements`) of the DROP/TRUNCATE statements run after the name was typed, for the audit log. */
+  destructive?: number[];
 }
 
 /** The statements a run covers, with offsets into the whole text; a parse error becomes an outcome. */
@@ -114,6 +121,21 @@ export async function runScript(
       refused: blocked.refusal,
     };
   }
+  const destructiveAt = picked.flatMap((s, i) => (DESTRUCTIVE_KINDS.has(s.kind) ? [i] : []));
+  const required = req.typedName?.required;
+  if (destructiveAt.length && required !== undefined && req.typedName?.typed !== required) {
+    const statement = picked[destructiveAt[0]!]!;
+    const at = Math.max(statement.start, req.sql.indexOf(statement.text, statement.start));
+    const message = `${commandOf(statement.kind)} on a production connection: type the database name “${required}” to confirm. Nothing was run.`;
+    return {
+      runId: req.runId,
+      statements: [
+        outcome(destructiveAt[0]!, statement.text, at, statement.end, { error: { code: 'CONFIRMATION_REQUIRED', message, textIndex: at } }),
+      ],
+      skipped: picked.length - 1,
+      warning: null,
+    };
+  }
 
   const session = pinned ? await pinned.begin(sessions, req.runId) : await sessions.begin(req.connectionId, req.runId, req.readOnly);
   const outcomes: StatementOutcome[] = [];
@@ -181,7 +203,8 @@ export async function runScript(
     warning = await sessions.release(session);
   }
   await pinned?.finish();
-  return { runId: req.runId, statements: outcomes, skipped: picked.length - outcomes.length, warning };
+  const destructive = required !== undefined ? destructiveAt.filter((i) => i < outcomes.length) : [];
+  return { runId: req.runId, statements: outcomes, skipped: picked.length - outcomes.length, warning, destructive };
 }
 
 /** 'SelectStmt' → 'SELECT', 'CreateTableAsStmt' → 'CREATE TABLE AS'. */

@@ -13,6 +13,7 @@ import { StatementSnapshots } from '../insights/statement-snapshots';
 import { listStatements, readStatementsStatus, requireStatements, resetStatements, statementDetail } from '../insights/statements';
 import { connectionPolicy, guardPolicy } from '../read-only/connection-policy';
 import { auditRefusal } from '../read-only/refusal-audit';
+import { requireTypedName } from '../read-only/typed-confirmation';
 import type { HandlersFor } from '../rpc/dispatcher';
 
 /** The console's own schema (audit log) is not the user's to tune. */
@@ -113,7 +114,10 @@ export function insightsHandlers(deps: CoreDeps): HandlersFor<typeof insightsCon
     'insights.activity': ({ connectionId, includeIdle, longRunningMs }) =>
       read(connectionId, (c) => readActivity(c, includeIdle, longRunningMs)),
 
-    'insights.signalSession': ({ connectionId, pid, action }) => signalSession(deps, connectionId, pid, action),
+    'insights.signalSession': async ({ connectionId, pid, action, confirmDatabase }) => {
+      if (action === 'terminate') requireTypedName(deps.profiles, connectionId, 'Terminating a session', confirmDatabase);
+      return signalSession(deps, connectionId, pid, action);
+    },
 
     'insights.health': ({ connectionId }) => read(connectionId, (c) => readHealth(c)),
   };

@@ -3,6 +3,7 @@ import { withCatalogRead } from '../db/catalog-read';
 import type { CoreDeps } from '../deps';
 import { stagedProgressReader } from '../maintenance/progress';
 import { resolveRelation } from '../maintenance/resolve';
+import { requireTypedName } from '../read-only/typed-confirmation';
 import type { HandlersFor } from '../rpc/dispatcher';
 import tablesSql from '../sql/maintenance/tables.sql?raw';
 import { tasksFor } from '../tasks/tasks-for';
@@ -60,7 +61,8 @@ export function maintenanceHandlers(deps: CoreDeps): HandlersFor<typeof maintena
         { statementTimeoutMs: 30_000 },
       ),
 
-    'maintenance.vacuum': async ({ connectionId, taskId, schema, name, analyze, full }) => {
+    'maintenance.vacuum': async ({ connectionId, taskId, schema, name, analyze, full, confirmDatabase }) => {
+      if (full) requireTypedName(deps.profiles, connectionId, 'VACUUM FULL locks the table for the whole run', confirmDatabase);
       const rel = await resolve(connectionId, schema, name, ['r', 'm', 'p'], 'VACUUM');
       const options = [full && 'FULL', analyze && 'ANALYZE'].filter(Boolean);
       const statement = `VACUUM${options.length ? ` (${options.join(', ')})` : ''} ${rel.qualified}`;
@@ -101,7 +103,8 @@ export function maintenanceHandlers(deps: CoreDeps): HandlersFor<typeof maintena
       return info;
     },
 
-    'maintenance.reindex': async ({ connectionId, taskId, schema, name, target, concurrently }) => {
+    'maintenance.reindex': async ({ connectionId, taskId, schema, name, target, concurrently, confirmDatabase }) => {
+      if (!concurrently) requireTypedName(deps.profiles, connectionId, 'REINDEX without CONCURRENTLY blocks writes', confirmDatabase);
       const rel = await resolve(
         connectionId,
         schema,

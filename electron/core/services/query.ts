@@ -13,6 +13,7 @@ import type { HandlersFor } from '../rpc/dispatcher';
 import { connectionPolicy, guardPolicy } from '../read-only/connection-policy';
 import { auditRefusal } from '../read-only/refusal-audit';
 import { guardStatement } from '../read-only/statement-guard';
+import { typedNameRequired } from '../read-only/typed-confirmation';
 import { QueryHistory } from '../store/query-history';
 import { querySessionHandlers } from './query-sessions';
 
@@ -53,15 +54,31 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
       const policy = connectionPolicy(deps.profiles, input.connectionId);
       const guard = guardPolicy(policy, input.readOnly);
       // A read-only profile runs read-only whatever the request says (the switch is locked in the UI too).
-      const req = { ...input, readOnly: guard.readOnly, guard };
+      const typedName = { required: typedNameRequired(deps.profiles, input.connectionId), typed: input.confirmDatabase };
+      const req = { ...input, readOnly: guard.readOnly, guard, typedName };
       const started = performance.now();
       const sqlRun =
         req.scope === 'selection' && req.selection ? req.sql.slice(Math.min(...req.selection), Math.max(...req.selection)) : req.sql;
       const remember = (entry: Pick<HistoryEntry, 'outcome' | 'statements' | 'rows'> & { sql?: string; error?: string }) =>
         history.record(req.connectionId, { sql: sqlRun, durationMs: performance.now() - started, readOnly: req.readOnly, ...entry });
       try {
-        const { refused, ...result } = await runIn(req);
+        const { refused, destructive, ...result } = await runIn(req);
         auditRefused(req.connectionId, { ...result, refused });
+        // DROP/TRUNCATE confirmed by the typed name on production: each one into the audit log.
+        for (const i of destructive ?? []) {
+          const s = result.statements[i];
+          if (!s) continue;
+          await deps.audit
+            .record(req.connectionId, {
+              action: 'editor.destructive',
+              target: s.command ?? 'statement',
+              detail: s.sql.slice(0, 2000),
+              outcome: s.error ? (s.error.code === 'CANCELLED' ? 'cancelled' : 'failed') : 'succeeded',
+              durationMs: s.durationMs,
+              ...(s.error ? { error: s.error.message } : {}),
+            })
+            .catch(() => undefined);
+        }
         const failed = result.statements.find((s) => s.error);
         const rows = result.statements.reduce<number | null>(
           (sum, s) => (s.rowsAffected === null && !s.result ? sum : (sum ?? 0) + (s.rowsAffected ?? s.result?.rows.length ?? 0)),
