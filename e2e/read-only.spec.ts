@@ -39,3 +39,33 @@ test('a read-only profile locks the editor switch and shows why a way out of rea
   await shell.connectionSelect.selectOption('demo');
   await shell.waitUntilConnected('Demo database');
 });
+
+test('DROP in the editor on a production connection asks for the database name first', async ({ shell, state }) => {
+  const { port, user, password } = state.external;
+  const connections = await openNewConnectionForm(shell);
+  await fillFromUrl(
+    connections,
+    `postgres://${user}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres?sslmode=disable`,
+    'Prod e2e',
+  );
+  await connections.field('Environment').selectOption('production');
+  await shell.page.getByRole('button', { name: 'Save' }).click();
+  await expect(connections.row('Prod e2e')).toBeVisible();
+  await shell.connectionSelect.selectOption({ label: 'Prod e2e' });
+  await shell.waitUntilConnected('Prod e2e');
+
+  const sql = await openSqlEditor(shell);
+  await typeSql(sql, 'CREATE TABLE IF NOT EXISTS e2e_prod_drop (a int); DROP TABLE e2e_prod_drop');
+  await sql.button('Run all').click();
+  const dialog = shell.page.getByRole('dialog', { name: 'Run a destructive statement on production?' });
+  await expect(dialog).toContainText('type the database name “postgres” to confirm');
+  await expect(sql.results).toContainText('Nothing was run');
+  const go = dialog.getByRole('button', { name: 'Run it' });
+  await expect(go).toBeDisabled();
+  await dialog.getByLabel('Database name to confirm').fill('postgres');
+  await go.click();
+  await expect(sql.resultTab(/^2: DROP/)).toBeVisible();
+
+  await shell.connectionSelect.selectOption('demo');
+  await shell.waitUntilConnected('Demo database');
+});

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionRow } from '../../../../shared/contract/insights';
 import { formatMs } from '../../../../shared/domain/format';
+import { useConnectionProfile } from '../../../lib/connection-profile';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorView } from '../../../components/ErrorView';
 import { useActivity } from '../api/activity';
@@ -23,6 +24,10 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
   const [pending, setPending] = useState<{ session: SessionRow; action: 'cancel' | 'terminate' } | undefined>();
   const activity = useActivity(connectionId, includeIdle, LONG_RUNNING_MS, paused ? false : 2000);
   const signal = useSignalSession(connectionId);
+  const profile = useConnectionProfile(connectionId);
+  const [typed, setTyped] = useState('');
+  // Terminate on production: the database name must be typed (the server checks it too).
+  const mustType = pending?.action === 'terminate' && profile?.environment === 'production' ? profile.database : undefined;
   const sessions = (activity.data?.sessions ?? []).filter((s) => showConsole || !s.isConsole || s.flags.length > 0);
   const tree = blockingTree(activity.data?.sessions ?? []);
 
@@ -116,10 +121,19 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
           }
           confirmLabel={pending.action === 'cancel' ? 'Cancel query' : 'Terminate session'}
           danger
-          onCancel={() => setPending(undefined)}
-          onConfirm={() => {
-            signal.mutate({ pid: pending.session.pid, action: pending.action });
+          confirmDisabled={mustType !== undefined && typed !== mustType}
+          onCancel={() => {
             setPending(undefined);
+            setTyped('');
+          }}
+          onConfirm={() => {
+            signal.mutate({
+              pid: pending.session.pid,
+              action: pending.action,
+              ...(mustType !== undefined ? { confirmDatabase: typed } : {}),
+            });
+            setPending(undefined);
+            setTyped('');
           }}
         >
           <p>
@@ -135,6 +149,12 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
               : 'pg_terminate_backend closes the session: its open transaction is rolled back and the client sees a lost connection.'}{' '}
             Recorded in the audit log.
           </p>
+          {mustType !== undefined && (
+            <label className="type-to-confirm">
+              This is a production connection. Type the database name <code>{mustType}</code> to confirm:
+              <input value={typed} onChange={(e) => setTyped(e.target.value)} aria-label="Database name to confirm" spellCheck={false} />
+            </label>
+          )}
         </ConfirmDialog>
       )}
     </div>

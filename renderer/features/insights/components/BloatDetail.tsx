@@ -34,9 +34,10 @@ export function BloatDetail({
   const [confirmExact, setConfirmExact] = useState<'pgstattuple' | 'pgstattuple_approx' | 'pgstatindex' | undefined>();
   const name = row.kind === 'index' ? row.index! : row.table;
 
-  const run = (verb: MaintenanceVerb) => {
+  const run = (verb: MaintenanceVerb, confirmDatabase?: string) => {
     if (verb === 'vacuum') task.start({ kind: 'vacuum', schema: row.schema, name: row.table, analyze: true });
-    else if (verb === 'vacuum-full') task.start({ kind: 'vacuum', schema: row.schema, name: row.table, analyze: true, full: true });
+    else if (verb === 'vacuum-full')
+      task.start({ kind: 'vacuum', schema: row.schema, name: row.table, analyze: true, full: true, confirmDatabase });
     else task.start({ kind: 'reindex', schema: row.schema, name, target: 'index', concurrently: true });
   };
 
@@ -108,12 +109,13 @@ export function BloatDetail({
       )}
       {confirm && (
         <MaintenanceConfirm
+          connectionId={connectionId}
           verb={confirm.verb}
           target={`${row.schema}.${name}`}
           statement={confirm.sql}
           onCancel={() => setConfirm(undefined)}
-          onConfirm={() => {
-            run(confirm.verb);
+          onConfirm={(typed) => {
+            run(confirm.verb, typed);
             setConfirm(undefined);
           }}
         />

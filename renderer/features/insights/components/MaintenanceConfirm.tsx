@@ -1,5 +1,6 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { useConnectionProfile } from '../../../lib/connection-profile';
 
 export type MaintenanceVerb = 'vacuum' | 'vacuum-full' | 'analyze' | 'reindex-index' | 'reindex-table';
 
@@ -38,25 +39,33 @@ const COSTS: Record<MaintenanceVerb, { title: string; lock: ReactNode; danger: b
 };
 
 export function MaintenanceConfirm({
+  connectionId,
   verb,
   target,
   statement,
   onConfirm,
   onCancel,
 }: {
+  connectionId: string;
   verb: MaintenanceVerb;
   target: string;
   statement: string;
-  onConfirm: () => void;
+  /** `confirmDatabase`: the name typed for VACUUM FULL on a production connection. */
+  onConfirm: (confirmDatabase?: string) => void;
   onCancel: () => void;
 }) {
   const cost = COSTS[verb];
+  const profile = useConnectionProfile(connectionId);
+  const [typed, setTyped] = useState('');
+  // The server refuses VACUUM FULL on production without the typed name, as migrations do.
+  const mustType = verb === 'vacuum-full' && profile?.environment === 'production' ? profile.database : undefined;
   return (
     <ConfirmDialog
       title={`${cost.title} ${target}?`}
       confirmLabel={`Run ${cost.title}`}
       danger={cost.danger}
-      onConfirm={onConfirm}
+      confirmDisabled={mustType !== undefined && typed !== mustType}
+      onConfirm={() => onConfirm(mustType !== undefined ? typed : undefined)}
       onCancel={onCancel}
     >
       <p>
@@ -64,6 +73,18 @@ export function MaintenanceConfirm({
       </p>
       <p>{cost.lock}</p>
       <p className="muted">Runs in the background on its own session with progress and Cancel; the outcome is recorded in the audit log.</p>
+      {mustType !== undefined && (
+        <label className="type-to-confirm">
+          This is a production connection. Type the database name <code>{mustType}</code> to confirm:
+          <input
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            aria-label="Database name to confirm"
+            autoFocus
+            spellCheck={false}
+          />
+        </label>
+      )}
     </ConfirmDialog>
   );
 }

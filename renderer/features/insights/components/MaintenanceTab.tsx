@@ -23,10 +23,10 @@ export function MaintenanceTab({ connectionId }: { connectionId: string }) {
   const tables = useMaintenanceTables(connectionId, search.trim());
   const task = useMaintenanceTask(connectionId);
 
-  const run = (p: Pending) => {
+  const run = (p: Pending, confirmDatabase?: string) => {
     const base = { schema: p.table.schema, name: p.index ?? p.table.name };
     if (p.verb === 'vacuum') task.start({ kind: 'vacuum', ...base, analyze: true });
-    else if (p.verb === 'vacuum-full') task.start({ kind: 'vacuum', ...base, analyze: true, full: true });
+    else if (p.verb === 'vacuum-full') task.start({ kind: 'vacuum', ...base, analyze: true, full: true, confirmDatabase });
     else if (p.verb === 'analyze') task.start({ kind: 'analyze', ...base });
     else task.start({ kind: 'reindex', ...base, target: p.verb === 'reindex-index' ? 'index' : 'table', concurrently: true });
   };
@@ -106,12 +106,13 @@ export function MaintenanceTab({ connectionId }: { connectionId: string }) {
       </div>
       {pending && (
         <MaintenanceConfirm
+          connectionId={connectionId}
           verb={pending.verb}
           target={`${pending.table.schema}.${pending.index ?? pending.table.name}`}
           statement={statementFor(pending)}
           onCancel={() => setPending(undefined)}
-          onConfirm={() => {
-            run(pending);
+          onConfirm={(typed) => {
+            run(pending, typed);
             setPending(undefined);
           }}
         />

@@ -2,6 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OutputOf } from '../../../../shared/contract';
 import { MonacoEditor, type EditorMarker } from '../../../components/monaco/MonacoEditor';
+import { TypeNameConfirm } from '../../../components/TypeNameConfirm';
 import { monaco } from '../../../components/monaco/monaco';
 import { useSession } from '../../../lib/session-store';
 import { cancelQuery } from '../api/cancel-query';
@@ -51,7 +52,10 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
   const [runs, setRuns] = useState<Record<string, TabRun>>({});
   const [readOnlySwitch, setReadOnly] = useState(false);
   // A read-only profile: the server runs everything read-only anyway; the switch shows it, locked.
-  const profileReadOnly = useConnectionProfile(connectionId)?.readOnly === true;
+  const profile = useConnectionProfile(connectionId);
+  const profileReadOnly = profile?.readOnly === true;
+  /** DROP/TRUNCATE on a production connection: the server asked for the database name; run again with it. */
+  const [nameNeeded, setNameNeeded] = useState<{ scope: 'cursor' | 'all'; message: string }>();
   const readOnly = profileReadOnly || readOnlySwitch;
   const [timeoutMs, setTimeoutMs] = useState(0);
   const [showHistory, setShowHistory] = useState(false);
@@ -105,7 +109,7 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
   );
 
   const run = useCallback(
-    async (scope: 'cursor' | 'all') => {
+    async (scope: 'cursor' | 'all', confirmDatabase?: string) => {
       const editor = editorRef.current;
       const model = editor?.getModel();
       if (!editor || !model) return;
@@ -139,8 +143,11 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
           statementTimeoutMs: timeoutMs,
           pageSize: 500,
           ...(sessionId ? { sessionId } : {}),
+          ...(confirmDatabase !== undefined ? { confirmDatabase } : {}),
         });
         tx.afterRun(result.session);
+        const asked = result.statements.find((s) => s.error?.code === 'CONFIRMATION_REQUIRED');
+        if (asked?.error && confirmDatabase === undefined) setNameNeeded({ scope, message: asked.error.message });
         setRuns((r) => ({ ...r, [tabId]: { runId, running: false, startedAt: r[tabId]?.startedAt ?? Date.now(), result } }));
       } catch (error) {
         if (sessionId) tx.afterRun(null, error);
@@ -283,6 +290,20 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
         </button>
       </div>
       <TransactionNotes tx={tx} />
+      {nameNeeded && profile && (
+        <TypeNameConfirm
+          title="Run a destructive statement on production?"
+          message={nameNeeded.message.replace(/ Nothing was run\.$/, '')}
+          database={profile.database}
+          confirmLabel="Run it"
+          onConfirm={(typed) => {
+            const scope = nameNeeded.scope;
+            setNameNeeded(undefined);
+            void run(scope, typed);
+          }}
+          onCancel={() => setNameNeeded(undefined)}
+        />
+      )}
       {closing && (
         <RollbackConfirm
           title={`Close ${closing.title}?`}
