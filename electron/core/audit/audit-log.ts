@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { AuditEntry } from '../../../shared/contract/audit';
+import { isServerGone } from '../db/pg-errors';
 import { osUserName } from '../db/run-as-postgres-user';
 import type { PoolRegistry } from '../db/pool-registry';
 import ensureTableSql from '../sql/audit/ensure-table.sql?raw';
@@ -125,13 +126,17 @@ export class AuditLog {
   /**
    * Whether the database table can take entries written by a statement itself (the gate writes
    * each scan's entry in the scan's own statement: no extra commit per scan). Creates the table
-   * when the role may; asked once per pool, until `forgetWritable`.
+   * when the role may; asked once per pool, until `forgetWritable`. Only an answer is kept: a
+   * probe that could not reach the server is forgotten, so the next scan after an outage asks again.
    */
   tableWritable(connectionId: string, pool: object): Promise<boolean> {
     let known = this.writable.get(pool);
     if (!known) {
       known = this.probeWritable(connectionId);
       this.writable.set(pool, known);
+      known.catch(() => {
+        if (this.writable.get(pool) === known) this.writable.delete(pool);
+      });
     }
     return known;
   }
@@ -148,17 +153,20 @@ export class AuditLog {
       await client.query('BEGIN');
       await client.query(ensureTableSql);
       await client.query('COMMIT');
-    } catch {
+    } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
+      // refused (read-only, no CREATE privilege): the question below answers; lost the server: no answer
+      if (isServerGone(err)) throw err;
     } finally {
       client.release();
     }
     try {
       const { rows } = await pool.query<{ writable: boolean }>(tableWritableSql);
       return rows[0]?.writable === true;
-    } catch {
+    } catch (err) {
       // cannot even look: write nothing there (the local log takes the entries)
-      return false;
+      if (!isServerGone(err)) return false;
+      throw err;
     }
   }
 
