@@ -50,26 +50,47 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { ok: false, error: { code: status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', message } });
 }
 
-class BodyTooLarge extends Error {}
+/**
+ * How much of an over-limit body is read and thrown away before the 413 is sent. A client that is
+ * still sending when the socket closes sees a reset, not our answer; past this bound it does.
+ */
+export const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+
+class BodyTooLarge extends Error {
+  /** The whole body was read (and discarded): the client is listening for the answer. */
+  constructor(readonly drained: boolean) {
+    super('body too large');
+  }
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new BodyTooLarge());
+    if (declared > MAX_DRAIN_BYTES) return reject(new BodyTooLarge(false));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size > MAX_DRAIN_BYTES) {
         req.removeAllListeners('data');
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
+        req.removeAllListeners('end');
+        reject(new BodyTooLarge(false));
+      } else if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new BodyTooLarge(true)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** `%zz` or a broken UTF-8 sequence makes decodeURIComponent throw: that is the client's error, not ours. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Browser mode's transport: POST /rpc, GET /events (SSE), GET /download/<nonce> and the renderer, on 127.0.0.1 only. */
@@ -87,6 +108,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuse(res, 403, 'Foreign Host or Origin');
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!decodable(pathname)) return refuse(res, 400, 'Malformed percent-encoding in the URL path');
 
     if (pathname === '/rpc') {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
@@ -98,8 +120,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         if (err instanceof BodyTooLarge) {
           // Close the connection after answering so a keep-alive client never reuses a half-read socket.
           res.setHeader('Connection', 'close');
-          res.on('finish', () => req.destroy());
-          refuse(res, 413, `Body larger than ${MAX_BODY_BYTES} bytes`);
+          if (!err.drained) res.on('finish', () => req.destroy());
+          refuse(res, 413, `Request body larger than ${MAX_BODY_BYTES} bytes: send less (a smaller page, a shorter script).`);
           return;
         }
         throw err;
