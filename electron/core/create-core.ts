@@ -106,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     async dispose() {
       await deps.pools.closeAll();
+      await deps.audit.close();
       await demo?.stop();
     },
   };
