@@ -49,6 +49,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token: options.token,
     staticDir: path.join(packageRoot, 'dist', 'renderer'),
     downloads: core.deps.downloads,
+    pages: core.deps.pages,
   });
   // The page is reachable at once; a first start of the demo (migrations and seed, up to a
   // minute) shows its progress there (demo.progress) instead of holding the URL back.

@@ -7,6 +7,7 @@ import { DownloadTickets } from './export/download-tickets';
 import { ExportRegistry } from './export/export-registry';
 import type { SaveDialog } from './export/save-as';
 import { EventBus } from './rpc/call-context';
+import { PagePresence } from './rpc/page-presence';
 import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispatcher';
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
@@ -74,6 +75,7 @@ export function createCore(options: CoreOptions): Core {
     pools,
     demo,
     events,
+    pages: new PagePresence(),
     audit: new AuditLog(options.dataDir, pools, options.host),
     exports: new ExportRegistry(),
     downloads: new DownloadTickets(),

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { DOWNLOAD_PATH, type DownloadTickets } from '../export/download-tickets';
 import type { EventBus } from '../rpc/call-context';
 import type { Dispatch } from '../rpc/dispatcher';
+import { PAGE_ID, type PagePresence } from '../rpc/page-presence';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveDownload } from './download-route';
 import { hostAllowed, originAllowed, tokenValid } from './guards';
@@ -21,6 +22,8 @@ export interface HttpHostOptions {
   staticDir?: string;
   /** One-time export downloads (GET /download/<nonce>), issued by exports.deliver. */
   downloads?: DownloadTickets;
+  /** Told when a page's event stream opens and closes (pages send X-Ticketz-Page on /rpc and /events). */
+  pages?: PagePresence;
 }
 
 export interface HttpHost {
@@ -93,6 +96,12 @@ function decodable(pathname: string): boolean {
   }
 }
 
+/** The page a request comes from (X-Ticketz-Page, a random id per page load), namespaced to this host. */
+function pageOf(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-ticketz-page'];
+  return typeof header === 'string' && PAGE_ID.test(header) ? `browser:${header}` : undefined;
+}
+
 /** Browser mode's transport: POST /rpc, GET /events (SSE), GET /download/<nonce> and the renderer, on 127.0.0.1 only. */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
@@ -135,7 +144,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (typeof message !== 'object' || message === null || typeof (message as { method?: unknown }).method !== 'string')
         return refuse(res, 400, 'Expected {"method": string, "input": …}');
       const { method, input } = message as { method: string; input?: unknown };
-      return sendJson(res, 200, await options.dispatch(method, input, { host: 'browser' }));
+      const page = pageOf(req);
+      return sendJson(res, 200, await options.dispatch(method, input, { host: 'browser', ...(page ? { client: page } : {}) }));
     }
 
     if (pathname === '/events') {
@@ -152,9 +162,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
       });
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      const page = pageOf(req);
+      const detach = page ? options.pages?.attach(page) : undefined;
       req.on('close', () => {
         clearInterval(keepAlive);
         unsubscribe();
+        detach?.();
       });
       return;
     }

@@ -32,7 +32,7 @@ export function querySessionHandlers(pinned: PinnedSessions, history: QueryHisto
   };
 
   return {
-    'query.openSession': async ({ connectionId }) => pinned.open(connectionId),
+    'query.openSession': async ({ connectionId }, ctx) => pinned.open(connectionId, ctx.client),
     'query.sessionState': async ({ connectionId, sessionId }) => pinned.state(connectionId, sessionId),
     'query.commit': async ({ connectionId, sessionId }) => ending(connectionId, 'COMMIT', () => pinned.commit(connectionId, sessionId)),
     'query.rollback': async ({ connectionId, sessionId }) =>
