@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
 
 // In CI each run also writes a JSON report (named after its --project) that .ci/summarize-tests.mjs adds up.
-const projectArg = process.argv[process.argv.indexOf('--project') + 1] ?? 'all';
+// (test:int:older runs the int project again on an older PostgreSQL: its report gets the major in its name)
+const olderMajor = process.env.TICKETZ_TEST_PG_MAJOR;
+const projectArg = `${process.argv[process.argv.indexOf('--project') + 1] ?? 'all'}${olderMajor ? `-pg${olderMajor}` : ''}`;
 const reporters = process.env.CI
   ? ['default', ['json', { outputFile: `.ci-reports/vitest-${projectArg}.json` }] as ['json', { outputFile: string }]]
   : ['default'];

@@ -2,6 +2,7 @@ import { demoCommand } from './cli/demo';
 import { desktopCommand } from './cli/desktop';
 import type { Command } from './cli/common';
 import { EXIT, UsageError } from './cli/exit-codes';
+import { finish } from './cli/finish';
 import { migrateCommand } from './cli/migrate';
 import { serveCommand } from './cli/serve';
 
@@ -34,13 +35,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => finish(code),
   (err: unknown) => {
-    if (err instanceof UsageError) {
-      console.error(err.message);
-      process.exit(EXIT.usage);
-    }
     console.error(err instanceof Error ? err.message : String(err));
-    process.exit(EXIT.failure);
+    return finish(err instanceof UsageError ? EXIT.usage : EXIT.failure);
   },
 );

@@ -9,6 +9,8 @@ export interface ServeOptions {
   dataDir: string;
   demo: boolean;
   url?: string;
+  /** The database password when it does not ride in the URL (--password-prompt). */
+  password?: string;
   port?: number;
   token?: string;
   /** Sessions per connection pool (default 5); a gate with many scanners wants more. */
@@ -39,7 +41,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         log(`[${method}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     },
   });
-  if (options.url) saveUrlProfile(core, options.url);
+  if (options.url) saveUrlProfile(core, options.url, options.password);
   const http = await startHttpHost({
     dispatch: core.dispatch,
     events: core.events,
@@ -47,6 +49,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     token: options.token,
     staticDir: path.join(packageRoot, 'dist', 'renderer'),
     downloads: core.deps.downloads,
+    pages: core.deps.pages,
   });
   // The page is reachable at once; a first start of the demo (migrations and seed, up to a
   // minute) shows its progress there (demo.progress) instead of holding the URL back.
@@ -66,8 +69,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
 }
 
 /** `--url`: that database becomes a saved connection (once; the same target is not duplicated). */
-function saveUrlProfile(core: Core, url: string): void {
-  const { fields, password } = parseConnectionUrl(url);
+function saveUrlProfile(core: Core, url: string, given: string | undefined): void {
+  const { fields, password: inUrl } = parseConnectionUrl(url);
+  const password = given ?? inUrl ?? process.env.PGPASSWORD;
   const existing = core.deps.profiles
     .list()
     .find((p) => p.host === fields.host && p.port === fields.port && p.database === fields.database && p.user === fields.user);

@@ -25,7 +25,13 @@ function poolFor(config: pg.ClientConfig): pg.Pool {
   return pool;
 }
 
-export async function openTarget(options: { url?: string; dataDir: string; log: (line: string) => void }): Promise<MigrateTarget> {
+export async function openTarget(options: {
+  url?: string;
+  /** Asked for with --password-prompt: wins over a password in the URL. */
+  password?: string;
+  dataDir: string;
+  log: (line: string) => void;
+}): Promise<MigrateTarget> {
   if (options.url !== undefined) {
     let parsed: ReturnType<typeof parseConnectionUrl>;
     try {
@@ -35,7 +41,8 @@ export async function openTarget(options: { url?: string; dataDir: string; log: 
         `--url: ${err instanceof Error ? err.message : String(err)} Expected postgres://user:password@host:port/database.`,
       );
     }
-    const { fields, password } = parsed;
+    const { fields } = parsed;
+    const password = options.password ?? parsed.password;
     // sslmode=prefer: TLS when the server offers it, as the console's own connections do.
     const config = clientConfigFor(fields, password, await negotiateSsl(fields, password));
     const pool = poolFor(config);

@@ -9,6 +9,7 @@ import { formatVerifyReport, verifyReversibility } from '../core/migrations/veri
 import { helpFlag, withUsage, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
 import { runMigrateLint } from './migrate-lint';
+import { databaseUrlFrom, databaseUrlOptions } from './secret-input';
 import { formatPlan, formatRan, formatStatus, printEvent } from './migrate-output';
 import { openTarget, type MigrateTarget } from './migrate-target';
 
@@ -27,7 +28,10 @@ const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> 
                          check the scripts for dangerous changes (see migrate lint --help)
 
 Options:
-  --url URL              the database (default: the built-in demo database)
+  --url URL              the database (default: the built-in demo database); a password here is
+                         visible in ps: prefer --url-file, TICKETZ_CONSOLE_URL or PGPASSWORD
+  --url-file F           read the URL from file F (first line)
+  --password-prompt      ask for the database password (terminal, or the first line of stdin)
   --dir D                the migrations folder (default: ${defaultMigrationsDir()})
   --json                 machine-readable output on stdout (progress stays on stderr)
   --allow-out-of-order   also apply pending migrations older than the newest applied one
@@ -49,7 +53,7 @@ function parse(argv: string[]) {
       allowPositionals: true,
       options: {
         ...helpFlag,
-        url: { type: 'string' },
+        ...databaseUrlOptions,
         dir: { type: 'string' },
         json: { type: 'boolean' },
         to: { type: 'string' },
@@ -122,7 +126,8 @@ export const migrateCommand: Command = {
 
     let target: MigrateTarget | undefined;
     try {
-      target = await openTarget({ url: values.url, dataDir: values['data-dir'] ?? defaultDataDir(), log });
+      const database = await databaseUrlFrom(values, log);
+      target = await openTarget({ url: database?.url, password: database?.password, dataDir: values['data-dir'] ?? defaultDataDir(), log });
       const engine = new MigrationEngine({ ...engineOptions, pool: target.pool });
       return await runSubcommand(sub as Subcommand, { engine, target, json, values, steps, engineOptions, log });
     } catch (err) {

@@ -4,14 +4,20 @@ import { defaultDataDir } from '../core/data-dir';
 import { startServer } from '../server';
 import { withUsage, helpFlag, parsePort, untilSignal, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
+import { argumentWarning, databaseUrlFrom, databaseUrlOptions, readSecret } from './secret-input';
 
-const usage = `Usage: ticketz-console serve [--demo | --url <postgres url>] [--port N] [--token T] [--pool-size N] [--data-dir D]
+const usage = `Usage: ticketz-console serve [--demo | --url <postgres url> | --url-file F] [--port N] [--token-file F] [--pool-size N] [--data-dir D]
 
 Runs the console in your browser: the same core as the desktop app, on 127.0.0.1 only.
   --demo            start the built-in demo database (default when no connection is saved)
-  --url URL         save this database as a connection (postgres://user:pass@host:port/db)
+  --url URL         save this database as a connection (postgres://user:pass@host:port/db);
+                    a password here is visible in ps: prefer --url-file or TICKETZ_CONSOLE_URL
+  --url-file F      read the URL from file F (first line)
+  --password-prompt ask for the database password (terminal, or the first line of stdin)
   --port N          port to listen on (default: a free port)
-  --token T         the access token (default: random per launch; or TICKETZ_CONSOLE_TOKEN)
+  --token-file F    the access token, read from file F (or TICKETZ_CONSOLE_TOKEN; at least 16
+                    characters; default: 32 random bytes per launch)
+  --token T         the same on the command line (visible in ps)
   --pool-size N     database sessions per connection (default 5; e.g. one per gate scanner)
   --data-dir D      where profiles, secrets and the demo database live (default: ${defaultDataDir()})
   --json            print {"url", "port"} as JSON instead of text`;
@@ -28,9 +34,10 @@ export const serveCommand: Command = {
         options: {
           ...helpFlag,
           demo: { type: 'boolean' },
-          url: { type: 'string' },
+          ...databaseUrlOptions,
           port: { type: 'string' },
           token: { type: 'string' },
+          'token-file': { type: 'string' },
           'pool-size': { type: 'string' },
           'data-dir': { type: 'string' },
           json: { type: 'boolean' },
@@ -41,15 +48,23 @@ export const serveCommand: Command = {
       console.log(usage);
       return EXIT.ok;
     }
-    const token = values.token ?? process.env.TICKETZ_CONSOLE_TOKEN;
-    if (token !== undefined && token.length < 16) throw new UsageError('--token must be at least 16 characters.');
+    const warn = (line: string) => console.error(line);
+    const token = readSecret(
+      { value: values.token, file: values['token-file'], flag: '--token', fileFlag: '--token-file', env: 'TICKETZ_CONSOLE_TOKEN' },
+      warn,
+    );
+    const tokenWarning = argumentWarning('--token', values.token, '--token-file F or TICKETZ_CONSOLE_TOKEN');
+    if (tokenWarning) warn(tokenWarning);
+    if (token !== undefined && token.length < 16) throw new UsageError('The access token must be at least 16 characters.');
+    const database = await databaseUrlFrom(values, warn);
     const poolSize = values['pool-size'] === undefined ? undefined : Number(values['pool-size']);
     if (poolSize !== undefined && (!Number.isInteger(poolSize) || poolSize < 1 || poolSize > 200))
       throw new UsageError('--pool-size must be a whole number from 1 to 200.');
     const server = await startServer({
       dataDir: path.resolve(values['data-dir'] ?? defaultDataDir()),
       demo: values.demo ?? false,
-      url: values.url,
+      url: database?.url,
+      password: database?.password,
       port: parsePort(values.port),
       token,
       poolSize,

@@ -7,6 +7,7 @@ import { DownloadTickets } from './export/download-tickets';
 import { ExportRegistry } from './export/export-registry';
 import type { SaveDialog } from './export/save-as';
 import { EventBus } from './rpc/call-context';
+import { PagePresence } from './rpc/page-presence';
 import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispatcher';
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
@@ -75,6 +76,7 @@ export function createCore(options: CoreOptions): Core {
     pools,
     demo,
     events,
+    pages: new PagePresence(),
     audit: new AuditLog(options.dataDir, pools, options.host),
     exports: new ExportRegistry(),
     downloads: new DownloadTickets(),
@@ -112,6 +114,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     async dispose() {
       await deps.pools.closeAll();
+      await deps.audit.close();
       await demo?.stop();
     },
   };

@@ -5,6 +5,7 @@ import type { DownloadTickets } from './export/download-tickets';
 import type { ExportRegistry } from './export/export-registry';
 import type { SaveDialog } from './export/save-as';
 import type { EventBus } from './rpc/call-context';
+import type { PagePresence } from './rpc/page-presence';
 import type { ProfileStore } from './store/profile-store';
 import type { SecretBox } from './store/secret-box';
 
@@ -18,6 +19,8 @@ export interface CoreDeps {
   pools: PoolRegistry;
   demo: DemoDatabase | undefined;
   events: EventBus;
+  /** Which browser tabs / windows are still open (state they own ends with them). */
+  pages: PagePresence;
   /** Records every change the console makes to a database (see audited()). */
   audit: AuditLog;
   /** Finished export files by opaque id (exports.deliver). */

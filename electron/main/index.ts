@@ -76,10 +76,16 @@ app.whenReady().then(() => {
 
   ipcMain.handle('rpc:call', async (event, method: unknown, input: unknown) => {
     if (!trustedSender(event) || !core) return { ok: false, error: { code: 'UNAUTHORIZED', message: 'Untrusted sender' } };
-    return core.dispatch(method, input, { host: 'electron' });
+    return core.dispatch(method, input, { host: 'electron', client: `electron:${event.sender.id}` });
   });
   core.events.subscribe((name, payload) => mainWindow?.webContents.send('rpc:event', name, payload));
   mainWindow = createWindow();
+  // The window's page owns its pinned editor sessions: they end when it reloads, crashes or closes.
+  const page = `electron:${mainWindow.webContents.id}`;
+  const pageGone = () => core?.deps.pages.gone(page);
+  mainWindow.webContents.on('render-process-gone', pageGone);
+  mainWindow.webContents.on('did-start-loading', pageGone);
+  mainWindow.webContents.once('destroyed', pageGone);
 });
 
 app.on('window-all-closed', () => app.quit());

@@ -35,7 +35,12 @@ const NO_TOKEN =
   'This page has no valid access token. Open the exact URL printed by `ticketz-console serve` (it carries the token after #).';
 
 function httpTransport(token: string | undefined): Transport {
-  const headers = { 'Content-Type': 'application/json', Authorization: `Bearer ${token ?? ''}` };
+  // This page load's id: the server ends what the page owns (pinned editor sessions) when its event stream closes.
+  const headers = {
+    'Content-Type': 'application/json',
+    Authorization: `Bearer ${token ?? ''}`,
+    'X-Ticketz-Page': crypto.randomUUID(),
+  };
   return {
     async call(method, input) {
       let response: Response;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { connectionId, isoTime, query } from './define';
 
-export const auditOutcomes = ['succeeded', 'failed', 'cancelled'] as const;
+/** unknown: announced before it was sent, and the console ended (crash, kill) before it saw the result. */
+export const auditOutcomes = ['succeeded', 'failed', 'cancelled', 'unknown'] as const;
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -35,6 +36,12 @@ export const auditContract = {
       since: isoTime.optional(),
       limit: z.number().int().min(1).max(1000).default(200),
     }),
-    z.object({ entries: z.array(auditEntrySchema), databaseTable: z.boolean(), localPath: z.string() }),
+    z.object({
+      entries: z.array(auditEntrySchema),
+      databaseTable: z.boolean(),
+      /** Why the database's entries are missing (the role cannot read the table, the server is away). */
+      databaseError: z.string().optional(),
+      localPath: z.string(),
+    }),
   ),
 };

@@ -45,14 +45,17 @@ export const maintenanceTableSchema = z.object({
   schema: z.string(),
   name: z.string(),
   kind: z.enum(['table', 'matview', 'partitioned']),
-  totalBytes: int8String,
+  /** null while another session holds or awaits an ACCESS EXCLUSIVE lock on it (see lockedBy). */
+  totalBytes: int8String.nullable(),
+  /** Who locks the table so that its size cannot be read now ("ACCESS EXCLUSIVE lock held by pid 123"). */
+  lockedBy: z.string().nullable(),
   liveTuples: int8String,
   deadTuples: int8String,
   lastVacuum: isoTime.nullable(),
   lastAutovacuum: isoTime.nullable(),
   lastAnalyze: isoTime.nullable(),
   lastAutoanalyze: isoTime.nullable(),
-  indexes: z.array(z.object({ name: z.string(), bytes: int8String, valid: z.boolean() })),
+  indexes: z.array(z.object({ name: z.string(), bytes: int8String.nullable(), valid: z.boolean() })),
 });
 export type MaintenanceTable = z.infer<typeof maintenanceTableSchema>;
 

@@ -127,3 +127,13 @@ export function networkErrorBody(err: unknown): RpcErrorBody | undefined {
     return { code: 'TIMEOUT', message: `The server did not answer within the connect timeout. Check host, port and network. (${text})` };
   return undefined;
 }
+
+/**
+ * The server went away rather than answered: a shutdown or crash (57P01–57P03), a connection
+ * exception (class 08), or no Postgres message at all (ECONNREFUSED, reset). Such a failure says
+ * nothing about the question asked, so it must never be remembered as its answer.
+ */
+export function isServerGone(err: unknown): boolean {
+  if (!isPgDatabaseError(err)) return true;
+  return err.code.startsWith('08') || /^57P0[123]$/.test(err.code);
+}

@@ -14,7 +14,8 @@
 -- Bulk-load speed: a random insert into a large B-tree costs far more than an append at its right
 -- edge, so keys are handed out in insertion order wherever possible:
 --   * the bulk tables get uuidv7() ids (PG 18, time-ordered) generated in insertion order (the column
---     defaults stay gen_random_uuid());
+--     defaults stay gen_random_uuid()); before 18 pg_temp.new_id() falls back to gen_random_uuid(),
+--     so the seed runs on PostgreSQL 13+ (slower there: random keys);
 --   * orders and customers get gen_random_uuid() ids that are sorted before being handed out (support
 --     looks orders up by id prefix, and time-ordered ids would all share their prefix);
 --   * ticket QR hashes and invitation codes are sha256 values sorted before being handed out.
@@ -46,6 +47,18 @@ BEGIN
   END IF;
   IF EXISTS (SELECT 1 FROM ticketing.organizations) OR EXISTS (SELECT 1 FROM chain.users) THEN
     RAISE EXCEPTION 'demo data is already present: seed.sql runs on an empty database only';
+  END IF;
+END
+$$;
+
+-- Row ids: uuidv7() where the server has it (PG 18+), gen_random_uuid() (PG 13+) elsewhere. The body
+-- is chosen here because a SQL function naming a missing function cannot even be created.
+DO $$
+BEGIN
+  IF pg_catalog.to_regproc('pg_catalog.uuidv7') IS NOT NULL THEN
+    EXECUTE 'CREATE FUNCTION pg_temp.new_id() RETURNS uuid LANGUAGE sql VOLATILE AS $f$ SELECT pg_catalog.uuidv7() $f$';
+  ELSE
+    EXECUTE 'CREATE FUNCTION pg_temp.new_id() RETURNS uuid LANGUAGE sql VOLATILE AS $f$ SELECT pg_catalog.gen_random_uuid() $f$';
   END IF;
 END
 $$;
@@ -153,7 +166,7 @@ FROM seed_sections AS s JOIN seed_venues AS v USING (venue_no), seed_params AS p
 ORDER BY s.section_no;
 
 CREATE TEMP TABLE seed_seats AS
-SELECT uuidv7() AS id, x.*
+SELECT pg_temp.new_id() AS id, x.*
 FROM (
   SELECT row_number() OVER (ORDER BY s.section_no, r, n) AS seat_no,
          s.section_no, r AS row_idx, n AS seat_idx, chr(64 + r) AS row_label, n::text AS number_label
@@ -361,7 +374,7 @@ FROM (SELECT sha256(convert_to('ticketz-demo-ticket:' || k, 'UTF8')) AS h
       FROM generate_series(1, (SELECT count(*) FROM seed_tickets)) AS k) AS x;
 
 CREATE TEMP TABLE seed_ticket_final AS
-SELECT uuidv7() AS id, f.*
+SELECT pg_temp.new_id() AS id, f.*
 FROM (
 SELECT t.t_no, t.event_no, t.seat_no, t.tier_id, t.price, q.qr, o.id AS order_id, o.created_at AS order_created_at,
        st.status,
@@ -413,7 +426,7 @@ WHERE t.status = 'USED'
 
 INSERT INTO ticketing.ticket_validations (id, ticket_id, event_id, qr_code_hash, gate, staff, outcome, validated_at,
                                           created_at, updated_at)
-SELECT uuidv7(), v.id, ev.id, v.qr, 'Gate ' || chr(65 + (v.t_no % 6)::int), 'staff' || lpad((v.t_no % 40 + 1)::text, 2, '0'),
+SELECT pg_temp.new_id(), v.id, ev.id, v.qr, 'Gate ' || chr(65 + (v.t_no % 6)::int), 'staff' || lpad((v.t_no % 40 + 1)::text, 2, '0'),
        v.outcome, v.at, v.at, v.at
 FROM (
   SELECT id, t_no, event_no, qr, 'ACCEPTED' AS outcome, scanned_at AS at FROM seed_scans WHERE status = 'USED'
@@ -432,7 +445,7 @@ ORDER BY v.at, v.t_no;
 
 INSERT INTO ticketing.ticket_validations (id, ticket_id, event_id, qr_code_hash, gate, staff, outcome, validated_at,
                                           created_at, updated_at)
-SELECT uuidv7(), NULL, e.id,
+SELECT pg_temp.new_id(), NULL, e.id,
        CASE WHEN k % 3 = 0 THEN 'garbage:' || md5('scan' || k) ELSE encode(sha256(convert_to('unknown-qr:' || k, 'UTF8')), 'hex') END,
        'Gate ' || chr(65 + k % 6), 'staff' || lpad((k % 40 + 1)::text, 2, '0'),
        CASE WHEN k % 3 = 0 THEN 'INVALID_INPUT' ELSE 'NOT_FOUND' END,
@@ -479,7 +492,7 @@ WITH RECURSIVE walk (pos, depth) AS (
   FROM walk AS w
   CROSS JOIN LATERAL (SELECT t.pos FROM seed_tree AS t WHERE t.parent_pos = w.pos OFFSET 0) AS c
 )
-SELECT uuidv7() AS id, x.*
+SELECT pg_temp.new_id() AS id, x.*
 FROM (
   SELECT t.pos, t.parent_pos, w.depth,
          p.t0 - interval '10 minutes' - make_interval(secs => 365 * 86400 * (1 - sqrt(t.pos::double precision / p.n_chain_users))) AS created_at,
@@ -523,7 +536,7 @@ WITH used AS (
               ELSE 3 END AS attempt
   FROM seed_chain AS c JOIN seed_chain AS pa ON pa.pos = c.parent_pos
 )
-SELECT uuidv7() AS id, y.*
+SELECT pg_temp.new_id() AS id, y.*
 FROM (
   SELECT row_number() OVER (ORDER BY x.issued_at, x.kind, x.owner_pos, x.child_pos) AS t_no, x.*
   FROM (
@@ -574,7 +587,7 @@ ORDER BY t.t_no;
 
 -- One statement: trg_attachments_set_depth verifies all depths in one join (they are already right).
 INSERT INTO chain.attachments (id, parent_id, child_id, ticket_id, attached_at, created_at, updated_at)
-SELECT uuidv7(), pa.id, c.id, t.id, c.created_at, c.created_at, c.created_at
+SELECT pg_temp.new_id(), pa.id, c.id, t.id, c.created_at, c.created_at, c.created_at
 FROM seed_chain_tickets AS t
 JOIN seed_chain AS c ON c.pos = t.child_pos
 JOIN seed_chain AS pa ON pa.pos = t.owner_pos
@@ -585,7 +598,7 @@ ORDER BY c.pos;
 -- 60 % of the expired and of the active ones, every cancelled one.
 INSERT INTO chain.invitations (id, ticket_id, inviter_id, invitee_email, invitee_id, status, sent_at, responded_at,
                                created_at, updated_at)
-SELECT uuidv7(), t.id, o.id,
+SELECT pg_temp.new_id(), t.id, o.id,
        CASE WHEN t.kind = 1 THEN lower(w.first_names[1 + c.pos % 40]) || '.' || c.pos || '@' || w.domains[1 + (c.pos / 7) % 5]
             ELSE 'friend' || t.t_no || '@' || w.domains[1 + t.t_no % 5] END,
        c.id,
@@ -615,7 +628,7 @@ FROM seed_chain AS c JOIN chain.users AS u ON u.id = c.id;
 -- of 10 % of the users who joined more than 60 days ago.
 INSERT INTO chain.auth_sessions (id, user_id, refresh_token_hash, user_agent, ip_address, expires_at, last_used_at,
                                  revoked_at, created_at, updated_at)
-SELECT uuidv7(), s.user_id, encode(sha256(convert_to('session:' || s.k, 'UTF8')), 'hex'),
+SELECT pg_temp.new_id(), s.user_id, encode(sha256(convert_to('session:' || s.k, 'UTF8')), 'hex'),
        (ARRAY['TheChain/3.2 (iPhone; iOS 18.1)', 'TheChain/3.2 (Android 15; Pixel 9)', 'Mozilla/5.0 (Macintosh) Safari/18',
               'Mozilla/5.0 (Windows NT 10.0) Chrome/131'])[1 + s.k % 4],
        ('10.' || (s.k % 250) || '.' || (s.k / 250 % 250) || '.' || (1 + s.k % 253))::inet,
@@ -635,7 +648,7 @@ FROM (
 ORDER BY s.created_at, s.k;
 
 INSERT INTO chain.magic_link_tokens (id, user_id, email, token_hash, expires_at, used_at, created_at, updated_at)
-SELECT uuidv7(), cu.id, cu.email, encode(sha256(convert_to('magic:' || cu.pos, 'UTF8')), 'hex'),
+SELECT pg_temp.new_id(), cu.id, cu.email, encode(sha256(convert_to('magic:' || cu.pos, 'UTF8')), 'hex'),
        a.at + interval '15 minutes', CASE WHEN pg_temp.rnd(cu.pos, 131) < 0.7 THEN a.at + interval '2 minutes' END,
        a.at, a.at
 FROM seed_chain_users AS cu, seed_params AS p,
@@ -646,14 +659,14 @@ ORDER BY a.at, cu.pos;
 -- Verification tokens of the users who have not verified yet or joined in the last 30 days (older
 -- verified ones were purged).
 INSERT INTO chain.email_verification_tokens (id, user_id, email, token_hash, expires_at, verified_at, created_at, updated_at)
-SELECT uuidv7(), cu.id, cu.email, encode(sha256(convert_to('verify:' || cu.pos, 'UTF8')), 'hex'),
+SELECT pg_temp.new_id(), cu.id, cu.email, encode(sha256(convert_to('verify:' || cu.pos, 'UTF8')), 'hex'),
        cu.created_at + interval '24 hours', cu.email_verified_at, cu.created_at, coalesce(cu.email_verified_at, cu.created_at)
 FROM seed_chain_users AS cu, seed_params AS p
 WHERE cu.email_verified_at IS NULL OR cu.created_at > p.t0 - interval '30 days'
 ORDER BY cu.pos;
 
 INSERT INTO chain.password_reset_tokens (id, user_id, token_hash, expires_at, used_at, created_at, updated_at)
-SELECT uuidv7(), cu.id, encode(sha256(convert_to('reset:' || cu.pos, 'UTF8')), 'hex'),
+SELECT pg_temp.new_id(), cu.id, encode(sha256(convert_to('reset:' || cu.pos, 'UTF8')), 'hex'),
        a.at + interval '1 hour', CASE WHEN pg_temp.rnd(cu.pos, 141) < 0.6 THEN a.at + interval '10 minutes' END,
        a.at, a.at
 FROM seed_chain_users AS cu, seed_params AS p,
@@ -662,7 +675,7 @@ WHERE pg_temp.rnd(cu.pos, 140) < 0.03
 ORDER BY a.at, cu.pos;
 
 INSERT INTO chain.device_tokens (id, user_id, token, platform, last_seen_at, created_at, updated_at)
-SELECT uuidv7(), cu.id, lower(pl.platform) || ':' || encode(sha256(convert_to('device:' || cu.pos, 'UTF8')), 'hex'),
+SELECT pg_temp.new_id(), cu.id, lower(pl.platform) || ':' || encode(sha256(convert_to('device:' || cu.pos, 'UTF8')), 'hex'),
        pl.platform, cu.last_active_at, cu.created_at, cu.last_active_at
 FROM seed_chain_users AS cu,
      LATERAL (SELECT CASE WHEN pg_temp.rnd(cu.pos, 151) < 0.45 THEN 'IOS'
@@ -706,7 +719,7 @@ WHERE cu.country_code IS NOT NULL AND pg_temp.rnd(cu.pos, 160) < 0.04;
 
 INSERT INTO chain.country_change_events (id, user_id, old_country_code, new_country_code, reason, changed_at,
                                          created_at, updated_at)
-SELECT uuidv7(), user_id, old_code, new_code, (ARRAY['moved', 'profile update', 'support request'])[1 + pos % 3],
+SELECT pg_temp.new_id(), user_id, old_code, new_code, (ARRAY['moved', 'profile update', 'support request'])[1 + pos % 3],
        changed_at, changed_at, changed_at
 FROM seed_country_changes
 ORDER BY changed_at, pos;
@@ -743,7 +756,7 @@ JOIN seed_chain AS c ON c.pos = x.pos
 JOIN chain.badges AS b USING (code);
 
 INSERT INTO chain.user_badges (id, user_id, badge_id, awarded_at, created_at, updated_at)
-SELECT uuidv7(), user_id, badge_id, awarded_at, awarded_at, awarded_at
+SELECT pg_temp.new_id(), user_id, badge_id, awarded_at, awarded_at, awarded_at
 FROM seed_user_badges
 ORDER BY awarded_at, pos, code;
 
@@ -756,7 +769,7 @@ ORDER BY awarded_at, pos, code;
 
 INSERT INTO chain.notifications (id, user_id, type, channel, priority, title, body, metadata, sent_at, read_at,
                                  created_at, updated_at)
-SELECT uuidv7(), n.user_id, n.type, n.channel, n.priority, n.title, n.body, n.metadata, n.created_at,
+SELECT pg_temp.new_id(), n.user_id, n.type, n.channel, n.priority, n.title, n.body, n.metadata, n.created_at,
        CASE WHEN pg_temp.rnd(n.k, 171) < CASE WHEN n.created_at < p.t0 - interval '7 days' THEN 0.9 ELSE 0.4 END
             THEN least(n.created_at + make_interval(mins => 1 + (n.k % 2000)::int), p.t0) END,
        n.created_at, n.created_at
@@ -800,7 +813,7 @@ SELECT chain.fn_ensure_audit_log_partitions(12, 6);
 
 INSERT INTO chain.audit_log (id, actor_id, action, entity_type, entity_id, old_values, new_values, ip_address,
                              created_at, updated_at)
-SELECT uuidv7(), a.actor_id, a.action, a.entity_type, a.entity_id, a.old_values, a.new_values,
+SELECT pg_temp.new_id(), a.actor_id, a.action, a.entity_type, a.entity_id, a.old_values, a.new_values,
        ('10.' || (a.k % 250) || '.' || (a.k / 250 % 250) || '.' || (1 + a.k % 253))::inet, a.at, a.at
 FROM (
   SELECT c.pos::bigint * 16 AS k, c.id AS actor_id, 'USER_SIGNUP' AS action, 'user' AS entity_type, c.id AS entity_id,

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../../shared/contract';
 import { createDirectCore, type DirectCore } from '../testing/direct-core';
@@ -79,6 +80,60 @@ describe('browser-mode HTTP host', () => {
     const huge = JSON.stringify({ method: 'app.info', input: { pad: 'x'.repeat(MAX_BODY_BYTES) } });
     expect((await request({ headers: { ...json, ...auth() }, body: huge })).status).toBe(413);
   });
+
+  it.each([
+    ['declared with Content-Length', true],
+    ['streamed in chunks', false],
+  ])('answers a body of several MiB %s with a 413 the client can read, not a reset', async (_, declared) => {
+    // Like curl or a simple script: send the whole request first, read the answer after. A server
+    // that closes while the body is still arriving resets the socket, and the answer is lost.
+    const body = Buffer.alloc(8 * MAX_BODY_BYTES, 'x');
+    const framing = declared
+      ? [`Content-Length: ${body.length}`, body]
+      : ['Transfer-Encoding: chunked', Buffer.concat([Buffer.from(`${body.length.toString(16)}\r\n`), body, Buffer.from('\r\n0\r\n\r\n')])];
+    const head = [
+      'POST /rpc HTTP/1.1',
+      `Host: 127.0.0.1:${host.port}`,
+      'Content-Type: application/json',
+      `Authorization: Bearer ${host.token}`,
+      framing[0] as string,
+      '',
+      '',
+    ].join('\r\n');
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(host.port, '127.0.0.1');
+      let text = '';
+      socket.pause();
+      socket.on('error', reject);
+      socket.write(head);
+      socket.write(framing[1] as Buffer, () => {
+        socket.on('data', (c: Buffer) => (text += c.toString()));
+        socket.on('end', () => resolve(text));
+        socket.resume();
+      });
+    });
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).toMatch(/"message":"Request body larger than/);
+  });
+
+  it('answers an oversized call from fetch (what the browser renderer uses) with a readable 413', async () => {
+    const response = await fetch(`${host.origin}/rpc`, {
+      method: 'POST',
+      headers: { ...json, ...auth() },
+      body: JSON.stringify({ method: 'app.info', input: { pad: 'x'.repeat(4 * MAX_BODY_BYTES) } }),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/larger than/);
+  });
+
+  it.each(['/%zz', '/assets/%E0%A4%A', '/rpc%', '/%C0%AF..%C0%AF'])(
+    'answers malformed percent-encoding (%s) with 400, not 500',
+    async (path) => {
+      const res = await request({ method: 'GET', path });
+      expect(res.status).toBe(400);
+      expect(JSON.parse(res.body)).toMatchObject({ error: { message: expect.stringContaining('percent-encoding') } });
+    },
+  );
 
   it('only allows POST on /rpc', async () => {
     expect((await request({ method: 'GET', headers: auth() })).status).toBe(405);

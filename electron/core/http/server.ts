@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { DOWNLOAD_PATH, type DownloadTickets } from '../export/download-tickets';
 import type { EventBus } from '../rpc/call-context';
 import type { Dispatch } from '../rpc/dispatcher';
+import { PAGE_ID, type PagePresence } from '../rpc/page-presence';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveDownload } from './download-route';
 import { hostAllowed, originAllowed, tokenValid } from './guards';
@@ -21,6 +22,8 @@ export interface HttpHostOptions {
   staticDir?: string;
   /** One-time export downloads (GET /download/<nonce>), issued by exports.deliver. */
   downloads?: DownloadTickets;
+  /** Told when a page's event stream opens and closes (pages send X-Ticketz-Page on /rpc and /events). */
+  pages?: PagePresence;
 }
 
 export interface HttpHost {
@@ -50,26 +53,53 @@ function refuse(res: ServerResponse, status: number, message: string): void {
   sendJson(res, status, { ok: false, error: { code: status === 401 ? 'UNAUTHORIZED' : 'BAD_REQUEST', message } });
 }
 
-class BodyTooLarge extends Error {}
+/**
+ * How much of an over-limit body is read and thrown away before the 413 is sent. A client that is
+ * still sending when the socket closes sees a reset, not our answer; past this bound it does.
+ */
+export const MAX_DRAIN_BYTES = 16 * MAX_BODY_BYTES;
+
+class BodyTooLarge extends Error {
+  /** The whole body was read (and discarded): the client is listening for the answer. */
+  constructor(readonly drained: boolean) {
+    super('body too large');
+  }
+}
 
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > limit) return reject(new BodyTooLarge());
+    if (declared > MAX_DRAIN_BYTES) return reject(new BodyTooLarge(false));
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > limit) {
+      if (size > MAX_DRAIN_BYTES) {
         req.removeAllListeners('data');
-        reject(new BodyTooLarge());
-        return;
-      }
-      chunks.push(chunk);
+        req.removeAllListeners('end');
+        reject(new BodyTooLarge(false));
+      } else if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
     });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('end', () => (size > limit ? reject(new BodyTooLarge(true)) : resolve(Buffer.concat(chunks).toString('utf8'))));
     req.on('error', reject);
   });
+}
+
+/** `%zz` or a broken UTF-8 sequence makes decodeURIComponent throw: that is the client's error, not ours. */
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The page a request comes from (X-Ticketz-Page, a random id per page load), namespaced to this host. */
+function pageOf(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-ticketz-page'];
+  return typeof header === 'string' && PAGE_ID.test(header) ? `browser:${header}` : undefined;
 }
 
 /** Browser mode's transport: POST /rpc, GET /events (SSE), GET /download/<nonce> and the renderer, on 127.0.0.1 only. */
@@ -87,6 +117,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!hostAllowed(req, port) || !originAllowed(req, port)) return refuse(res, 403, 'Foreign Host or Origin');
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+    if (!decodable(pathname)) return refuse(res, 400, 'Malformed percent-encoding in the URL path');
 
     if (pathname === '/rpc') {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
@@ -98,8 +129,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         if (err instanceof BodyTooLarge) {
           // Close the connection after answering so a keep-alive client never reuses a half-read socket.
           res.setHeader('Connection', 'close');
-          res.on('finish', () => req.destroy());
-          refuse(res, 413, `Body larger than ${MAX_BODY_BYTES} bytes`);
+          if (!err.drained) res.on('finish', () => req.destroy());
+          refuse(res, 413, `Request body larger than ${MAX_BODY_BYTES} bytes: send less (a smaller page, a shorter script).`);
           return;
         }
         throw err;
@@ -113,7 +144,8 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (typeof message !== 'object' || message === null || typeof (message as { method?: unknown }).method !== 'string')
         return refuse(res, 400, 'Expected {"method": string, "input": …}');
       const { method, input } = message as { method: string; input?: unknown };
-      return sendJson(res, 200, await options.dispatch(method, input, { host: 'browser' }));
+      const page = pageOf(req);
+      return sendJson(res, 200, await options.dispatch(method, input, { host: 'browser', ...(page ? { client: page } : {}) }));
     }
 
     if (pathname === '/events') {
@@ -130,9 +162,12 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
         res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
       });
       const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
+      const page = pageOf(req);
+      const detach = page ? options.pages?.attach(page) : undefined;
       req.on('close', () => {
         clearInterval(keepAlive);
         unsubscribe();
+        detach?.();
       });
       return;
     }

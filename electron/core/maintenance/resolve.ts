@@ -8,6 +8,8 @@ export interface Relation {
   schema: string;
   name: string;
   relkind: string;
+  /** The table itself, or an index's table: what two maintenance tasks must not share. */
+  tableOid: number;
   /** Quoted `"schema"."name"` for statements. */
   qualified: string;
 }
@@ -33,7 +35,10 @@ export async function resolveRelation(
   accepted: string[],
   what: string,
 ): Promise<Relation> {
-  const { rows } = await client.query<{ oid: string; schema: string; name: string; relkind: string }>(resolveSql, [schema, name]);
+  const { rows } = await client.query<{ oid: string; schema: string; name: string; relkind: string; table_oid: string }>(resolveSql, [
+    schema,
+    name,
+  ]);
   const row = rows[0];
   if (!row) throw new RpcError('NOT_FOUND', `${schema}.${name} does not exist (it may have been dropped or renamed). Refresh the list.`);
   if (!accepted.includes(row.relkind))
@@ -46,6 +51,7 @@ export async function resolveRelation(
     schema: row.schema,
     name: row.name,
     relkind: row.relkind,
+    tableOid: Number(row.table_oid),
     qualified: quoteQualified(row.schema, row.name),
   };
 }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MigrationFormat } from '../../../shared/contract/migrations';
 import { splitDbmate } from './dbmate';
 import { MigrationError } from './errors';
+import { outsideWarning, realPathInside } from './inside-folder';
 import type { DiscoveredMigration, Discovery, MigrationScript } from './types';
 import { compareVersions, versionKey } from './version';
 
@@ -58,12 +59,21 @@ export function discoverMigrations(dir: string): Discovery {
     return init;
   };
 
+  const root = realpathSync(dir);
   const names = readdirSync(dir).sort();
   for (const name of names) {
     const full = path.join(dir, name);
+    if (realPathInside(root, full) === undefined) {
+      if (name.toLowerCase().endsWith('.sql') || DIESEL_DIR.test(name)) warnings.push(outsideWarning(name, dir));
+      continue;
+    }
     if (statSync(full).isDirectory()) {
       const diesel = DIESEL_DIR.exec(name);
-      if (diesel && existsSync(path.join(full, 'up.sql'))) byFile.set(`diesel:${name}`, dieselMigration(dir, name, diesel[1]!, diesel[2]!, warnings));
+      if (diesel && existsSync(path.join(full, 'up.sql'))) {
+        const outside = ['up.sql', 'down.sql', 'metadata.toml'].filter((f) => existsSync(path.join(full, f)) && !realPathInside(root, path.join(full, f)));
+        if (outside.length > 0) warnings.push(outsideWarning(`${name}/${outside.join(', ')}`, dir));
+        else byFile.set(`diesel:${name}`, dieselMigration(dir, name, diesel[1]!, diesel[2]!, warnings));
+      }
       continue;
     }
     if (!name.toLowerCase().endsWith('.sql')) continue;

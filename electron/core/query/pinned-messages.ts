@@ -2,6 +2,7 @@
 export type ClosedCause =
   | { kind: 'unknown' }
   | { kind: 'closed' }
+  | { kind: 'page-gone' }
   | { kind: 'idle'; limit: string }
   | { kind: 'pool-closed'; running: boolean }
   | { kind: 'lost'; detail: string; duringCommit?: boolean };
@@ -14,6 +15,10 @@ export function closedMessage(cause: ClosedCause, hadTransaction = false): strin
       return hadTransaction
         ? 'The session was closed and its transaction rolled back.'
         : 'The session was closed; no transaction was open.';
+    case 'page-gone':
+      return hadTransaction
+        ? 'The browser tab or window that held this session went away, so the console rolled its transaction back (nothing of it was committed) and released its locks. The next run opens a new session.'
+        : 'The browser tab or window that held this session went away, so the session was released; no transaction was open.';
     case 'idle':
       return hadTransaction
         ? `The transaction sat idle for ${cause.limit}, so the console rolled it back (nothing of it was committed) and gave its session back to the pool. The next run starts a new session and transaction.`

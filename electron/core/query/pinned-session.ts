@@ -8,6 +8,8 @@ import { TransactionTracker } from './transaction-tracker';
 export interface Pinned {
   id: string;
   connectionId: string;
+  /** The page (CallContext.client) that opened it; undefined when the host cannot tell. */
+  owner: string | undefined;
   client: pg.PoolClient;
   pid: number;
   tracker: TransactionTracker;
@@ -43,6 +45,7 @@ export async function checkOut(
   const p: Pinned = {
     id: randomUUID(),
     connectionId,
+    owner: undefined,
     client,
     pid: (client as unknown as { processID: number }).processID,
     tracker: new TransactionTracker(),

@@ -49,7 +49,7 @@ export class PinnedSessions {
     pools.onClose((connectionId, pool) => this.closeConnection(connectionId, pool));
   }
 
-  async open(connectionId: string): Promise<SessionState> {
+  async open(connectionId: string, owner?: string): Promise<SessionState> {
     const pool = await this.pools.get(connectionId);
     const size = pool.options.max ?? 10;
     const mine = [...this.pinned.values()].filter((p) => p.connectionId === connectionId).length + (this.opening.get(connectionId) ?? 0);
@@ -63,6 +63,7 @@ export class PinnedSessions {
       const p = await checkOut(pool, connectionId, this.limits.idleMs + this.limits.serverGraceMs, (pinned, err) =>
         this.onLost(pinned, err),
       );
+      p.owner = owner;
       this.pinned.set(p.id, p);
       this.armIdle(p);
       return this.stateOf(p);
@@ -173,6 +174,24 @@ export class PinnedSessions {
     if (!this.pinned.has(p.id)) return { closed: true, rolledBack: false };
     const rolledBack = await this.finish(p, { kind: 'closed' }, 'tab closed or mode switched');
     return { closed: true, rolledBack };
+  }
+
+  /**
+   * The page that opened these sessions is gone (its event stream closed, its window was
+   * destroyed): cancel what runs, roll back what is open (audited when it wrote) and release them,
+   * at once rather than after the idle limit; a tab that held only a LOCK TABLE frees its locks too.
+   */
+  async releaseOwner(owner: string): Promise<number> {
+    const mine = [...this.pinned.values()].filter((p) => p.owner === owner && !p.closing);
+    await Promise.all(
+      mine.map(async (p) => {
+        p.closing = true;
+        if (p.busy && p.runId) await this.sessions.cancel(p.connectionId, p.runId).catch(() => false);
+        await p.work;
+        if (this.pinned.has(p.id)) await this.finish(p, { kind: 'page-gone' }, 'its browser tab or window went away');
+      }),
+    );
+    return mine.length;
   }
 
   /** PoolRegistry.onClose: roll back and release every pinned session of the connection. */

@@ -18,4 +18,9 @@ export class EventBus {
 export interface CallContext {
   /** Which host carried the call, for the audit log. */
   host: 'electron' | 'browser' | 'direct';
+  /**
+   * The page instance (browser tab, desktop window) that made the call, when the host can tell:
+   * what a tab's pinned editor session belongs to, so it ends when that page goes away.
+   */
+  client?: string;
 }

@@ -14,14 +14,15 @@ interface TableRow {
   schema: string;
   name: string;
   relkind: string;
-  total_bytes: string;
+  total_bytes: string | null;
+  locked_by: string | null;
   live_tuples: string;
   dead_tuples: string;
   last_vacuum: Date | null;
   last_autovacuum: Date | null;
   last_analyze: Date | null;
   last_autoanalyze: Date | null;
-  indexes: { name: string; bytes: string; valid: boolean }[];
+  indexes: { name: string; bytes: string | null; valid: boolean }[];
 }
 
 const KIND: Record<string, MaintenanceTable['kind']> = { r: 'table', m: 'matview', p: 'partitioned' };
@@ -48,6 +49,7 @@ export function maintenanceHandlers(deps: CoreDeps): HandlersFor<typeof maintena
               name: r.name,
               kind: KIND[r.relkind] ?? 'table',
               totalBytes: r.total_bytes,
+              lockedBy: r.locked_by,
               liveTuples: r.live_tuples,
               deadTuples: r.dead_tuples,
               lastVacuum: iso(r.last_vacuum),
@@ -71,6 +73,7 @@ export function maintenanceHandlers(deps: CoreDeps): HandlersFor<typeof maintena
         taskId,
         connectionId,
         kind: 'vacuum',
+        tableOid: rel.tableOid,
         label: statement,
         statement,
         audit: { action: 'maintenance.vacuum', target: rel.qualified, detail: statement },
@@ -94,6 +97,7 @@ export function maintenanceHandlers(deps: CoreDeps): HandlersFor<typeof maintena
         taskId,
         connectionId,
         kind: 'analyze',
+        tableOid: rel.tableOid,
         label: statement,
         statement,
         audit: { action: 'maintenance.analyze', target: rel.qualified, detail: statement },
@@ -117,6 +121,7 @@ export function maintenanceHandlers(deps: CoreDeps): HandlersFor<typeof maintena
         taskId,
         connectionId,
         kind: 'reindex',
+        tableOid: rel.tableOid,
         label: statement,
         statement,
         audit: { action: 'maintenance.reindex', target: rel.qualified, detail: statement },

@@ -36,7 +36,7 @@ export function querySessionHandlers(
   };
 
   return {
-    'query.openSession': async ({ connectionId }) => pinned.open(connectionId),
+    'query.openSession': async ({ connectionId }, ctx) => pinned.open(connectionId, ctx.client),
     'query.sessionState': async ({ connectionId, sessionId }) => pinned.state(connectionId, sessionId),
     'query.commit': async ({ connectionId, sessionId }) =>
       ending(connectionId, 'COMMIT', () => pinned.commit(connectionId, sessionId, readOnlyProfile(connectionId))),

@@ -20,6 +20,7 @@ import { querySessionHandlers } from './query-sessions';
 export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract> {
   const sessions = new EditorSessions(deps.pools);
   const pinned = new PinnedSessions(deps.pools, sessions, deps.audit);
+  deps.pages.onGone((page) => void pinned.releaseOwner(page).catch(() => undefined));
   const history = new QueryHistory(deps.dataDir);
   const typeNames = new Map<string, TypeNames>();
   const typeNamesFor = (connectionId: string) => {

@@ -110,22 +110,34 @@ async function validate(
   pool: pg.Pool,
   scan: { eventId: string; input: string; gate: string; staff: string },
 ): Promise<ValidateOutput> {
-  const started = performance.now();
   const gate = await gateFor(deps, connectionId, pool);
-  const result = await decide(gate, pool, scan);
-  if (!gate.audited)
-    deps.audit.recordLocal(
-      connectionId,
-      {
-        action: 'ticket.validate',
-        target: result.ticket?.id ?? recordedInput(scan.input).slice(0, 100),
-        detail: `${result.outcome} · event ${scan.eventId} · gate ${scan.gate} · staff ${scan.staff}`,
-        outcome: 'succeeded',
-        durationMs: performance.now() - started,
-      },
-      'this role cannot write ticketz_console.audit_log',
+  // the audited statements write the scan's entry in the scan's own commit: nothing to journal
+  if (gate.audited) return decide(gate, pool, scan);
+  // Otherwise the local journal holds the entry, on disk before the scan is sent: a crash between
+  // the scan's commit and its answer leaves an entry with outcome unknown, never a scan without one.
+  const where = `event ${scan.eventId} · gate ${scan.gate} · staff ${scan.staff}`;
+  const kept = ' [kept locally: this role cannot write ticketz_console.audit_log]';
+  const input = recordedInput(scan.input).slice(0, 100);
+  const pending = await deps.audit.begin(connectionId, { action: 'ticket.validate', target: input, detail: `scan · ${where}${kept}` });
+  const finish = (entry: { target: string; detail: string; outcome: 'succeeded' | 'failed'; error?: string }) =>
+    deps.audit.finish(
+      pending,
+      { action: 'ticket.validate', durationMs: performance.now() - pending.started, ...entry },
+      { localOnly: true },
     );
-  return result;
+  try {
+    const result = await decide(gate, pool, scan);
+    await finish({ target: result.ticket?.id ?? input, detail: `${result.outcome} · ${where}${kept}`, outcome: 'succeeded' });
+    return result;
+  } catch (err) {
+    await finish({
+      target: input,
+      detail: `scan · ${where}${kept}`,
+      outcome: 'failed',
+      error: err instanceof Error ? err.message : String(err),
+    });
+    throw err;
+  }
 }
 
 async function decide(

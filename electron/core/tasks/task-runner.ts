@@ -27,6 +27,12 @@ export interface TaskSpec<T> {
   label: string;
   statement: string;
   audit: { action: string; target: string; detail: string };
+  /**
+   * The table the task works on (an index's table for REINDEX INDEX): one task per table at a
+   * time, because two on one table wait for each other's locks (VACUUM and REINDEX CONCURRENTLY
+   * together deadlock).
+   */
+  tableOid?: number;
   /** Reads the running session's progress (pg_stat_progress_*), polled while the work runs. */
   progress?: (pool: pg.Pool, pid: number) => Promise<Progress | undefined>;
   work: (ctx: TaskContext) => Promise<T>;
@@ -34,6 +40,7 @@ export interface TaskSpec<T> {
 
 interface TaskState extends TaskInfo {
   started: number;
+  tableOid?: number;
   cancelRequested: boolean;
   pool?: pg.Pool;
 }
@@ -60,6 +67,17 @@ export class TaskRunner {
   async run<T>(spec: TaskSpec<T>): Promise<{ result: T; info: TaskResult }> {
     const taskId = spec.taskId ?? randomUUID();
     if (this.tasks.get(taskId)?.state === 'running') throw new RpcError('CONFLICT', `Task ${taskId} is already running.`);
+    const busy =
+      spec.tableOid === undefined
+        ? undefined
+        : [...this.tasks.values()].find(
+            (t) => t.state === 'running' && t.connectionId === spec.connectionId && t.tableOid === spec.tableOid,
+          );
+    if (busy)
+      throw new RpcError(
+        'CONFLICT',
+        `${busy.label} is still running on this table. Wait for it to finish or cancel it first: two maintenance tasks on one table wait for each other's locks (VACUUM and REINDEX CONCURRENTLY deadlock).`,
+      );
     const state: TaskState = {
       taskId,
       connectionId: spec.connectionId,
@@ -73,6 +91,7 @@ export class TaskRunner {
       fraction: spec.progress ? 0 : null,
       elapsedMs: 0,
       cancelRequested: false,
+      tableOid: spec.tableOid,
     };
     this.tasks.set(taskId, state);
     this.trim();

@@ -21,7 +21,7 @@ export interface ServeProcessOptions {
 }
 
 /**
- * `ticketz-console serve <args> --token … --json` from dist/, in its own process as users run it,
+ * `ticketz-console serve <args> --json` (token in TICKETZ_CONSOLE_TOKEN) from dist/, in its own process as users run it,
  * for e2e fixtures and benchmarks: resolves with the URL of the first line it prints, or rejects
  * with its stderr when it exits or stays silent.
  */
@@ -31,8 +31,9 @@ export async function spawnServe(args: string[], options: ServeProcessOptions = 
   const timeoutMs = options.startTimeoutMs ?? 60_000;
   const child = spawn(
     process.execPath,
-    [...(options.nodeArgs ?? []), path.join(packageRootForTests, 'dist', 'cli.js'), 'serve', ...args, '--token', token, '--json'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [...(options.nodeArgs ?? []), path.join(packageRootForTests, 'dist', 'cli.js'), 'serve', ...args, '--json'],
+    // the token by environment, as the README advises (an argument is visible in ps)
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TICKETZ_CONSOLE_TOKEN: token } },
   );
   let stderr = '';
   child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));

@@ -25,6 +25,13 @@ export async function onTicketzSchema<T>(pool: pg.Pool, schema: TicketzSchema, w
     return await work();
   } catch (err) {
     if (!isPgDatabaseError(err)) throw err;
+    // A built-in function this server lacks (an older PostgreSQL) is not schema drift: say which.
+    if (err.code === '42883' && !new RegExp(`\\b(${schema}|ticketing|chain)\\.`).test(err.message))
+      throw new RpcError(
+        'PG_ERROR',
+        `This PostgreSQL lacks a function this page uses (${err.message}). The console supports PostgreSQL 13 and later; please report this page as broken on your version.`,
+        pgFieldsOf(err),
+      );
     if (MISSING_OBJECT.has(err.code)) {
       const present = await schemaPresent(pool, schema).catch(() => true);
       if (!present) throw new RpcError('NOT_FOUND', noSchemaMessage(schema));

@@ -1,8 +1,9 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { FolderListing, MigrationSources } from '../../../../shared/contract/migration-workbench';
 import { RpcError } from '../../../../shared/rpc/rpc-error';
 import { discoverMigrations } from '../discover';
+import { realPathInside } from '../inside-folder';
 import { versionKey } from '../version';
 
 /** A folder the user typed or picked, resolved; refused with what to do when it is not a readable directory. */
@@ -15,7 +16,8 @@ export function resolveFolder(input: string): string {
 
 /**
  * Sub-folders and .sql files of a folder, for picking a migrations folder. Hidden entries are left
- * out; a sub-folder holding up.sql is marked as a (diesel) migration folder.
+ * out, and so are links that lead outside the folder (the listing reads only inside it); a
+ * sub-folder holding up.sql is marked as a (diesel) migration folder.
  */
 export function browseFolder(input: string): FolderListing {
   const dir = resolveFolder(input);
@@ -25,18 +27,20 @@ export function browseFolder(input: string): FolderListing {
   } catch (err) {
     throw new RpcError('BAD_REQUEST', `The folder ${dir} cannot be read (${err instanceof Error ? err.message : String(err)}). Check its permissions.`);
   }
+  const root = realpathSync(dir);
   const folders: FolderListing['folders'] = [];
   const sqlFiles: string[] = [];
   for (const name of names) {
     if (name.startsWith('.')) continue;
     const full = path.join(dir, name);
+    if (realPathInside(root, full) === undefined) continue;
     let stat;
     try {
       stat = statSync(full);
     } catch {
       continue; // a dangling link
     }
-    if (stat.isDirectory()) folders.push({ name, migration: existsSync(path.join(full, 'up.sql')) });
+    if (stat.isDirectory()) folders.push({ name, migration: realPathInside(root, path.join(full, 'up.sql')) !== undefined });
     else if (name.toLowerCase().endsWith('.sql')) sqlFiles.push(name);
   }
   const parent = path.dirname(dir);
@@ -45,10 +49,15 @@ export function browseFolder(input: string): FolderListing {
 
 /** The up and down text of one migration, as the engine discovers it. */
 export function readSources(dir: string, version: string): MigrationSources {
-  const { migrations } = discoverMigrations(resolveFolder(dir));
+  const { migrations, warnings } = discoverMigrations(resolveFolder(dir));
   const key = versionKey(version);
   const m = migrations.find((x) => !x.repeatable && x.key === key) ?? migrations.find((x) => x.repeatable && x.name === version);
-  if (!m) throw new RpcError('NOT_FOUND', `There is no migration ${version} in ${dir}. The folder may have changed: refresh the list.`);
+  if (!m) {
+    // a file of that version left out because it is a link out of the folder: say so, not "no such migration"
+    const refused = warnings.find((w) => w.includes('leads outside') && versionKey(/^[VU]?(\d+)/.exec(w)?.[1] ?? '') === key);
+    if (refused) throw new RpcError('BAD_REQUEST', refused);
+    throw new RpcError('NOT_FOUND', `There is no migration ${version} in ${dir}. The folder may have changed: refresh the list.`);
+  }
   return {
     version: m.version,
     name: m.name,

@@ -1,8 +1,8 @@
 /* ticketz-console */
 -- Organizers: check-ins over time: ACCEPTED gate scans per bucket (idx_ticket_validations_event).
 -- Scans are first counted per minute (one pass), then the minutes are re-binned: the bucket is the
--- smallest "nice" width (1 min … 1 week) giving at most 48 buckets over the span, aligned by
--- date_bin (PG 14+) to the hour of the first scan. Both CTEs are MATERIALIZED so the width is
+-- smallest "nice" width (1 min … 1 week) giving at most 48 buckets over the span, aligned to the
+-- hour of the first scan (date_bin's arithmetic, written out: date_bin is PG 14+, this runs on 13). Both CTEs are MATERIALIZED so the width is
 -- computed once, not per row. Empty buckets are not returned.
 -- $1 event id.
 WITH /* ticketz-console */ per_minute AS MATERIALIZED (
@@ -25,7 +25,9 @@ width AS MATERIALIZED (
   FROM span
 )
 SELECT w.bucket_seconds,
-       date_bin(make_interval(secs => w.bucket_seconds), m.minute, date_trunc('hour', w.lo)) AS at,
+       date_trunc('hour', w.lo)
+         + make_interval(secs => (floor(extract(epoch FROM m.minute - date_trunc('hour', w.lo)) / w.bucket_seconds)
+                                  * w.bucket_seconds)::float8) AS at,
        sum(m.n)::int8 AS count
 FROM per_minute AS m
 CROSS JOIN width AS w

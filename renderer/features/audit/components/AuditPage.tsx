@@ -83,10 +83,20 @@ function Audit({ connectionId }: { connectionId: string }) {
         </label>
         <button onClick={() => void audit.refetch()}>Refresh</button>
       </div>
+      {data?.databaseError && (
+        <p className="level-warning" role="status">
+          {data.databaseError}
+        </p>
+      )}
       {data && (
         <p className="muted">
-          {data.databaseTable ? 'Kept in ticketz_console.audit_log in this database' : 'No audit table in this database yet'}; entries the
-          console could not write there (read-only roles) are in <code>{data.localPath}</code>.
+          {data.databaseError
+            ? 'Entries kept on this computer'
+            : data.databaseTable
+              ? 'Kept in ticketz_console.audit_log in this database'
+              : 'No audit table in this database yet'}
+          ; entries the console could not write there (read-only roles) are in <code>{data.localPath}</code>. An outcome of <em>unknown</em>{' '}
+          means the console ended (crash, killed) while that change ran: check the database for its effect.
         </p>
       )}
       {audit.error && <ErrorView title="Could not read the audit log" error={audit.error} />}
@@ -114,7 +124,9 @@ function Audit({ connectionId }: { connectionId: string }) {
                       <code>{e.action}</code>
                     </td>
                     <td>{e.target}</td>
-                    <td className={e.outcome === 'succeeded' ? 'level-ok' : 'level-critical'}>{e.outcome}</td>
+                    <td className={e.outcome === 'succeeded' ? 'level-ok' : e.outcome === 'unknown' ? 'level-warning' : 'level-critical'}>
+                      {e.outcome}
+                    </td>
                     <td className="num">{formatMs(e.durationMs)}</td>
                     <td>
                       {e.role || '?'} ({e.osUser}@{e.host})

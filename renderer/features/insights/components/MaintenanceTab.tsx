@@ -70,8 +70,17 @@ export function MaintenanceTab({ connectionId }: { connectionId: string }) {
                       {t.schema}.{t.name}
                     </button>
                     {t.kind !== 'table' && <span className="badge muted-badge">{t.kind}</span>}
+                    {t.lockedBy && <span className="badge level-warning">{t.lockedBy}</span>}
                   </td>
-                  <td className="num">{formatBytes(t.totalBytes)}</td>
+                  <td className="num">
+                    {t.totalBytes === null ? (
+                      <span className="level-warning" title={t.lockedBy ?? undefined}>
+                        locked
+                      </span>
+                    ) : (
+                      formatBytes(t.totalBytes)
+                    )}
+                  </td>
                   <td className="num">{formatCount(t.liveTuples)}</td>
                   <td className="num dead-tuples">{formatCount(t.deadTuples)}</td>
                   <td>{when(latest(t.lastVacuum, t.lastAutovacuum))}</td>
@@ -92,7 +101,7 @@ export function MaintenanceTab({ connectionId }: { connectionId: string }) {
                         ↳ {i.name}
                         {!i.valid && <span className="badge level-critical">invalid</span>}
                       </td>
-                      <td className="num">{formatBytes(i.bytes)}</td>
+                      <td className="num">{i.bytes === null ? <span className="level-warning">locked</span> : formatBytes(i.bytes)}</td>
                       <td colSpan={4} />
                       <td className="row-actions">
                         <button onClick={() => setPending({ verb: 'reindex-index', table: t, index: i.name })}>REINDEX CONCURRENTLY</button>
