@@ -235,6 +235,11 @@ export class AuditLog {
     }
   }
 
+  /** An entry for the local log only (a refusal on a read-only profile: nothing is written to the database). */
+  recordLocal(connectionId: string, entry: AuditRecord, why: string): AuditEntry {
+    return this.recordLocally(connectionId, entry, osUserName(), new Error(why));
+  }
+
   private recordLocally(connectionId: string, entry: AuditRecord, osUser: string, why: unknown): AuditEntry {
     const full: AuditEntry = {
       ...entry,
