@@ -88,6 +88,26 @@ process.exit(7);
     });
   });
 
+  it("fetches the deferred binary with electron's own install.js, after which the launch is ready", async () => {
+    const pkg = standInPackage();
+    // What install.js does once the download succeeds: unpack into dist/ and write path.txt.
+    writeFileSync(
+      path.join(pkg, 'install.js'),
+      `const fs = require('node:fs');
+fs.writeFileSync('dist/electron', '#!/bin/sh\\nexit 0\\n', { mode: 0o755 });
+fs.writeFileSync('path.txt', 'electron');`,
+    );
+    const skip = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+    delete process.env.ELECTRON_SKIP_BINARY_DOWNLOAD;
+    try {
+      expect(findElectron(root).state).toBe('not-downloaded');
+      expect(await fetchElectron(pkg)).toBeUndefined();
+      expect(findElectron(root)).toEqual({ state: 'ready', binary: path.join(pkg, 'dist', 'electron'), packageDir: pkg });
+    } finally {
+      if (skip !== undefined) process.env.ELECTRON_SKIP_BINARY_DOWNLOAD = skip;
+    }
+  });
+
   it('says why the deferred download did not happen', async () => {
     const pkg = standInPackage();
     const skip = process.env.ELECTRON_SKIP_BINARY_DOWNLOAD;
