@@ -16,6 +16,8 @@ export default defineConfig({
         // Monaco (~4 MB) is fetched lazily with the first editor (components/monaco/MonacoEditor.tsx); split into
         // files under Vite's default 500 kB warning, so no single script blocks a parse for long.
         codeSplitting: { groups: [{ name: 'monaco', test: /node_modules[\\/]monaco-editor/, maxSize: 480_000 }] },
+        // Monaco's modules import each other in cycles; split across files they must still run in source order.
+        strictExecutionOrder: true,
       },
     },
   },

@@ -39,8 +39,8 @@ export function pickEncoding(acceptEncoding: string | undefined): Encoding | und
 
 /**
  * Compressed copies, made once per file, encoding and modification time: assets are immutable
- * (hashed names) and index.html changes only with a rebuild. Brotli at quality 9 compresses
- * Monaco's 4 MB in about a second once, then every load is served from memory.
+ * (hashed names) and index.html changes only with a rebuild. Brotli at quality 5 compresses
+ * Monaco's 4 MB in a fraction of a second, once; then every load is served from memory.
  */
 const compressed = new Map<string, Buffer>();
 
@@ -51,7 +51,7 @@ function compressedCopy(file: string, mtimeMs: number, encoding: Encoding): Buff
     const raw = readFileSync(file);
     body =
       encoding === 'br'
-        ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 9, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
+        ? brotliCompressSync(raw, { params: { [zlib.BROTLI_PARAM_QUALITY]: 5, [zlib.BROTLI_PARAM_SIZE_HINT]: raw.length } })
         : gzipSync(raw, { level: 9 });
     compressed.set(key, body);
   }
