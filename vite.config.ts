@@ -10,8 +10,16 @@ export default defineConfig({
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
-    chunkSizeWarningLimit: 6000,
     sourcemap: true,
+    rolldownOptions: {
+      output: {
+        // Monaco (~4 MB) is fetched lazily with the first editor (components/monaco/MonacoEditor.tsx); split into
+        // files under Vite's default 500 kB warning, so no single script blocks a parse for long.
+        codeSplitting: { groups: [{ name: 'monaco', test: /node_modules[\\/]monaco-editor/, maxSize: 480_000 }] },
+        // Monaco's modules import each other in cycles; split across files they must still run in source order.
+        strictExecutionOrder: true,
+      },
+    },
   },
   worker: { format: 'es' },
 });

@@ -26,7 +26,9 @@ export interface RunningServer {
 
 /**
  * Browser mode: the same core as the desktop app behind a loopback HTTP server. The demo
- * database starts when asked for, or when no connection is configured.
+ * database starts when asked for, or when no connection is configured. With `--url` and no
+ * `--demo` there is no demo at all: nothing creates its cluster, and the URL's profile is the
+ * only one offered first.
  */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const log = options.log ?? (() => undefined);
@@ -34,7 +36,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     dataDir: options.dataDir,
     host: 'browser',
     version: packageVersion(),
-    demo: { enabled: true, onReady: demoBootstrap(log) },
+    demo: { enabled: options.demo || options.url === undefined, onReady: demoBootstrap(log) },
     poolSize: options.poolSize,
     onError: (method, err) => {
       if (!(err instanceof Error) || !('code' in err))
@@ -42,15 +44,21 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     },
   });
   if (options.url) saveUrlProfile(core, options.url, options.password);
-  const http = await startHttpHost({
-    dispatch: core.dispatch,
-    events: core.events,
-    port: options.port,
-    token: options.token,
-    staticDir: path.join(packageRoot, 'dist', 'renderer'),
-    downloads: core.deps.downloads,
-    pages: core.deps.pages,
-  });
+  let http: HttpHost;
+  try {
+    http = await startHttpHost({
+      dispatch: core.dispatch,
+      events: core.events,
+      port: options.port,
+      token: options.token,
+      staticDir: path.join(packageRoot, 'dist', 'renderer'),
+      downloads: core.deps.downloads,
+      pages: core.deps.pages,
+    });
+  } catch (err) {
+    await core.dispose();
+    throw listenError(err, options.port);
+  }
   // The page is reachable at once; a first start of the demo (migrations and seed, up to a
   // minute) shows its progress there (demo.progress) instead of holding the URL back.
   const wantDemo = options.demo || core.deps.profiles.list().length === 0;
@@ -66,6 +74,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       await core.dispose();
     },
   };
+}
+
+/** A port that is taken or not ours to bind says so, and what to do instead. */
+function listenError(err: unknown, port: number | undefined): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE')
+    return new Error(
+      `Port ${String(port)} on 127.0.0.1 is already in use by another program. Choose another with --port N, or leave --port out to get a free one.`,
+    );
+  if (code === 'EACCES')
+    return new Error(
+      `Port ${String(port)} needs administrator rights on this system. Choose a port above 1023 with --port N, or leave --port out.`,
+    );
+  return err instanceof Error ? err : new Error(String(err));
 }
 
 /** `--url`: that database becomes a saved connection (once; the same target is not duplicated). */

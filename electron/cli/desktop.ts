@@ -1,46 +1,72 @@
-import { parseArgs } from 'node:util';
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { packageRoot, withUsage, helpFlag, type Command } from './common';
+import { fetchElectron, findElectron, launchElectron, mainEntry, type ElectronLookup } from './electron-binary';
 import { EXIT } from './exit-codes';
+import { serveCommand } from './serve';
 
-const usage = `Usage: ticketz-console desktop
+const usage = `Usage: ticketz-console desktop [--no-fallback]
 
-Opens the desktop app (Electron). Used by \`npm start\`.`;
+Opens the desktop app (Electron). Used by \`npm start\`.
+The first start fetches the Electron binary (npm install leaves that download to it). Where it
+cannot be had, the console opens in browser mode instead: \`serve --demo --open\`.
+  --no-fallback     fail instead of opening browser mode`;
 
-const missingBinary = `The Electron binary is not installed (it is downloaded by \`npm install\`, which was skipped or had no internet).
-Run \`npm install\` again with internet access, or use browser mode instead:
-
-  npx ticketz-console serve`;
-
-/** The electron package's main export is the path of its binary; it throws if the download was skipped. */
-function electronBinary(): string | undefined {
-  try {
-    const fromPackage = createRequire(path.join(packageRoot, 'package.json'))('electron') as unknown;
-    return typeof fromPackage === 'string' && existsSync(fromPackage) ? fromPackage : undefined;
-  } catch {
-    return undefined;
+/** Why there is no desktop window, in the one line the fallback prints. */
+function whyNot(lookup: ElectronLookup, fetchFailure?: string): string {
+  switch (lookup.state) {
+    case 'no-package':
+      return 'the electron package is not installed (production install without devDependencies)';
+    case 'not-downloaded':
+      return `the Electron binary is not installed and could not be fetched: ${fetchFailure ?? 'unknown reason'}`;
+    case 'broken':
+      return `the Electron binary at ${lookup.binary} is unusable (${lookup.reason}); delete node_modules/electron and run npm install again`;
+    case 'ready':
+      return fetchFailure ?? 'Electron could not be started';
   }
+}
+
+/** The binary, fetching it on this first start when npm install deferred the download. */
+async function electronOrReason(): Promise<{ binary: string } | { reason: string }> {
+  let lookup = findElectron(packageRoot);
+  if (lookup.state === 'not-downloaded') {
+    console.error('Fetching the Electron binary (first start only)…');
+    const failure = await fetchElectron(lookup.packageDir);
+    if (failure) return { reason: whyNot(lookup, failure) };
+    lookup = findElectron(packageRoot);
+  }
+  return lookup.state === 'ready' ? { binary: lookup.binary } : { reason: whyNot(lookup) };
 }
 
 export const desktopCommand: Command = {
   name: 'desktop',
-  summary: 'Open the desktop app (Electron)',
+  summary: 'Open the desktop app (Electron); browser mode where Electron cannot run',
   usage,
   async run(argv) {
-    const { values } = withUsage(usage, () => parseArgs({ args: argv, strict: true, options: helpFlag }));
+    const { values } = withUsage(usage, () =>
+      parseArgs({ args: argv, strict: true, options: { ...helpFlag, 'no-fallback': { type: 'boolean' } } }),
+    );
     if (values.help) {
       console.log(usage);
       return EXIT.ok;
     }
-    const binary = electronBinary();
-    if (!binary) {
-      console.error(missingBinary);
+    const entry = mainEntry(packageRoot);
+    if (!existsSync(entry)) {
+      console.error(`The desktop app is not built (${entry} is missing). Run \`npm run build\` first.`);
       return EXIT.failure;
     }
-    const child = spawn(binary, [path.join(packageRoot, 'dist', 'electron', 'main.cjs')], { stdio: 'inherit' });
-    return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? EXIT.failure)));
+    const electron = await electronOrReason();
+    let reason: string;
+    if ('binary' in electron) {
+      const outcome = await launchElectron(electron.binary, entry);
+      if ('code' in outcome) return outcome.code;
+      reason = outcome.error;
+    } else reason = electron.reason;
+    if (values['no-fallback']) {
+      console.error(`The desktop app cannot start: ${reason}.`);
+      return EXIT.failure;
+    }
+    console.error(`Opening browser mode instead of the desktop window: ${reason}.`);
+    return serveCommand.run(['--demo', '--open']);
   },
 };

@@ -4,13 +4,14 @@ import { defaultDataDir } from '../core/data-dir';
 import { startServer } from '../server';
 import { withUsage, helpFlag, parsePort, untilSignal, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
+import { openBrowser } from './open-browser';
 import { argumentWarning, databaseUrlFrom, databaseUrlOptions, readSecret } from './secret-input';
 
-const usage = `Usage: ticketz-console serve [--demo | --url <postgres url> | --url-file F] [--port N] [--token-file F] [--pool-size N] [--data-dir D]
+const usage = `Usage: ticketz-console serve [--demo | --url <postgres url> | --url-file F] [--port N] [--token-file F] [--pool-size N] [--data-dir D] [--open]
 
 Runs the console in your browser: the same core as the desktop app, on 127.0.0.1 only.
-  --demo            start the built-in demo database (default when no connection is saved)
-  --url URL         save this database as a connection (postgres://user:pass@host:port/db);
+  --demo            start the built-in demo database (default when neither --url nor a saved connection is given)
+  --url URL         open this database (saved as a connection); no demo database unless --demo too;
                     a password here is visible in ps: prefer --url-file or TICKETZ_CONSOLE_URL
   --url-file F      read the URL from file F (first line)
   --password-prompt ask for the database password (terminal, or the first line of stdin)
@@ -20,6 +21,7 @@ Runs the console in your browser: the same core as the desktop app, on 127.0.0.1
   --token T         the same on the command line (visible in ps)
   --pool-size N     database sessions per connection (default 5; e.g. one per gate scanner)
   --data-dir D      where profiles, secrets and the demo database live (default: ${defaultDataDir()})
+  --open            open the URL in the default browser
   --json            print {"url", "port"} as JSON instead of text`;
 
 export const serveCommand: Command = {
@@ -41,6 +43,7 @@ export const serveCommand: Command = {
           'pool-size': { type: 'string' },
           'data-dir': { type: 'string' },
           json: { type: 'boolean' },
+          open: { type: 'boolean' },
         },
       }),
     );
@@ -72,6 +75,10 @@ export const serveCommand: Command = {
     });
     if (values.json) console.log(JSON.stringify({ url: server.http.url, port: server.http.port }));
     else console.log(`Ticketz Console is running. Open this URL in your browser:\n\n  ${server.http.url}\n\nPress Ctrl+C to stop.`);
+    if (values.open) {
+      const notOpened = await openBrowser(server.http.url);
+      if (notOpened) console.error(`No browser was opened (${notOpened}); open the URL above yourself.`);
+    }
     await untilSignal();
     await server.stop();
     return EXIT.ok;

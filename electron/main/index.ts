@@ -5,8 +5,8 @@ import { createCore, type Core } from '../core/create-core';
 import type { SaveDialog } from '../core/export/save-as';
 import { demoBootstrap } from '../core/demo-bootstrap';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app-protocol';
-import { openExternalSafely } from './open-external';
 import { createSafeStorageBox } from './safe-storage-box';
+import { guardAllWebContents, lockPermissions } from './web-contents-guard';
 
 const here = path.dirname(fileURLToPath(import.meta.url)); // dist/electron
 const rendererDir = path.resolve(here, '..', 'renderer');
@@ -14,6 +14,7 @@ let core: Core | undefined;
 let mainWindow: BrowserWindow | undefined;
 
 registerAppScheme();
+guardAllWebContents();
 if (!app.requestSingleInstanceLock()) app.quit();
 
 /** IPC is answered only for our own window's top frame showing our own origin. */
@@ -38,17 +39,14 @@ function createWindow(): BrowserWindow {
       experimentalFeatures: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // An installed app has no DevTools (they would let anyone drive the IPC bridge by hand).
+      devTools: !app.isPackaged,
       // Middle-click would open links in new windows outside our navigation guards.
       disableBlinkFeatures: 'Auxclick',
     },
   });
   win.once('ready-to-show', () => win.show());
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.webContents.on('will-attach-webview', (event) => event.preventDefault());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    openExternalSafely(url);
-    return { action: 'deny' };
-  });
+  // Navigation, window.open and <webview> are refused for every web contents (web-contents-guard.ts).
   void win.loadURL(`${APP_ORIGIN}/index.html`);
   return win;
 }
@@ -61,7 +59,7 @@ const saveDialog: SaveDialog = async ({ suggestedName, filters }) => {
 };
 
 app.whenReady().then(() => {
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  lockPermissions(session.defaultSession);
   serveRenderer(rendererDir);
   const log = (line: string) => console.error(line);
   core = createCore({

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { PersistQueryClientProvider } from '@tanstack/react-query-persist-client';
-import { useEffect, useState, type ReactNode } from 'react';
+import { Suspense, useEffect, useState, type ReactNode } from 'react';
 import { RpcError } from '../../shared/rpc/rpc-error';
 import { ErrorView } from '../components/ErrorView';
 import { useConnections } from '../features/connections/api/list-connections';
@@ -52,7 +52,17 @@ function Shell() {
             Search commands… <kbd>Ctrl K</kbd>
           </button>
         </header>
-        <main className="content">{route.render()}</main>
+        <main className="content">
+          <Suspense
+            fallback={
+              <p className="muted" aria-busy="true">
+                Loading {route.label}…
+              </p>
+            }
+          >
+            {route.render()}
+          </Suspense>
+        </main>
         <StatusBar />
       </div>
       <CommandPalette />

@@ -1,17 +1,22 @@
-import type { ReactNode } from 'react';
-import { AuditPage } from '../features/audit/components/AuditPage';
-import { ChainPage } from '../features/chain/components/ChainPage';
-import { ConnectionsPage } from '../features/connections/components/ConnectionsPage';
-import { EventsPage } from '../features/events/components/EventsPage';
-import { InsightsPage } from '../features/insights/components/InsightsPage';
-import { MatviewsPage } from '../features/matviews/components/MatviewsPage';
-import { MigrationsPage } from '../features/migrations/components/MigrationsPage';
-import { OrdersPage } from '../features/orders/components/OrdersPage';
-import { SchemaPage } from '../features/schema/components/SchemaPage';
-import { SqlPage } from '../features/sql/components/SqlPage';
-import { TicketsPage } from '../features/tickets/components/TicketsPage';
+import { lazy, type ReactNode } from 'react';
 import type { Role } from '../lib/role-store';
 import { orderForRole } from './role-order';
+
+// Each page is its own chunk, fetched on first visit: the first paint parses the shell and one page, not all
+// of them and Monaco (App.tsx holds the Suspense boundary).
+const AuditPage = lazy(() => import('../features/audit/components/AuditPage').then((m) => ({ default: m.AuditPage })));
+const ChainPage = lazy(() => import('../features/chain/components/ChainPage').then((m) => ({ default: m.ChainPage })));
+const ConnectionsPage = lazy(() =>
+  import('../features/connections/components/ConnectionsPage').then((m) => ({ default: m.ConnectionsPage })),
+);
+const EventsPage = lazy(() => import('../features/events/components/EventsPage').then((m) => ({ default: m.EventsPage })));
+const InsightsPage = lazy(() => import('../features/insights/components/InsightsPage').then((m) => ({ default: m.InsightsPage })));
+const MatviewsPage = lazy(() => import('../features/matviews/components/MatviewsPage').then((m) => ({ default: m.MatviewsPage })));
+const MigrationsPage = lazy(() => import('../features/migrations/components/MigrationsPage').then((m) => ({ default: m.MigrationsPage })));
+const OrdersPage = lazy(() => import('../features/orders/components/OrdersPage').then((m) => ({ default: m.OrdersPage })));
+const SchemaPage = lazy(() => import('../features/schema/components/SchemaPage').then((m) => ({ default: m.SchemaPage })));
+const SqlPage = lazy(() => import('../features/sql/components/SqlPage').then((m) => ({ default: m.SqlPage })));
+const TicketsPage = lazy(() => import('../features/tickets/components/TicketsPage').then((m) => ({ default: m.TicketsPage })));
 
 export interface RouteDef {
   path: string;

@@ -32,15 +32,25 @@ function ipcTransport(bridge: Bridge): Transport {
 }
 
 const NO_TOKEN =
-  'This page has no valid access token. Open the exact URL printed by `ticketz-console serve` (it carries the token after #).';
+  'This page has no valid access token or session. Open the exact URL printed by `ticketz-console serve` once (it carries the token after #); after that, reloads, new tabs and bookmarks work until the server or the browser is restarted.';
+
+/**
+ * Trades the token for an HttpOnly session cookie, so a new tab or a bookmark of this origin
+ * (which has no token in its sessionStorage) is let in too, for as long as this server runs.
+ */
+function startSession(token: string): void {
+  void fetch('/session', { method: 'POST', headers: { Authorization: `Bearer ${token}` } }).catch(() => undefined);
+}
 
 function httpTransport(token: string | undefined): Transport {
+  // Without a token the same-origin session cookie (sent by the browser) is the credential.
   // This page load's id: the server ends what the page owns (pinned editor sessions) when its event stream closes.
-  const headers = {
+  const headers: Record<string, string> = {
     'Content-Type': 'application/json',
-    Authorization: `Bearer ${token ?? ''}`,
+    ...(token ? { Authorization: `Bearer ${token}` } : {}),
     'X-Ticketz-Page': crypto.randomUUID(),
   };
+  if (token) startSession(token);
   return {
     async call(method, input) {
       let response: Response;

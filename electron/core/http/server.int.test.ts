@@ -3,14 +3,19 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { methodNames } from '../../../shared/contract';
 import { createDirectCore, type DirectCore } from '../testing/direct-core';
+import { sessionCookieName } from './guards';
 import { MAX_BODY_BYTES, startHttpHost, type HttpHost } from './server';
 
 let direct: DirectCore;
 let host: HttpHost;
+/** The session cookie this server hands out for its token (name=value). */
+let realCookie: string;
 
 beforeAll(async () => {
   direct = createDirectCore();
   host = await startHttpHost({ dispatch: direct.core.dispatch, events: direct.core.events });
+  const exchanged = await fetch(`${host.origin}/session`, { method: 'POST', headers: { Authorization: `Bearer ${host.token}` } });
+  realCookie = (exchanged.headers.get('set-cookie') ?? '').split(';')[0]!;
 });
 afterAll(async () => {
   await host.close();
@@ -43,13 +48,19 @@ describe('browser-mode HTTP host', () => {
     expect(host.token.length).toBeGreaterThanOrEqual(43); // 32 random bytes, base64url
   });
 
-  it.each(methodNames)('refuses %s without a token, and with a wrong one', async (method) => {
+  it.each(methodNames)('refuses %s without a token or session cookie, and with a wrong or forged one', async (method) => {
     const body = JSON.stringify({ method, input: {} });
-    const missing = await request({ headers: json, body });
+    const missing = await request({ headers: { ...json, 'Sec-Fetch-Site': 'same-origin' }, body });
     expect(missing.status).toBe(401);
     const wrong = await request({ headers: { ...json, Authorization: `Bearer ${'x'.repeat(host.token.length)}` }, body });
     expect(wrong.status).toBe(401);
     expect(JSON.parse(wrong.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    const forged = `${sessionCookieName(host.port)}=${'x'.repeat(43)}`;
+    expect((await request({ headers: { ...json, Cookie: forged, 'Sec-Fetch-Site': 'same-origin' }, body })).status).toBe(401);
+    // The token itself is not a cookie value, and the real cookie alone (no fetch metadata, no Origin) is not enough.
+    const tokenAsCookie = `${sessionCookieName(host.port)}=${host.token}`;
+    expect((await request({ headers: { ...json, Cookie: tokenAsCookie, 'Sec-Fetch-Site': 'same-origin' }, body })).status).toBe(401);
+    expect((await request({ headers: { ...json, Cookie: realCookie }, body })).status).toBe(401);
   });
 
   it('answers a valid call with 200 and an envelope', async () => {

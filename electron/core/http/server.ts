@@ -7,7 +7,7 @@ import type { Dispatch } from '../rpc/dispatcher';
 import { PAGE_ID, type PagePresence } from '../rpc/page-presence';
 import { CONTENT_SECURITY_POLICY } from './csp';
 import { serveDownload } from './download-route';
-import { hostAllowed, originAllowed, tokenValid } from './guards';
+import { hostAllowed, originAllowed, sessionCookie, sessionValid, tokenValid } from './guards';
 import { serveStatic } from './static-files';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -105,7 +105,10 @@ function pageOf(req: IncomingMessage): string | undefined {
 /** Browser mode's transport: POST /rpc, GET /events (SSE), GET /download/<nonce> and the renderer, on 127.0.0.1 only. */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
   const token = options.token ?? randomBytes(32).toString('base64url');
+  // What the session cookie holds: new on every launch (even with a fixed --token), never the token itself.
+  const sessionSecret = randomBytes(32).toString('base64url');
   let port = 0;
+  const authorized = (req: IncomingMessage) => tokenValid(req, token) || sessionValid(req, port, sessionSecret);
 
   const server = http.createServer((req, res) => {
     void handle(req, res).catch(() => {
@@ -119,9 +122,18 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     const pathname = (req.url ?? '/').split('?')[0] ?? '/';
     if (!decodable(pathname)) return refuse(res, 400, 'Malformed percent-encoding in the URL path');
 
-    if (pathname === '/rpc') {
+    // The printed URL's token, traded once for a cookie so a reload, a new tab or a bookmark works.
+    if (pathname === '/session') {
       if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
       if (!tokenValid(req, token)) return refuse(res, 401, 'Missing or wrong token');
+      res.writeHead(204, { 'Set-Cookie': sessionCookie(port, sessionSecret), 'Cache-Control': 'no-store', ...SECURITY_HEADERS });
+      res.end();
+      return;
+    }
+
+    if (pathname === '/rpc') {
+      if (req.method !== 'POST') return refuse(res, 405, 'Use POST');
+      if (!authorized(req)) return refuse(res, 401, 'Missing or wrong token');
       let body: string;
       try {
         body = await readBody(req, MAX_BODY_BYTES);
@@ -150,7 +162,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
     if (pathname === '/events') {
       if (req.method !== 'GET') return refuse(res, 405, 'Use GET');
-      if (!tokenValid(req, token)) return refuse(res, 401, 'Missing or wrong token');
+      if (!authorized(req)) return refuse(res, 401, 'Missing or wrong token');
       res.writeHead(200, {
         'Content-Type': 'text/event-stream',
         'Cache-Control': 'no-store',
@@ -177,7 +189,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Method not allowed');
     if (!options.staticDir) return refuse(res, 404, 'Not found');
-    serveStatic(options.staticDir, pathname, res, SECURITY_HEADERS);
+    serveStatic(options.staticDir, req, pathname, res, SECURITY_HEADERS);
   }
 
   await new Promise<void>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { useSession } from '../../../lib/session-store';
 import { useConnections } from '../api/list-connections';
 import { useServerStatus } from '../api/server-status';
 import { useDemoProgress } from '../hooks/use-demo-progress';
+import { connectionState } from '../model/connection-state';
 import { isDemoStarting } from '../model/demo-progress';
 import { DemoProgressView } from './DemoProgressView';
 
@@ -13,23 +14,24 @@ export function StatusBar() {
   const profile = list?.profiles.find((p) => p.id === activeId);
   const status = useServerStatus(profile ? activeId : undefined);
   const demo = useDemoProgress();
+  const state = connectionState(status);
   return (
     <footer className="status-bar" aria-label="Status bar">
       {profile && <span className="env-dot" style={{ background: environmentColor(profile) }} aria-hidden />}
       {!profile && <span>No connection selected</span>}
       {profile &&
-        status.isPending &&
+        state === 'connecting' &&
         (profile.kind === 'demo' && isDemoStarting(demo) ? (
           <DemoProgressView progress={demo} />
         ) : (
           <span>Connecting to {profile.name}…</span>
         ))}
-      {profile && status.error && (
+      {profile && state === 'failed' && status.error && (
         <span className="status-error" title={status.error.message}>
           {profile.name}: not connected — {status.error.message}
         </span>
       )}
-      {profile && status.data && (
+      {profile && state === 'connected' && status.data && (
         <>
           <span data-testid="status-connection">Connected to {profile.name}</span>
           <span>PostgreSQL {status.data.serverVersion}</span>
