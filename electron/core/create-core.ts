@@ -11,7 +11,7 @@ import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispat
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
 import { chainHandlers } from './services/chain';
-import { connectionsHandlers, profileResolver } from './services/connections';
+import { DEMO_ID, connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
 import { exportsHandlers } from './services/exports';
 import { ordersHandlers } from './services/orders';
@@ -26,6 +26,7 @@ import { matviewsHandlers } from './services/matviews';
 import { migrationLintHandlers } from './services/migration-lint';
 import { migrationWorkbenchHandlers } from './services/migration-workbench';
 import { migrationLocksHandlers } from './services/migration-locks';
+import { auditRefusal } from './read-only/refusal-audit';
 import { ProfileStore } from './store/profile-store';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
@@ -101,7 +102,12 @@ export function createCore(options: CoreOptions): Core {
     ...migrationWorkbenchHandlers(deps),
     ...exportsHandlers(deps),
   };
-  const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
+  const dispatch = createDispatcher(handlers, {
+    validateOutput: options.validateOutput ?? false,
+    onError: options.onError,
+    isReadOnly: (id) => id !== DEMO_ID && profiles.get(id).readOnly,
+    onRefused: ({ method, connectionId, message }) => auditRefusal(deps.audit, { connectionId, target: method, reason: message }),
+  });
   return {
     dispatch,
     deps,

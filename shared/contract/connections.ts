@@ -69,11 +69,13 @@ export const connectionsContract = {
     'Create or update a profile; the password is encrypted at rest and never returned',
     z.object({ id: connectionId.optional(), fields: profileFieldsSchema, password: passwordInput }),
     profileSchema,
+    { writes: false },
   ),
   'connections.delete': mutation(
     'Delete a saved profile and its secret',
     z.object({ id: connectionId }),
     z.object({ deleted: z.boolean() }),
+    { writes: false },
   ),
   'connections.test': query(
     'Try a connection without saving it: server version, latency, role',
@@ -84,11 +86,13 @@ export const connectionsContract = {
     'Open (or reuse) the pool for a profile and report the server',
     z.object({ id: connectionId }),
     serverInfoSchema,
+    { writes: false },
   ),
   'connections.disconnect': mutation(
     'Close the pool for a profile',
     z.object({ id: connectionId }),
     z.object({ disconnected: z.boolean() }),
+    { writes: false },
   ),
   'connections.ping': query('Round-trip time and server facts for the status bar', z.object({ id: connectionId }), serverInfoSchema),
 };

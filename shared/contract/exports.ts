@@ -39,5 +39,6 @@ export const exportsContract = {
     'Hand a finished export to the user: a Save dialog on the desktop, a one-time download link in browser mode, the path for direct callers',
     z.object({ exportId: z.string().min(1).max(100) }),
     deliverySchema,
+    { writes: false },
   ),
 };

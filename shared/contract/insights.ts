@@ -324,16 +324,19 @@ export const insightsContract = {
     'pg_stat_statements_reset: all statements, or one; minmaxOnly (PostgreSQL 17+) keeps the counters',
     z.object({ connectionId, key: z.string().max(100).optional(), minmaxOnly: z.boolean().default(false) }),
     z.object({ resetAt: isoTime.nullable() }),
+    { writes: true },
   ),
   'insights.createExtension': mutation(
     'CREATE EXTENSION for the extensions the insights pages read (pg_stat_statements, pgstattuple)',
     z.object({ connectionId, extension: z.enum(['pg_stat_statements', 'pgstattuple']) }),
     z.object({ version: z.string() }),
+    { writes: true },
   ),
   'insights.explain': mutation(
     'EXPLAIN one statement; with analyze it runs inside a transaction that is always rolled back',
     z.object({ connectionId, sql: z.string().min(1).max(1_000_000), analyze: z.boolean().default(false) }),
     explainResultSchema,
+    { writes: 'guarded' },
   ),
   'insights.bloat': query(
     'Estimated table and btree index bloat for all relations, from pg_stats, largest waste first',
@@ -370,6 +373,7 @@ export const insightsContract = {
     'pg_cancel_backend (cancel the running query) or pg_terminate_backend (close the session)',
     z.object({ connectionId, pid: z.number().int().positive(), action: z.enum(['cancel', 'terminate']) }),
     z.object({ signalled: z.boolean() }),
+    { writes: true },
   ),
   'insights.health': query(
     'Cache and index hit ratios, connections, wraparound age, sizes, replication lag and slots',

@@ -64,17 +64,20 @@ export const maintenanceContract = {
     'VACUUM a table (with ANALYZE by default; FULL rewrites it under an ACCESS EXCLUSIVE lock), with progress',
     z.object({ ...taskInput, analyze: z.boolean().default(true), full: z.boolean().default(false) }),
     taskResultSchema,
+    { writes: true },
   ),
-  'maintenance.analyze': mutation('ANALYZE a table, with progress', z.object(taskInput), taskResultSchema),
+  'maintenance.analyze': mutation('ANALYZE a table, with progress', z.object(taskInput), taskResultSchema, { writes: true }),
   'maintenance.reindex': mutation(
     'REINDEX an index or all indexes of a table; CONCURRENTLY (PostgreSQL 12+) avoids blocking writes',
     z.object({ ...taskInput, target: z.enum(['index', 'table']), concurrently: z.boolean().default(true) }),
     taskResultSchema,
+    { writes: true },
   ),
   'maintenance.cancelTask': mutation(
     'Cancel a running background task (pg_cancel_backend on its session)',
     z.object({ taskId: z.string().min(1).max(64) }),
     z.object({ cancelled: z.boolean() }),
+    { writes: false },
   ),
   'maintenance.tasks': query(
     'Running background tasks and those finished in this app session, newest first',

@@ -46,6 +46,7 @@ export const matviewsContract = {
       mode: z.enum(['auto', 'concurrently', 'plain']).default('auto'),
     }),
     taskResultSchema.extend({ concurrently: z.boolean() }),
+    { writes: true },
   ),
   'matviews.refreshAll': mutation(
     'Refresh every materialized view (or one schema’s) in dependency order, as one cancellable task',
@@ -55,5 +56,6 @@ export const matviewsContract = {
       elapsedMs: z.number(),
       refreshed: z.array(z.object({ schema: z.string(), name: z.string(), concurrently: z.boolean(), elapsedMs: z.number() })),
     }),
+    { writes: true },
   ),
 };

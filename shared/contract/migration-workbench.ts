@@ -151,6 +151,7 @@ export const migrationWorkbenchContract = {
       statementTimeoutMs: z.number().int().min(0).max(86_400_000).default(300_000),
     }),
     dryRunReportSchema,
+    { writes: true },
   ),
   'migrations.verify': mutation(
     'Reversibility check on a scratch database: up, snapshot, down, compare, up again for each migration of the range',
@@ -162,6 +163,7 @@ export const migrationWorkbenchContract = {
       taskId: z.string().min(1).max(100).optional(),
     }),
     verifyReportSchema,
+    { writes: true },
   ),
   'migrations.runActivity': query(
     'While an apply or rollback runs: its backend, the locks it holds, who blocks it and whom it blocks',
@@ -172,6 +174,7 @@ export const migrationWorkbenchContract = {
     'Cancel an apply or rollback in progress (pg_cancel_backend); the migration running is rolled back, history stays consistent',
     z.object({ connectionId, taskId: z.string().min(1).max(100) }),
     z.object({ found: z.boolean(), signalled: z.boolean(), pid: z.number().int().nullable() }),
+    { writes: false },
   ),
   'migrations.createFiles': mutation(
     'A new migration in the folder: the next version, a header (purpose, author, date), up and down files; never overwrites',
@@ -191,5 +194,6 @@ export const migrationWorkbenchContract = {
       upPath: z.string(),
       downPath: z.string(),
     }),
+    { writes: false },
   ),
 };

@@ -151,10 +151,12 @@ export const migrationsContract = {
     'Apply pending migrations up to a version, each in its own transaction, one applier at a time',
     z.object({ connectionId, dir: dirInput, to: target.optional(), allowOutOfOrder: z.boolean().default(false), ...timeouts }),
     z.object({ ran: z.array(ranStepSchema) }),
+    { writes: true },
   ),
   'migrations.rollback': mutation(
     'Roll back applied migrations with their down scripts: N steps or down to a version',
     z.object({ connectionId, dir: dirInput, to: target.optional(), steps: z.number().int().min(1).max(100_000).optional(), ...timeouts }),
     z.object({ ran: z.array(ranStepSchema) }),
+    { writes: true },
   ),
 };

@@ -51,6 +51,7 @@ export const querySessionContract = {
     'Pin a session of the connection to an editor tab (Manual mode); refused when the connection has no session to spare',
     z.object({ connectionId }),
     sessionStateSchema,
+    { writes: 'guarded' },
   ),
   'query.sessionState': query(
     'Where a pinned session stands: idle, in a transaction (since when, how many statements), failed, or closed and why',
@@ -61,15 +62,18 @@ export const querySessionContract = {
     'COMMIT the pinned session’s transaction (audited when it changed something); refused when it failed',
     sessionRef,
     z.object({ state: sessionStateSchema, message: z.string() }),
+    { writes: 'guarded' },
   ),
   'query.rollback': mutation(
     'ROLLBACK the pinned session’s transaction (audited when it changed something)',
     sessionRef,
     z.object({ state: sessionStateSchema, message: z.string() }),
+    { writes: false },
   ),
   'query.closeSession': mutation(
     'Roll back any open transaction and give the pinned session back to the pool',
     sessionRef,
     z.object({ closed: z.boolean(), rolledBack: z.boolean() }),
+    { writes: false },
   ),
 };

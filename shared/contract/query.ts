@@ -108,21 +108,25 @@ export const queryContract = {
       /** Manual mode: the pinned session after the run; null in auto-commit mode. */
       session: sessionStateSchema.nullable(),
     }),
+    { writes: 'guarded' },
   ),
   'query.fetchMore': mutation(
     'The next rows of an open result set; closes it at the end',
     z.object({ connectionId, resultSetId: z.string().max(64), count: z.number().int().min(1).max(50_000).default(1000) }),
     z.object({ rows: z.array(z.array(cellSchema)), hasMore: z.boolean() }),
+    { writes: false },
   ),
   'query.close': mutation(
     'Close an open result set and release its session',
     z.object({ connectionId, resultSetId: z.string().max(64) }),
     z.object({ closed: z.boolean() }),
+    { writes: false },
   ),
   'query.cancel': mutation(
     'Cancel a running statement of a run (pg_cancel_backend from another session)',
     z.object({ connectionId, runId: z.string().max(64) }),
     z.object({ cancelled: z.boolean() }),
+    { writes: false },
   ),
   'query.history': query(
     'Statements run on this connection, newest first, optionally filtered by text',
@@ -145,6 +149,7 @@ export const queryContract = {
     'Run one statement again in a READ ONLY transaction and stream all its rows to a CSV or JSON file in the data folder; exports.deliver hands it over',
     z.object({ connectionId, sql: z.string().max(5_000_000), format: z.enum(exportFormats), taskId: z.string().max(100).optional() }),
     exportResultSchema,
+    { writes: 'guarded' },
   ),
   ...querySessionContract,
 };

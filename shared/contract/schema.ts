@@ -341,5 +341,6 @@ export const schemaContract = {
     'Stream a table under the current filter and sort to a CSV or JSON file in the data folder, with progress; exports.deliver hands it over',
     dataQuerySchema.extend({ format: z.enum(exportFormats), taskId: z.string().max(100).optional() }),
     exportResultSchema,
+    { writes: false },
   ),
 };

@@ -74,5 +74,6 @@ export const ticketsContract = {
       staff: label,
     }),
     validateOutputSchema,
+    { writes: true },
   ),
 };

@@ -92,3 +92,65 @@ describe('dispatcher', () => {
     expect(await dispatch('app.info', {}, ctx)).toEqual({ ok: true, value: info });
   });
 });
+
+describe('dispatcher on read-only profiles', () => {
+  const readOnly = (id: string) => id === 'ro';
+  const vacuumInput = (connectionId: string) => ({ connectionId, schema: 'public', name: 't' });
+
+  it('refuses a writing method with READ_ONLY before its handler runs, and reports the refusal', async () => {
+    let called = false;
+    const refusals: unknown[] = [];
+    const dispatch = createDispatcher(
+      table({
+        'maintenance.vacuum': async () => {
+          called = true;
+          return {};
+        },
+      }),
+      { validateOutput: false, isReadOnly: readOnly, onRefused: (r) => refusals.push(r) },
+    );
+    const envelope = await dispatch('maintenance.vacuum', vacuumInput('ro'), ctx);
+    expect(envelope).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+    expect(!envelope.ok && envelope.error.message).toMatch(/maintenance\.vacuum .*read-only/);
+    expect(called).toBe(false);
+    expect(refusals).toEqual([expect.objectContaining({ method: 'maintenance.vacuum', connectionId: 'ro' })]);
+  });
+
+  it('lets the same method through on a writable profile', async () => {
+    let called = false;
+    const dispatch = createDispatcher(
+      table({
+        'maintenance.vacuum': async () => {
+          called = true;
+          return {};
+        },
+      }),
+      { validateOutput: false, isReadOnly: readOnly },
+    );
+    expect((await dispatch('maintenance.vacuum', vacuumInput('rw'), ctx)).ok).toBe(true);
+    expect(called).toBe(true);
+  });
+
+  it('lets non-writing and guarded methods through on a read-only profile', async () => {
+    const dispatch = createDispatcher(
+      table({
+        'query.close': async () => ({ closed: true }),
+        'query.openSession': async () => ({ guarded: true }),
+      }),
+      { validateOutput: false, isReadOnly: readOnly },
+    );
+    expect(await dispatch('query.close', { connectionId: 'ro', resultSetId: 'r' }, ctx)).toEqual({ ok: true, value: { closed: true } });
+    expect(await dispatch('query.openSession', { connectionId: 'ro' }, ctx)).toEqual({ ok: true, value: { guarded: true } });
+  });
+
+  it('keeps the refusal when recording it fails', async () => {
+    const dispatch = createDispatcher(table({}), {
+      validateOutput: false,
+      isReadOnly: readOnly,
+      onRefused: () => {
+        throw new Error('disk full');
+      },
+    });
+    expect(await dispatch('maintenance.vacuum', vacuumInput('ro'), ctx)).toMatchObject({ ok: false, error: { code: 'READ_ONLY' } });
+  });
+});

@@ -19,6 +19,29 @@ export interface DispatcherOptions {
   validateOutput: boolean;
   /** Sees every failure, e.g. to log INTERNAL errors with their stack. */
   onError?: (method: string, err: unknown) => void;
+  /**
+   * Whether a connection's profile is read-only. Methods declared `writes: true` naming such a
+   * connection are refused with READ_ONLY before their handler runs.
+   */
+  isReadOnly?: (connectionId: string) => boolean;
+  /** Sees every READ_ONLY refusal, to put it in the audit log. */
+  onRefused?: (refusal: ReadOnlyRefusal) => void;
+}
+
+export interface ReadOnlyRefusal {
+  method: MethodName;
+  connectionId: string;
+  message: string;
+}
+
+/** The connection a parsed input names, if any (every connection-scoped method has `connectionId`). */
+function connectionOf(parsed: unknown): string | undefined {
+  const id = (parsed as { connectionId?: unknown } | null)?.connectionId;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export function readOnlyMessage(method: string): string {
+  return `${method} changes the database, and this connection's profile is read-only. Use a profile that allows changes (Connections → edit → uncheck Read-only).`;
 }
 
 /** method lookup → input parse → handler → envelope; nothing throws past this point. */
@@ -32,6 +55,16 @@ export function createDispatcher(handlers: HandlerTable, options: DispatcherOpti
     const spec: MethodSpec = contract[method];
     try {
       const parsed = spec.input.parse(input ?? {});
+      const target = spec.writes === true ? connectionOf(parsed) : undefined;
+      if (target !== undefined && options.isReadOnly?.(target)) {
+        const message = readOnlyMessage(method);
+        try {
+          options.onRefused?.({ method, connectionId: target, message });
+        } catch (err) {
+          options.onError?.(method, err); // an audit failure must not turn the refusal into an INTERNAL error
+        }
+        return { ok: false, error: { code: 'READ_ONLY', message } };
+      }
       const handler = handlers[method] as (input: unknown, ctx: CallContext) => Promise<unknown>;
       const value = await handler(parsed, ctx);
       if (!options.validateOutput) return { ok: true, value };
