@@ -53,6 +53,8 @@ export const editInfoSchema = z.object({
   database: z.string(),
   /** Changes of more rows than this on a production-labelled connection ask for the database name. */
   confirmAbove: z.number().int().nullable(),
+  /** The profile is read-only: the grid offers no edits, and data.applyChanges is refused. */
+  readOnlyConnection: z.boolean(),
 });
 export type EditInfo = z.infer<typeof editInfoSchema>;
 
@@ -118,5 +120,6 @@ export const dataEditContract = {
       applied: z.object({ inserted: z.number().int(), updated: z.number().int(), deleted: z.number().int() }),
       conflicts: z.array(conflictSchema),
     }),
+    { writes: true },
   ),
 };

@@ -64,7 +64,12 @@ const NOT_EDITABLE: Record<string, string> = {
   f: 'is a foreign table: edit the rows on the server that holds them',
 };
 
-export async function readEditInfo(client: pg.ClientBase, schema: string, table: string, production: boolean): Promise<EditInfo> {
+export interface EditProfile {
+  production: boolean;
+  readOnly: boolean;
+}
+
+export async function readEditInfo(client: pg.ClientBase, schema: string, table: string, profile: EditProfile): Promise<EditInfo> {
   const header = await resolveRelation(client, schema, table, ['r', 'p', 'v', 'm', 'f']);
   const [columns, key, db] = [
     (await client.query<EditColumnRow>(editColumnsSql, [header.oid])).rows,
@@ -95,6 +100,7 @@ export async function readEditInfo(client: pg.ClientBase, schema: string, table:
       references: c.ref_schema && c.ref_table && c.ref_column ? { schema: c.ref_schema, table: c.ref_table, column: c.ref_column } : null,
     })),
     database: db?.database ?? '',
-    confirmAbove: production ? PRODUCTION_CONFIRM_ABOVE : null,
+    confirmAbove: profile.production ? PRODUCTION_CONFIRM_ABOVE : null,
+    readOnlyConnection: profile.readOnly,
   };
 }

@@ -14,6 +14,7 @@ const expected: Record<string, WriteDeclaration> = {
   'connections.connect': false,
   'connections.disconnect': false,
   'tickets.validate': true,
+  'data.applyChanges': true,
   'migrations.apply': true,
   'migrations.rollback': true,
   'migrations.dryRun': true,

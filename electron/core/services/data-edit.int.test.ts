@@ -240,3 +240,44 @@ describe('data.applyChanges', () => {
     expect((await fx.db.pool.query(`SELECT to_regclass('shop.venue') IS NOT NULL AS ok`)).rows[0].ok).toBe(true);
   });
 });
+
+describe('safety', () => {
+  it('refuses edits on a read-only profile before anything runs, and says so in editInfo', async () => {
+    const readOnlyId = await fx.direct.addProfile(fx.db, { name: 'ro', readOnly: true });
+    const info = await fx.call('data.editInfo', { connectionId: readOnlyId, schema: 'shop', table: 'item' });
+    expect(info.readOnlyConnection).toBe(true);
+    await expect(
+      fx.call('data.applyChanges', {
+        connectionId: readOnlyId,
+        schema: 'shop',
+        table: 'item',
+        changes: [{ op: 'insert', values: { id: '50' } }],
+      }),
+    ).rejects.toMatchObject({ code: 'READ_ONLY' });
+    expect(await row(50)).toBeUndefined();
+  });
+
+  it('asks for the database name on a production connection for more than 10 rows', async () => {
+    const prodId = await fx.direct.addProfile(fx.db, { name: 'prod', environment: 'production' });
+    const info = await fx.call('data.editInfo', { connectionId: prodId, schema: 'shop', table: 'item' });
+    expect(info.confirmAbove).toBe(10);
+    const changes = Array.from({ length: 11 }, (_, i) => ({ op: 'insert' as const, values: { id: String(100 + i) } }));
+    await expect(fx.call('data.applyChanges', { connectionId: prodId, schema: 'shop', table: 'item', changes })).rejects.toMatchObject({
+      code: 'BAD_REQUEST',
+      message: new RegExp(`type the database name "${fx.db.name}"`),
+    });
+    expect(await row(100)).toBeUndefined();
+    const ok = await fx.call('data.applyChanges', {
+      connectionId: prodId,
+      schema: 'shop',
+      table: 'item',
+      changes,
+      confirmDatabase: fx.db.name,
+    });
+    expect(ok.applied.inserted).toBe(11);
+    const ten = Array.from({ length: 10 }, (_, i) => ({ op: 'insert' as const, values: { id: String(200 + i) } }));
+    expect(
+      (await fx.call('data.applyChanges', { connectionId: prodId, schema: 'shop', table: 'item', changes: ten })).applied.inserted,
+    ).toBe(10);
+  });
+});

@@ -30,18 +30,22 @@ class ConflictsFound extends Error {
 
 export function dataEditHandlers(deps: CoreDeps): HandlersFor<typeof dataEditContract> {
   const resolve = profileResolver(deps);
-  const isProduction = (connectionId: string) => resolve(connectionId).fields.environment === 'production';
+  const profileOf = (connectionId: string) => {
+    const { fields } = resolve(connectionId);
+    return { production: fields.environment === 'production', readOnly: fields.readOnly };
+  };
+  const NO_PROFILE = { production: false, readOnly: false };
 
   return {
     'data.editInfo': async ({ connectionId, schema, table }) =>
-      readOnlyRead(await deps.pools.get(connectionId), CATALOG_LIMITS, (c) => readEditInfo(c, schema, table, isProduction(connectionId))),
+      readOnlyRead(await deps.pools.get(connectionId), CATALOG_LIMITS, (c) => readEditInfo(c, schema, table, profileOf(connectionId))),
 
     'data.lookupReferenced': async ({ connectionId, schema, table, column, search, limit }) =>
       readOnlyRead(await deps.pools.get(connectionId), CATALOG_LIMITS, async (c) => {
-        const info = await readEditInfo(c, schema, table, false);
+        const info = await readEditInfo(c, schema, table, NO_PROFILE);
         const ref = info.columns.find((col) => col.name === column)?.references;
         if (!ref) throw new RpcError('BAD_REQUEST', `${schema}.${table}.${column} is not a single-column foreign key.`);
-        const target = await readEditInfo(c, ref.schema, ref.table, false);
+        const target = await readEditInfo(c, ref.schema, ref.table, NO_PROFILE);
         const label = labelColumn(target, ref.column);
         const value = `${quoteIdent(ref.column)}::text`;
         const labelExpr = label ? `${quoteIdent(label)}::text` : 'NULL::text';
@@ -58,7 +62,7 @@ export function dataEditHandlers(deps: CoreDeps): HandlersFor<typeof dataEditCon
 
     'data.applyChanges': async ({ connectionId, schema, table, changes, confirmDatabase }) => {
       const pool = await deps.pools.get(connectionId);
-      const info = await withCatalogRead(pool, (c) => readEditInfo(c, schema, table, isProduction(connectionId)), CATALOG_LIMITS);
+      const info = await withCatalogRead(pool, (c) => readEditInfo(c, schema, table, profileOf(connectionId)), CATALOG_LIMITS);
       if (info.confirmAbove !== null && changes.length > info.confirmAbove && confirmDatabase !== info.database)
         throw new RpcError(
           'BAD_REQUEST',
