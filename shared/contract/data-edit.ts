@@ -119,6 +119,8 @@ export const dataEditContract = {
       /** Rows changed; all zero when there were conflicts (nothing is applied then). */
       applied: z.object({ inserted: z.number().int(), updated: z.number().int(), deleted: z.number().int() }),
       conflicts: z.array(conflictSchema),
+      /** Each inserted or updated row as stored (RETURNING *), by index into `changes`; empty on conflicts. */
+      stored: z.array(z.object({ index: z.number().int(), row: z.record(z.string(), z.string().nullable()) })),
     }),
     { writes: true },
   ),

@@ -40,6 +40,7 @@ describe('buildChangeStatements', () => {
         'WHERE "id" = $2',
         `  AND (CASE WHEN "title" IS NULL THEN NULL ELSE pg_catalog.format('%s', "title") END) IS NOT DISTINCT FROM $3::text`,
         `  AND (CASE WHEN "blob" IS NULL THEN NULL ELSE pg_catalog.format('%s', "blob") END) IS NOT DISTINCT FROM $4::text`,
+        'RETURNING *',
       ].join('\n'),
     );
     expect(update!.values).toEqual(["it's", '7', 'old', null]);
@@ -51,10 +52,10 @@ describe('buildChangeStatements', () => {
       { op: 'insert', key: {}, original: {}, values: {} },
     ]);
     expect(insert).toMatchObject({
-      text: `INSERT INTO "my ""shop"""."Items" ("id", "blob")\nVALUES ($1, pg_catalog.decode($2, 'base64'))`,
+      text: `INSERT INTO "my ""shop"""."Items" ("id", "blob")\nVALUES ($1, pg_catalog.decode($2, 'base64'))\nRETURNING *`,
       values: ['1', 'AAE='],
     });
-    expect(empty!.text).toBe('INSERT INTO "my ""shop"""."Items" DEFAULT VALUES');
+    expect(empty!.text).toBe('INSERT INTO "my ""shop"""."Items" DEFAULT VALUES\nRETURNING *');
   });
 
   it('refuses what cannot be written safely, naming the change', () => {

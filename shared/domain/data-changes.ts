@@ -38,6 +38,9 @@ function asPrinted(column: string): string {
   return `(CASE WHEN ${column} IS NULL THEN NULL ELSE pg_catalog.format('%s', ${column}) END)`;
 }
 
+/** Inserted and updated rows come back as stored (defaults, generated columns, jsonb as normalised). */
+const RETURNING = 'RETURNING *';
+
 type Target = Pick<EditInfo, 'schema' | 'table' | 'key' | 'columns' | 'notEditableReason'>;
 
 class Params {
@@ -91,7 +94,7 @@ export function buildChangeStatements(target: Target, changes: readonly RowChang
       const text = names.length
         ? `INSERT INTO ${relation} (${names.map(quoteIdent).join(', ')})\nVALUES (${names.map((n) => params.input(change.values[n]!)).join(', ')})`
         : `INSERT INTO ${relation} DEFAULT VALUES`;
-      return { index, op: change.op, text, values: params.values };
+      return { index, op: change.op, text: `${text}\n${RETURNING}`, values: params.values };
     }
     if (change.op === 'update') {
       if (!names.length) throw new ChangeError('An update must change at least one column.', index);
@@ -103,7 +106,7 @@ export function buildChangeStatements(target: Target, changes: readonly RowChang
       return {
         index,
         op: change.op,
-        text: `UPDATE ${relation}\nSET ${sets}\nWHERE ${match(index, change, params)}`,
+        text: `UPDATE ${relation}\nSET ${sets}\nWHERE ${match(index, change, params)}\n${RETURNING}`,
         values: params.values,
       };
     }

@@ -9,6 +9,7 @@ import { RAW_TEXT_TYPES } from '../db/raw-text';
 export interface ApplyOutcome {
   applied: { inserted: number; updated: number; deleted: number };
   conflicts: Conflict[];
+  stored: { index: number; row: Row }[];
 }
 
 type Row = Record<string, string | null>;
@@ -54,11 +55,14 @@ export async function runChanges(client: pg.ClientBase, info: EditInfo, changes:
   const statements = plannedStatements(info, changes);
   const applied = { inserted: 0, updated: 0, deleted: 0 };
   const conflicts: Conflict[] = [];
+  const stored: ApplyOutcome['stored'] = [];
   for (const statement of statements) {
     const change = changes[statement.index]!;
     let count: number;
     try {
-      count = (await client.query({ text: statement.text, values: statement.values })).rowCount ?? 0;
+      const result = await client.query<Row>({ text: statement.text, values: statement.values, types: RAW_TEXT_TYPES });
+      count = result.rowCount ?? 0;
+      if (result.rows[0]) stored.push({ index: statement.index, row: result.rows[0] });
     } catch (err) {
       if (!isPgDatabaseError(err)) throw err;
       const body = pgErrorBody(err);
@@ -78,5 +82,5 @@ export async function runChanges(client: pg.ClientBase, info: EditInfo, changes:
     const differs = current ? Object.keys(change.original).filter((name) => current[name] !== change.original[name]) : [];
     conflicts.push({ index: statement.index, key: change.key, reason: current ? 'changed' : 'deleted', current, differs });
   }
-  return conflicts.length ? { applied: { inserted: 0, updated: 0, deleted: 0 }, conflicts } : { applied, conflicts };
+  return conflicts.length ? { applied: { inserted: 0, updated: 0, deleted: 0 }, conflicts, stored: [] } : { applied, conflicts, stored };
 }

@@ -140,7 +140,11 @@ describe('data.applyChanges', () => {
         },
       },
     ]);
-    expect(result).toEqual({ applied: { inserted: 0, updated: 1, deleted: 0 }, conflicts: [] });
+    expect(result).toMatchObject({ applied: { inserted: 0, updated: 1, deleted: 0 }, conflicts: [] });
+    // The row comes back as stored: jsonb normalised, the generated column computed.
+    expect(result.stored).toEqual([
+      { index: 0, row: expect.objectContaining({ id: '2', docb: '{"a": [1, 2], "z": 1}', twice: '24691357802468.246912', active: 'f' }) },
+    ]);
     expect(await row(2)).toMatchObject({
       title: '',
       price: '12345678901234.123456',
@@ -172,6 +176,7 @@ describe('data.applyChanges', () => {
       { op: 'delete', key: { id: '2' }, original: await readAsGrid(2) },
     ]);
     expect(result.applied).toEqual({ inserted: 1, updated: 0, deleted: 1 });
+    expect(result.stored).toEqual([{ index: 0, row: expect.objectContaining({ id: '10', serial_no: expect.stringMatching(/^\d+$/), price: null }) }]);
     expect(await row(10)).toMatchObject({ title: 'new', mood: 'sad', serial_no: expect.stringMatching(/^\d+$/) });
     expect(await row(2)).toBeUndefined();
   });
@@ -196,6 +201,7 @@ describe('data.applyChanges', () => {
       { op: 'delete', key: { id: '404' }, original: { id: '404', title: 'ghost' } },
     ]);
     expect(result.applied).toEqual({ inserted: 0, updated: 0, deleted: 0 });
+    expect(result.stored).toEqual([]);
     expect(result.conflicts).toEqual([
       expect.objectContaining({
         index: 1,

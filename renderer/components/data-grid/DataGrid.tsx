@@ -28,6 +28,8 @@ export interface GridEditLayer {
   rowMark(row: number): string | undefined;
   /** The row number column's text (new rows have none yet). */
   rowLabel(row: number): string;
+  /** Shown instead of the value, muted (a new row's column left to its DEFAULT). */
+  placeholder?(row: number, col: number): string | undefined;
   /** Rendered in the cell while it is edited; `done` closes it and moves the active cell. */
   renderEditor(row: number, col: number, done: (move: EditMove) => void): ReactNode;
   /** Edit keys on the grid (Delete, Ctrl/Cmd+Z, Ctrl/Cmd+S …); true when handled. */
@@ -241,17 +243,32 @@ export function DataGrid({ columns, rows, onEndReached, sort, onSortChange, foot
                   const isActive = active.row === item.index && active.col === c;
                   const isEditing = editing?.row === item.index && editing.col === c;
                   const mark = edit?.cellMark(item.index, c);
+                  const placeholder = edit?.placeholder?.(item.index, c);
                   return (
                     <div
                       key={h.id}
                       role="gridcell"
-                      className={`dg-td${isActive ? ' active' : ''}${value === null ? ' null' : ''}${value === '' ? ' empty' : ''}${mark ? ` ${mark}` : ''}${isEditing ? ' editing' : ''}`}
+                      className={`dg-td${isActive ? ' active' : ''}${value === null ? ' null' : ''}${value === '' || placeholder ? ' empty' : ''}${mark ? ` ${mark}` : ''}${isEditing ? ' editing' : ''}`}
                       style={{ width: h.getSize() }}
                       onMouseDown={() => !isEditing && moveTo(item.index, c)}
                       onDoubleClick={() => !isEditing && open({ row: item.index, col: c })}
-                      title={value === '' ? 'An empty string (not NULL)' : value !== null && value.length > 60 ? 'Double-click or Enter to see all of it' : undefined}
+                      title={
+                        value === ''
+                          ? 'An empty string (not NULL)'
+                          : value !== null && value.length > 60
+                            ? 'Double-click or Enter to see all of it'
+                            : undefined
+                      }
                     >
-                      {isEditing && edit ? edit.renderEditor(item.index, c, finishEdit) : value === null ? 'NULL' : value === '' ? "''" : cellPreview(value)}
+                      {isEditing && edit
+                        ? edit.renderEditor(item.index, c, finishEdit)
+                        : placeholder !== undefined
+                          ? placeholder
+                          : value === null
+                            ? 'NULL'
+                            : value === ''
+                              ? "''"
+                              : cellPreview(value)}
                     </div>
                   );
                 })}

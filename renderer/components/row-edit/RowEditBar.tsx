@@ -5,10 +5,11 @@ import { ConfirmDialog } from '../ConfirmDialog';
 import { ErrorView } from '../ErrorView';
 import { ModalDialog } from '../ModalDialog';
 import { ConflictList } from './ConflictList';
+import type { CommitResult, StagedChange } from './staged-edits';
 import type { RowEditing } from './use-row-editing';
 import './row-edit.css';
 
-export interface ApplyResult {
+export interface ApplyResult extends CommitResult {
   applied: { inserted: number; updated: number; deleted: number };
   conflicts: Conflict[];
 }
@@ -31,7 +32,8 @@ export function RowEditBar({
 }: {
   editing: RowEditing;
   apply: ApplyChanges;
-  onCommitted: () => void;
+  /** After a commit (with what was committed and the rows as stored), or to read the rows again. */
+  onCommitted: (committed?: { result: ApplyResult; staged: StagedChange[] }) => void;
   /** The grid: Ctrl/Cmd+S commits from anywhere inside the bar or the grid. */
   children: ReactNode;
 }) {
@@ -65,7 +67,7 @@ export function RowEditBar({
       setDone(`Committed: ${updated} updated, ${inserted} inserted, ${deleted} deleted.`);
       editing.setConflicts([]);
       dispatch({ type: 'discard' });
-      onCommitted();
+      onCommitted({ result, staged });
     } catch (err) {
       setError(err);
     } finally {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { emptyStaged, rowIdOf, stagedCell, stagedCount, stagedReducer, toChanges, type RowTarget, type StagedAction } from './staged-edits';
+import {
+  emptyStaged,
+  rowIdOf,
+  rowsAfterCommit,
+  stagedCell,
+  stagedCount,
+  stagedReducer,
+  toChanges,
+  type RowTarget,
+  type StagedAction,
+} from './staged-edits';
 
 const columns = ['id', 'title', 'note'];
 const rows = [
@@ -73,5 +83,27 @@ describe('staged edits', () => {
     expect(stagedCount(stagedReducer(state, { type: 'undo' }))).toBe(0);
     expect(stagedReducer(state, { type: 'discard' })).toBe(emptyStaged);
     expect(stagedReducer(emptyStaged, { type: 'undo' })).toBe(emptyStaged);
+  });
+});
+
+describe('rowsAfterCommit', () => {
+  it('puts each row as stored in place, drops deleted rows and adds inserted ones', () => {
+    const state = run(
+      set(existing(0), 'title', 'A'),
+      { type: 'toggleDelete', target: existing(1) },
+      { type: 'addRow' },
+      set({ kind: 'new', index: 0 }, 'id', '3'),
+    );
+    const staged = toChanges(state, { key: ['id'] }, columns);
+    const after = rowsAfterCommit(rows, ['id'], columns, staged, {
+      stored: [
+        { index: 0, row: { id: '1', title: 'A', note: 'set by a trigger' } },
+        { index: 2, row: { id: '3', title: 'default title', note: null } },
+      ],
+    });
+    expect(after).toEqual([
+      ['1', 'A', 'set by a trigger'],
+      ['3', 'default title', null],
+    ]);
   });
 });

@@ -134,3 +134,36 @@ export function toChanges(state: StagedState, info: Pick<EditInfo, 'key'>, colum
   );
   return changes;
 }
+
+export interface CommitResult {
+  stored: { index: number; row: Record<string, Cell> }[];
+}
+
+/**
+ * The rows as they are after a commit, without reading them again: each updated row replaced by
+ * its row as stored (RETURNING *), deleted rows removed, inserted rows added at the end.
+ */
+export function rowsAfterCommit(
+  rows: readonly Cell[][],
+  key: readonly string[],
+  columns: readonly string[],
+  staged: readonly StagedChange[],
+  result: CommitResult,
+): Cell[][] {
+  const storedBy = new Map(result.stored.map((s) => [s.index, columns.map((c) => s.row[c] ?? null)]));
+  const replaced = new Map<string, Cell[]>();
+  const deleted = new Set<string>();
+  const inserted: Cell[][] = [];
+  staged.forEach((s, index) => {
+    const row = storedBy.get(index);
+    if (s.target.kind === 'new') {
+      if (row) inserted.push(row);
+    } else if (s.change.op === 'delete') deleted.add(s.target.id);
+    else if (row) replaced.set(s.target.id, row);
+  });
+  const kept = rows.flatMap((row) => {
+    const id = rowIdOf(key, columns, row);
+    return deleted.has(id) ? [] : [replaced.get(id) ?? row];
+  });
+  return [...kept, ...inserted];
+}

@@ -98,6 +98,11 @@ export function useRowEditing(
       );
     },
     rowLabel: (row) => (row >= rows.length ? '+' : String(row + 1)),
+    placeholder: (row, col) => {
+      const target = targetOf(row);
+      if (target.kind !== 'new' || names[col]! in (state.inserts[target.index] ?? {})) return undefined;
+      return columnAt(col)?.hasDefault ? 'DEFAULT' : undefined;
+    },
     renderEditor: (row, col, done) => {
       const column = columnAt(col)!;
       const staged = stagedCell(state, targetOf(row), column.name).value;

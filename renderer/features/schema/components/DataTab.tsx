@@ -1,15 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { filterOperators, type ColumnInfo, type DataFilter } from '../../../../shared/contract/schema';
 import { DataGrid, type GridSort } from '../../../components/data-grid/DataGrid';
 import { ErrorView } from '../../../components/ErrorView';
 import { ExportControls } from '../../../components/export/ExportControls';
 import { RowEditBar } from '../../../components/row-edit/RowEditBar';
-import { useRowEditing } from '../../../components/row-edit/use-row-editing';
+import { useTableEditing } from '../../../components/row-edit/use-table-editing';
 import { connKeys } from '../../../lib/query-keys';
-import { applyChanges } from '../api/apply-changes';
-import { useEditInfo } from '../api/edit-info';
-import { lookupReferenced } from '../api/lookup-referenced';
 import { useCountRows } from '../api/count-rows';
 import { exportData } from '../api/export-data';
 import { useTableData } from '../api/table-data';
@@ -47,19 +44,9 @@ export function DataTab({
   const gridColumns = useMemo(() => first?.columns ?? columns.map((c) => ({ name: c.name, type: c.type })), [first, columns]);
 
   const queryClient = useQueryClient();
-  const info = useEditInfo({ connectionId, schema, table: name });
-  const lookup = useCallback(
-    async (column: string, search: string) => (await lookupReferenced({ connectionId, schema, table: name, column, search })).options,
-    [connectionId, schema, name],
-  );
-  const editing = useRowEditing(info.data, gridColumns, rows, lookup);
+  const target = useMemo(() => ({ connectionId, schema, table: name }), [connectionId, schema, name]);
+  const { editing, notEditable, apply: applyEdits } = useTableEditing(target, gridColumns, rows);
   const reread = () => void queryClient.invalidateQueries({ queryKey: connKeys.scoped(connectionId, 'schema') });
-  const notEditable =
-    info.data && !editing
-      ? info.data.readOnlyConnection
-        ? 'This connection is read-only, so rows cannot be edited here.'
-        : info.data.notEditableReason
-      : null;
 
   const apply = () => {
     setApplied(draft.filter((f) => f.column && (NO_VALUE.has(f.op) || (f.value ?? '') !== '')));
@@ -152,13 +139,7 @@ export function DataTab({
       {data.error ? (
         <ErrorView error={data.error} title="Could not read the rows" />
       ) : editing ? (
-        <RowEditBar
-          editing={editing}
-          apply={(changes, confirmDatabase) =>
-            applyChanges({ connectionId, schema, table: name, changes, ...(confirmDatabase ? { confirmDatabase } : {}) })
-          }
-          onCommitted={reread}
-        >
+        <RowEditBar editing={editing} apply={applyEdits} onCommitted={reread}>
           {grid}
         </RowEditBar>
       ) : (
