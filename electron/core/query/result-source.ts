@@ -16,9 +16,7 @@ export async function resultSource(pool: pg.Pool, fields: readonly FieldOrigin[]
   const table = fields[0]?.tableID ?? 0;
   const attnums = fields.map((f) => f.columnID);
   if (!table || fields.some((f) => f.tableID !== table || f.columnID <= 0) || new Set(attnums).size !== attnums.length) return null;
-  const { rows } = await pool
-    .query<ResultSource>(resultSourceSql, [table, attnums])
-    .catch(() => ({ rows: [] as ResultSource[] }));
+  const { rows } = await pool.query<ResultSource>(resultSourceSql, [table, attnums]).catch(() => ({ rows: [] as ResultSource[] }));
   const source = rows[0];
   return source && source.columns.length === fields.length ? source : null;
 }

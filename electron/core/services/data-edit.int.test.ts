@@ -176,7 +176,9 @@ describe('data.applyChanges', () => {
       { op: 'delete', key: { id: '2' }, original: await readAsGrid(2) },
     ]);
     expect(result.applied).toEqual({ inserted: 1, updated: 0, deleted: 1 });
-    expect(result.stored).toEqual([{ index: 0, row: expect.objectContaining({ id: '10', serial_no: expect.stringMatching(/^\d+$/), price: null }) }]);
+    expect(result.stored).toEqual([
+      { index: 0, row: expect.objectContaining({ id: '10', serial_no: expect.stringMatching(/^\d+$/), price: null }) },
+    ]);
     expect(await row(10)).toMatchObject({ title: 'new', mood: 'sad', serial_no: expect.stringMatching(/^\d+$/) });
     expect(await row(2)).toBeUndefined();
   });
