@@ -119,3 +119,31 @@ test('edits the rows of an SQL result that come from one table, and shows them a
   await expect(cell(1, 1)).toHaveText('20');
   await expect(shell.page.getByRole('toolbar', { name: 'Edit rows' })).toHaveCount(0);
 });
+
+test('undoes a staged change, and shows a conflict when the row changed since it was read', async ({ shell, state }) => {
+  await runOnDemo(state, `UPDATE e2e_edit.e2e_items SET name = 'item 5' WHERE id = 5`);
+  const schema = await openSchema(shell);
+  await findAndOpen(schema, 'e2e_items');
+  await schema.tab('Data').click();
+  const row5 = schema.grid.getByRole('row').filter({ has: shell.page.getByRole('gridcell', { name: '5', exact: true }) });
+  const name = row5.getByRole('gridcell').nth(1);
+  await name.dblclick();
+  await schema.grid.getByRole('textbox', { name: 'New value of name' }).fill('first try');
+  await shell.page.keyboard.press('Enter');
+  await name.click();
+  await shell.page.keyboard.press('Control+z');
+  await expect(name).toHaveText('item 5');
+  await name.dblclick();
+  await schema.grid.getByRole('textbox', { name: 'New value of name' }).fill('mine');
+  await shell.page.keyboard.press('Enter');
+
+  // Someone else changes the row before the commit.
+  await runOnDemo(state, `UPDATE e2e_edit.e2e_items SET name = 'theirs' WHERE id = 5`);
+  await shell.page.getByRole('button', { name: /^Commit/ }).click();
+  const conflicts = shell.page.getByRole('alert', { name: 'Conflicts' });
+  await expect(conflicts).toContainText('One row has changed since you read it: nothing was committed.');
+  await expect(conflicts.getByRole('row', { name: /name item 5 theirs mine/ })).toBeVisible();
+  expect(await countRows(state, `SELECT count(*) FROM e2e_edit.e2e_items WHERE id = 5 AND name = 'theirs'`)).toBe(1);
+  await conflicts.getByRole('button', { name: 'Discard them and read the rows again' }).click();
+  await expect(schema.grid.getByRole('gridcell', { name: 'theirs', exact: true })).toBeVisible();
+});
