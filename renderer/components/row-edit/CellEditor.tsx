@@ -29,11 +29,13 @@ export function CellEditor(props: CellEditorProps) {
   return <TextEditor {...props} />;
 }
 
-function keyMove(e: KeyboardEvent): EditMove | 'cancel' | undefined {
-  if (e.key === 'Escape') return 'cancel';
-  if (e.key === 'Enter') return 'down';
-  if (e.key === 'Tab') return e.shiftKey ? 'prev' : 'next';
-  return undefined;
+/** Esc cancels, Enter stages and moves down, Tab / Shift+Tab stage and move sideways; the grid sees none of them. */
+function onEditorKey(e: KeyboardEvent, finish: (move: EditMove | 'cancel') => void) {
+  const move = e.key === 'Escape' ? 'cancel' : e.key === 'Enter' ? 'down' : e.key === 'Tab' ? (e.shiftKey ? 'prev' : 'next') : undefined;
+  if (!move) return;
+  e.preventDefault();
+  e.stopPropagation();
+  finish(move);
 }
 
 function ChoiceEditor({ column, initial, onStage, onDone }: CellEditorProps) {
@@ -55,13 +57,7 @@ function ChoiceEditor({ column, initial, onStage, onDone }: CellEditorProps) {
       aria-label={`New value of ${column.name}`}
       value={choice}
       onChange={(e) => setChoice(e.target.value)}
-      onKeyDown={(e) => {
-        const move = keyMove(e);
-        if (!move) return;
-        e.preventDefault();
-        e.stopPropagation();
-        finish(move);
-      }}
+      onKeyDown={(e) => onEditorKey(e, finish)}
       onBlur={() => finish('stay')}
     >
       {(column.nullable || initial === null) && <option value="">NULL</option>}
@@ -110,13 +106,7 @@ function TextEditor({ column, initial, onStage, onDone, lookup }: CellEditorProp
         list={column.references ? listId : undefined}
         placeholder={initial === null ? 'NULL' : ''}
         onChange={(e) => setText(e.target.value)}
-        onKeyDown={(e) => {
-          const move = keyMove(e);
-          if (!move) return;
-          e.preventDefault();
-          e.stopPropagation();
-          finish(move);
-        }}
+        onKeyDown={(e) => onEditorKey(e, finish)}
         onBlur={() => (checked.ok ? finish('stay') : finish('cancel'))}
       />
       {column.references && (
