@@ -20,6 +20,7 @@ import { ticketsHandlers } from './services/tickets';
 import { migrationsHandlers } from './services/migrations';
 import { queryHandlers } from './services/query';
 import { schemaHandlers } from './services/schema';
+import { dataEditHandlers } from './services/data-edit';
 import { insightsHandlers } from './services/insights';
 import { maintenanceHandlers } from './services/maintenance';
 import { matviewsHandlers } from './services/matviews';
@@ -93,6 +94,7 @@ export function createCore(options: CoreOptions): Core {
     ...chainHandlers(deps),
     ...migrationsHandlers(deps),
     ...schemaHandlers(deps),
+    ...dataEditHandlers(deps),
     ...queryHandlers(deps),
     ...insightsHandlers(deps),
     ...maintenanceHandlers(deps),

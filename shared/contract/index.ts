@@ -14,6 +14,7 @@ import { ticketsContract } from './tickets';
 import { migrationsContract } from './migrations';
 import { queryContract } from './query';
 import { schemaContract } from './schema';
+import { dataEditContract } from './data-edit';
 import { insightsContract } from './insights';
 import { maintenanceContract } from './maintenance';
 import { matviewsContract } from './matviews';
@@ -32,6 +33,7 @@ export const contract = {
   ...chainContract,
   ...migrationsContract,
   ...schemaContract,
+  ...dataEditContract,
   ...queryContract,
   ...insightsContract,
   ...maintenanceContract,

@@ -13,6 +13,10 @@ import { cellSchema, gridColumnSchema } from './schema';
 
 export const runScopes = ['all', 'cursor', 'selection'] as const;
 
+/** The one table a result's columns all come from, with each column's name there (row edits). */
+export const resultSourceSchema = z.object({ schema: z.string(), table: z.string(), columns: z.array(z.string()) });
+export type ResultSource = z.infer<typeof resultSourceSchema>;
+
 export const resultSetSchema = z.object({
   /** Pass to query.fetchMore while `hasMore`; null when the cursor is already closed. */
   id: z.string().nullable(),
@@ -24,6 +28,8 @@ export const resultSetSchema = z.object({
    * keeps only its first page, because the session must go on to the next statement.
    */
   truncated: z.boolean(),
+  /** Set when every column is a plain column of one table: its rows may then be edited. */
+  source: resultSourceSchema.nullable(),
 });
 export type ResultSet = z.infer<typeof resultSetSchema>;
 

@@ -10,6 +10,7 @@ import { SqlParseError, splitSql, statementAt, type SqlStatement } from '../sql-
 import type { EditorSession, EditorSessions } from './editor-sessions';
 import { codePointIndexToStringIndex } from './pg-position';
 import type { PinnedRun } from './pinned-run';
+import { resultSource } from './result-source';
 import type { TypeNames } from './type-names';
 
 type Row = (string | null)[];
@@ -162,7 +163,7 @@ export async function runScript(
         break;
       }
       const isLast = index === picked.length - 1;
-      const { result, cursor } = await runStatement(session, statement.text, index, start, statement.end, req.pageSize);
+      const { result, cursor, fields } = await runStatement(session, statement.text, index, start, statement.end, req.pageSize);
       const stmtOutcome = result;
       // The command tag PostgreSQL sent, before the parse-tree fallback below (COMMIT may answer ROLLBACK).
       const tag = stmtOutcome.command;
@@ -185,6 +186,7 @@ export async function runScript(
           stmtOutcome.result.columns.map((c) => Number(c.type)),
         );
         stmtOutcome.result.columns = stmtOutcome.result.columns.map((c) => ({ name: c.name, type: names.get(Number(c.type)) ?? c.type }));
+        stmtOutcome.result.source = await resultSource(pool, fields);
       }
       outcomes.push(stmtOutcome);
       if (stmtOutcome.error) break;
@@ -222,7 +224,7 @@ async function runStatement(
   start: number,
   end: number,
   pageSize: number,
-): Promise<{ result: StatementOutcome; cursor: Cursor<Row> | undefined }> {
+): Promise<{ result: StatementOutcome; cursor: Cursor<Row> | undefined; fields: pg.FieldDef[] }> {
   const notices: string[] = [];
   const onNotice = (msg: { severity?: string; message?: string }) => notices.push(`${msg.severity ?? 'NOTICE'}: ${msg.message ?? ''}`);
   session.client.on('notice', onNotice);
@@ -248,10 +250,12 @@ async function runStatement(
               rows: batch.rows,
               hasMore: !complete,
               truncated: false,
+              source: null,
             }
           : null,
       }),
       cursor: complete ? undefined : cursor,
+      fields: batch.fields,
     };
   } catch (err) {
     const body = toErrorBody(err);
@@ -263,6 +267,7 @@ async function runStatement(
         error: { ...body, ...(position !== undefined ? { textIndex: start + codePointIndexToStringIndex(text, position) } : {}) },
       }),
       cursor: undefined,
+      fields: [],
     };
   } finally {
     session.busy = false;

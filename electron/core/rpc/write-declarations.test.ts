@@ -15,6 +15,7 @@ const expected: Record<string, WriteDeclaration> = {
   'connections.disconnect': false,
   'connections.createReadOnlyRole': true,
   'tickets.validate': true,
+  'data.applyChanges': true,
   'migrations.apply': true,
   'migrations.rollback': true,
   'migrations.dryRun': true,

@@ -18,6 +18,25 @@ export interface GridSort {
   direction: 'asc' | 'desc';
 }
 
+export type EditMove = 'next' | 'prev' | 'down' | 'stay';
+
+/** Staged editing on top of the grid (components/row-edit): marks, the active cell's editor, edit keys. */
+export interface GridEditLayer {
+  canEdit(row: number, col: number): boolean;
+  /** A class for the cell: `edited`, `inserted`, `deleted` … */
+  cellMark(row: number, col: number): string | undefined;
+  rowMark(row: number): string | undefined;
+  /** The row number column's text (new rows have none yet). */
+  rowLabel(row: number): string;
+  /** Shown instead of the value, muted (a new row's column left to its DEFAULT). */
+  placeholder?(row: number, col: number): string | undefined;
+  /** Rendered in the cell while it is edited; `done` closes it and moves the active cell. */
+  renderEditor(row: number, col: number, done: (move: EditMove) => void): ReactNode;
+  /** Edit keys on the grid (Delete, Ctrl/Cmd+Z, Ctrl/Cmd+S …); true when handled. */
+  onKey(e: KeyboardEvent<HTMLDivElement>, active: { row: number; col: number }): boolean;
+  onActiveChange?(active: { row: number; col: number }): void;
+}
+
 export interface DataGridProps {
   columns: GridColumn[];
   rows: Cell[][];
@@ -31,6 +50,7 @@ export interface DataGridProps {
   ariaLabel: string;
   /** Fills its parent by default. */
   height?: number | string;
+  edit?: GridEditLayer | undefined;
 }
 
 const ROW_HEIGHT = 26;
@@ -42,10 +62,11 @@ const DEFAULT_WIDTH = 160;
  * (never HTML). Keyboard: arrows, Home/End, PageUp/PageDown move the active cell; Enter opens it;
  * Ctrl/Cmd+C copies the cell, Ctrl/Cmd+Shift+C the row (tab-separated).
  */
-export function DataGrid({ columns, rows, onEndReached, sort, onSortChange, footer, ariaLabel, height = '100%' }: DataGridProps) {
+export function DataGrid({ columns, rows, onEndReached, sort, onSortChange, footer, ariaLabel, height = '100%', edit }: DataGridProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ row: number; col: number }>({ row: 0, col: 0 });
   const [viewing, setViewing] = useState<{ row: number; col: number } | null>(null);
+  const [editing, setEditing] = useState<{ row: number; col: number } | null>(null);
   const [copied, setCopied] = useState<string | null>(null);
 
   const columnDefs = useMemo<ColumnDef<Cell[]>[]>(
@@ -95,14 +116,34 @@ export function DataGrid({ columns, rows, onEndReached, sort, onSortChange, foot
     flash(what);
   };
 
-  const move = (row: number, col: number) => {
+  const moveTo = (row: number, col: number) => {
     const r = Math.max(0, Math.min(rows.length - 1, row));
     const c = Math.max(0, Math.min(columns.length - 1, col));
     setActive({ row: r, col: c });
+    edit?.onActiveChange?.({ row: r, col: c });
     virtualizer.scrollToIndex(r, { align: 'auto' });
   };
 
+  const open = (cell: { row: number; col: number }) => {
+    if (edit?.canEdit(cell.row, cell.col)) setEditing(cell);
+    else setViewing(cell);
+  };
+  const finishEdit = (move: EditMove) => {
+    const from = editing ?? active;
+    setEditing(null);
+    if (move === 'next') moveTo(from.row, from.col + 1);
+    else if (move === 'prev') moveTo(from.row, from.col - 1);
+    else if (move === 'down') moveTo(from.row + 1, from.col);
+    scrollRef.current?.focus();
+  };
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    // Keys typed into a cell's editor bubble up here: the editor handles its own.
+    if (editing) return;
+    if (edit?.onKey(e, active)) {
+      e.preventDefault();
+      return;
+    }
     if (!rows.length) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const mod = e.ctrlKey || e.metaKey;
@@ -119,10 +160,10 @@ export function DataGrid({ columns, rows, onEndReached, sort, onSortChange, foot
     const target = targets[e.key];
     if (target) {
       e.preventDefault();
-      move(target[0], target[1]);
-    } else if (e.key === 'Enter') {
+      moveTo(target[0], target[1]);
+    } else if (e.key === 'Enter' || (e.key === 'F2' && edit)) {
       e.preventDefault();
-      setViewing(active);
+      open(active);
     } else if (mod && e.key.toLowerCase() === 'c') {
       e.preventDefault();
       const row = rows[active.row] ?? [];
@@ -193,24 +234,41 @@ export function DataGrid({ columns, rows, onEndReached, sort, onSortChange, foot
                 key={item.key}
                 role="row"
                 aria-rowindex={item.index + 2}
-                className={`dg-row${item.index % 2 ? ' odd' : ''}`}
+                className={`dg-row${item.index % 2 ? ' odd' : ''}${edit?.rowMark(item.index) ? ` ${edit.rowMark(item.index)}` : ''}`}
                 style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
               >
-                <div className="dg-rownum">{item.index + 1}</div>
+                <div className="dg-rownum">{edit ? edit.rowLabel(item.index) : item.index + 1}</div>
                 {headers.map((h, c) => {
                   const value = row[c] ?? null;
                   const isActive = active.row === item.index && active.col === c;
+                  const isEditing = editing?.row === item.index && editing.col === c;
+                  const mark = edit?.cellMark(item.index, c);
+                  const placeholder = edit?.placeholder?.(item.index, c);
                   return (
                     <div
                       key={h.id}
                       role="gridcell"
-                      className={`dg-td${isActive ? ' active' : ''}${value === null ? ' null' : ''}`}
+                      className={`dg-td${isActive ? ' active' : ''}${value === null ? ' null' : ''}${value === '' || placeholder ? ' empty' : ''}${mark ? ` ${mark}` : ''}${isEditing ? ' editing' : ''}`}
                       style={{ width: h.getSize() }}
-                      onMouseDown={() => setActive({ row: item.index, col: c })}
-                      onDoubleClick={() => setViewing({ row: item.index, col: c })}
-                      title={value !== null && value.length > 60 ? 'Double-click or Enter to see all of it' : undefined}
+                      onMouseDown={() => !isEditing && moveTo(item.index, c)}
+                      onDoubleClick={() => !isEditing && open({ row: item.index, col: c })}
+                      title={
+                        value === ''
+                          ? 'An empty string (not NULL)'
+                          : value !== null && value.length > 60
+                            ? 'Double-click or Enter to see all of it'
+                            : undefined
+                      }
                     >
-                      {value === null ? 'NULL' : cellPreview(value)}
+                      {isEditing && edit
+                        ? edit.renderEditor(item.index, c, finishEdit)
+                        : placeholder !== undefined
+                          ? placeholder
+                          : value === null
+                            ? 'NULL'
+                            : value === ''
+                              ? "''"
+                              : cellPreview(value)}
                     </div>
                   );
                 })}

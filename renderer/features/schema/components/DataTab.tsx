@@ -1,8 +1,12 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { filterOperators, type ColumnInfo, type DataFilter } from '../../../../shared/contract/schema';
 import { DataGrid, type GridSort } from '../../../components/data-grid/DataGrid';
 import { ErrorView } from '../../../components/ErrorView';
 import { ExportControls } from '../../../components/export/ExportControls';
+import { RowEditBar } from '../../../components/row-edit/RowEditBar';
+import { useTableEditing } from '../../../components/row-edit/use-table-editing';
+import { connKeys } from '../../../lib/query-keys';
 import { useCountRows } from '../api/count-rows';
 import { exportData } from '../api/export-data';
 import { useTableData } from '../api/table-data';
@@ -10,7 +14,7 @@ import { formatCount } from '../format';
 
 const NO_VALUE = new Set(['is null', 'is not null']);
 
-/** A table's rows: keyset pages as you scroll, filters, sort by header, counts and export. */
+/** A table's rows: keyset pages as you scroll, filters, sort by header, counts, export, and staged edits. */
 export function DataTab({
   connectionId,
   schema,
@@ -37,12 +41,31 @@ export function DataTab({
 
   const rows = useMemo(() => data.data?.pages.flatMap((p) => p.rows) ?? [], [data.data]);
   const first = data.data?.pages[0];
-  const gridColumns = first?.columns ?? columns.map((c) => ({ name: c.name, type: c.type }));
+  const gridColumns = useMemo(() => first?.columns ?? columns.map((c) => ({ name: c.name, type: c.type })), [first, columns]);
+
+  const queryClient = useQueryClient();
+  const target = useMemo(() => ({ connectionId, schema, table: name }), [connectionId, schema, name]);
+  const { editing, notEditable, apply: applyEdits } = useTableEditing(target, gridColumns, rows);
+  const reread = () => void queryClient.invalidateQueries({ queryKey: connKeys.scoped(connectionId, 'schema') });
 
   const apply = () => {
     setApplied(draft.filter((f) => f.column && (NO_VALUE.has(f.op) || (f.value ?? '') !== '')));
     setExact(false);
   };
+
+  const grid = (
+    <DataGrid
+      columns={gridColumns}
+      rows={editing?.displayRows ?? rows}
+      edit={editing?.layer}
+      ariaLabel={`Rows of ${schema}.${name}`}
+      sort={sort}
+      onSortChange={setSort}
+      height={520}
+      onEndReached={data.hasNextPage && !data.isFetchingNextPage ? () => void data.fetchNextPage() : undefined}
+      footer={data.isFetching ? 'Loading…' : data.hasNextPage ? '' : rows.length ? 'End of the rows.' : 'No rows match.'}
+    />
+  );
 
   return (
     <div className="schema-data-tab">
@@ -112,19 +135,15 @@ export function DataTab({
         {exactCount.error && <ErrorView error={exactCount.error} title="The exact count failed" />}
       </div>
       {first?.strategyNote && <p className="muted small">{first.strategyNote}</p>}
+      {notEditable && <p className="muted small">{notEditable}</p>}
       {data.error ? (
         <ErrorView error={data.error} title="Could not read the rows" />
+      ) : editing ? (
+        <RowEditBar editing={editing} apply={applyEdits} onCommitted={reread}>
+          {grid}
+        </RowEditBar>
       ) : (
-        <DataGrid
-          columns={gridColumns}
-          rows={rows}
-          ariaLabel={`Rows of ${schema}.${name}`}
-          sort={sort}
-          onSortChange={setSort}
-          height={520}
-          onEndReached={data.hasNextPage && !data.isFetchingNextPage ? () => void data.fetchNextPage() : undefined}
-          footer={data.isFetching ? 'Loading…' : data.hasNextPage ? '' : rows.length ? 'End of the rows.' : 'No rows match.'}
-        />
+        grid
       )}
     </div>
   );

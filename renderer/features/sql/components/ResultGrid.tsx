@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ResultSet } from '../../../../shared/contract/query';
 import { DataGrid, type Cell } from '../../../components/data-grid/DataGrid';
 import { ErrorView } from '../../../components/ErrorView';
+import { RowEditBar } from '../../../components/row-edit/RowEditBar';
+import { rowsAfterCommit } from '../../../components/row-edit/staged-edits';
+import { useTableEditing } from '../../../components/row-edit/use-table-editing';
 import { fetchMore } from '../api/fetch-more';
 
 /** Rows kept in the page before asking: scrolling stops fetching here until "Fetch all". */
@@ -54,6 +57,12 @@ export function ResultGrid({ connectionId, result }: { connectionId: string; res
     setFetchingAll(false);
   };
 
+  // Rows of one table with its key can be edited in place (result.source names the table).
+  const source = result.source;
+  const target = useMemo(() => (source ? { connectionId, schema: source.schema, table: source.table } : null), [connectionId, source]);
+  const sourceColumns = useMemo(() => (source?.columns ?? []).map((name) => ({ name })), [source]);
+  const { editing, notEditable, apply } = useTableEditing(target, sourceColumns, rows);
+
   const capped = rows.length >= ROW_CAP;
   const footer = error ? (
     <ErrorView error={error} title="Could not fetch more rows" />
@@ -76,14 +85,35 @@ export function ResultGrid({ connectionId, result }: { connectionId: string; res
     'All rows.'
   );
 
-  return (
+  const grid = (
     <DataGrid
       columns={result.columns}
-      rows={rows}
+      rows={editing?.displayRows ?? rows}
+      edit={editing?.layer}
       ariaLabel="Query results"
       onEndReached={hasMore && !capped && !loading ? () => void load(PAGE) : undefined}
       footer={footer}
       height="100%"
     />
+  );
+  if (!editing || !source)
+    return notEditable && source ? (
+      <div className="sql-result-editable">
+        {grid}
+        <p className="muted small">{notEditable}</p>
+      </div>
+    ) : (
+      grid
+    );
+  return (
+    <RowEditBar
+      editing={editing}
+      apply={apply}
+      onCommitted={(committed) =>
+        committed && setRows((current) => rowsAfterCommit(current, editing.info.key, source.columns, committed.staged, committed.result))
+      }
+    >
+      {grid}
+    </RowEditBar>
   );
 }
