@@ -2,6 +2,8 @@ import http from 'node:http';
 import type { InputOf, MethodName, OutputOf } from '../shared/contract';
 import { RpcError } from '../shared/rpc/rpc-error';
 
+const REQUEST_TIMEOUT_MS = 180_000;
+
 /** One POST over a keep-alive agent; resolves with the parsed JSON body. */
 export function postJson(agent: http.Agent, url: string, token: string, body: string): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -26,6 +28,10 @@ export function postJson(agent: http.Agent, url: string, token: string, body: st
       },
     );
     req.on('error', reject);
+    // a request that never answers fails the run with its name instead of hanging it
+    req.setTimeout(REQUEST_TIMEOUT_MS, () =>
+      req.destroy(new Error(`POST ${url}: no answer in ${REQUEST_TIMEOUT_MS / 1000} s (${body.slice(0, 80)})`)),
+    );
     req.end(body);
   });
 }
