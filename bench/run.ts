@@ -61,13 +61,21 @@ async function main(): Promise<number> {
     log(`Machine: ${machine}`);
     const ctx = { server, scale, createDatabase: databaseFactory(server), log };
     const results: ScenarioResult[] = [];
+    const failed: string[] = [];
     for (const scenario of chosen) {
       log(`${scenario.name} (scale ${scale}) …`);
-      const result = await runScenario(scenario, ctx);
-      results.push({ ...result, scenario: `${result.scenario} (scale ${scale})` });
+      try {
+        const result = await runScenario(scenario, ctx);
+        results.push({ ...result, scenario: `${result.scenario} (scale ${scale})` });
+      } catch (err) {
+        // one broken scenario must not throw away the others' figures
+        log(`  FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        failed.push(scenario.name);
+      }
     }
     console.log(`\n${machine}\n\n${formatResults(results)}`);
-    return 0;
+    if (failed.length) console.log(`\nFailed: ${failed.join('; ')}`);
+    return failed.length ? 1 : 0;
   } finally {
     await server.stop();
   }
