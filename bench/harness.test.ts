@@ -17,13 +17,36 @@ describe('bench harness statistics', () => {
 
   it('prints one Markdown table with the ratio to the reference', () => {
     const table = formatResults([
-      { scenario: 'migrate up', n: 5, median: 1500, p99: 2100, referenceLabel: 'psql', referenceMedian: 1000 },
-      { scenario: 'no reference', n: 3, median: 2.5, p99: 3, referenceLabel: null, referenceMedian: null },
+      {
+        scenario: 'migrate up',
+        n: 5,
+        sample: 'ms per run',
+        median: 1500,
+        p99: 2100,
+        referenceLabel: 'psql',
+        referenceSample: 'ms per run',
+        referenceMedian: 1000,
+        load: [1.25, 2],
+      },
+      {
+        scenario: 'gate',
+        n: 3,
+        sample: 'p99 of a 5 s window',
+        median: 2.5,
+        p99: 3,
+        referenceLabel: null,
+        referenceSample: null,
+        referenceMedian: null,
+        load: [0, 0],
+      },
     ]);
     const lines = table.split('\n');
-    expect(lines[0]).toMatch(/^\| scenario\s+\| n \| median\s+\| p99\s+\| reference \| reference median \| ratio \|$/);
+    expect(lines[0]).toMatch(
+      /^\| scenario\s+\| n \| sample\s+\| median of samples \| p99 of samples \| reference \(same run\) \| reference sample \| reference median \| ratio of medians \| load 1 min \(start→end\) \|$/,
+    );
     expect(lines[2]).toContain('| 1.50 s ');
-    expect(lines[2]).toContain('| 1.50× |');
+    expect(lines[2]).toMatch(/\| 1\.50×\s+\| 1\.3→2\.0\s+\|$/);
+    expect(lines[3]).toContain('| p99 of a 5 s window |');
     expect(lines[3]).toContain('| 2.50 ms ');
   });
 });

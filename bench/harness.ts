@@ -2,11 +2,14 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { BenchServer } from './server';
 
+import os from 'node:os';
+
 /**
  * A small benchmark harness: scenarios register here, each measured n times against a
- * reference run in the same process on the same server (psql, pgbench), and reported as one
- * table — scenario, n, median, p99, reference median, ratio. Iterations alternate between the
- * measured and the reference run so slow drift of the machine hits both alike.
+ * reference run in the same run on the same server (a connected psql, pgbench, the relay), and
+ * reported as one table. Iterations alternate between the measured and the reference run so slow
+ * drift of the machine (other people's work on a shared one) hits both alike; the load average
+ * at the start and end of each scenario is printed with it.
  */
 
 export interface BenchDatabase {
@@ -27,6 +30,8 @@ export interface BenchContext {
 export interface Scenario {
   name: string;
   description: string;
+  /** What one sample is, when it is not the wall-clock ms of one run (e.g. "p99 of a 5 s window"). */
+  sample?: string;
   /** Iterations at this scale. */
   iterations(scale: number): number;
   /** Whether it runs at this scale (e.g. only when asked for a big one). */
@@ -36,18 +41,25 @@ export interface Scenario {
   /** One measured run; resolves with its duration in ms (so per-iteration preparation is not timed). */
   run(ctx: BenchContext): Promise<number>;
   /** The same work done by the reference tool; its duration in ms. */
-  reference?: { label: string; run(ctx: BenchContext): Promise<number> };
+  reference?: { label: string; sample?: string; run(ctx: BenchContext): Promise<number> };
   teardown?(ctx: BenchContext): Promise<void>;
 }
 
 export interface ScenarioResult {
   scenario: string;
   n: number;
+  /** What one sample is ("ms per run" unless the scenario says otherwise). */
+  sample: string;
   median: number;
   p99: number;
   referenceLabel: string | null;
+  referenceSample: string | null;
   referenceMedian: number | null;
+  /** 1-minute load average when the scenario started and ended. */
+  load: [number, number];
 }
+
+export const DEFAULT_SAMPLE = 'ms per run';
 
 const registry: Scenario[] = [];
 
@@ -88,6 +100,7 @@ export async function runScenario(scenario: Scenario, ctx: BenchContext): Promis
   const measured: number[] = [];
   const reference: number[] = [];
   await scenario.setup?.(ctx);
+  const loadBefore = os.loadavg()[0]!;
   try {
     for (let i = 0; i < n; i++) {
       measured.push(await scenario.run(ctx));
@@ -99,13 +112,17 @@ export async function runScenario(scenario: Scenario, ctx: BenchContext): Promis
   } finally {
     await scenario.teardown?.(ctx);
   }
+  const loadAfter = os.loadavg()[0]!;
   return {
     scenario: scenario.name,
     n,
+    sample: scenario.sample ?? DEFAULT_SAMPLE,
     median: median(measured),
     p99: percentile(measured, 99),
     referenceLabel: scenario.reference?.label ?? null,
+    referenceSample: scenario.reference ? (scenario.reference.sample ?? DEFAULT_SAMPLE) : null,
     referenceMedian: scenario.reference ? median(reference) : null,
+    load: [loadBefore, loadAfter],
   };
 }
 
@@ -115,17 +132,35 @@ export function formatMs(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
-/** The one table the run prints (Markdown, so it pastes into RESULTS.md as is). */
+/**
+ * The one table the run prints (Markdown, so it pastes into RESULTS.md as is). The headers say
+ * what each number is: the median and the p99 are OF THE SAMPLES, and a sample is what the
+ * "sample" column says (a window's p99 is not a latency median).
+ */
 export function formatResults(results: ScenarioResult[]): string {
-  const header = ['scenario', 'n', 'median', 'p99', 'reference', 'reference median', 'ratio'];
+  const header = [
+    'scenario',
+    'n',
+    'sample',
+    'median of samples',
+    'p99 of samples',
+    'reference (same run)',
+    'reference sample',
+    'reference median',
+    'ratio of medians',
+    'load 1 min (start→end)',
+  ];
   const rows = results.map((r) => [
     r.scenario,
     String(r.n),
+    r.sample,
     formatMs(r.median),
     formatMs(r.p99),
     r.referenceLabel ?? '-',
+    r.referenceSample ?? '-',
     r.referenceMedian === null ? '-' : formatMs(r.referenceMedian),
     r.referenceMedian ? `${(r.median / r.referenceMedian).toFixed(2)}×` : '-',
+    `${r.load[0].toFixed(1)}→${r.load[1].toFixed(1)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;

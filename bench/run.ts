@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { databaseFactory, formatResults, runScenario, scenarios, type ScenarioResult } from './harness';
 import { machineDescription } from './machine';
 import { startBenchServer } from './server';
-// Scenarios register themselves; add new ones here.
+// Scenarios register themselves when imported: one line per scenario module, add yours here.
 import './scenarios/migrations-apply';
 import './scenarios/demo-data';
 import './scenarios/schema-catalog';
@@ -16,8 +16,11 @@ import './scenarios/renderer-first-paint';
 
 const usage = `Usage: npm run bench [-- --scale N] [-- --only <name>[,<name>…]]
 
-Starts an embedded PostgreSQL in a temp dir, runs the scenarios that apply at the scale, and
-prints one table: scenario, n, median, p99, reference (psql/pgbench, same run), ratio.
+Starts an embedded PostgreSQL in a temp dir, runs the scenarios that apply at the scale (the
+UI-facing ones over HTTP to a serve process), and prints one table: scenario, n, what a sample
+is, median and p99 of the samples, the reference run in the same run (a connected psql, pgbench,
+the relay), the ratio of medians and the load average. Run it with node --expose-gc (npm run bench
+does) so memory figures start from a collected heap.
   --scale N     data scale (default 1; 20 runs the big demo-data generation)
   --only NAMES  only scenarios whose name contains one of these (comma-separated)
   --list        list the scenarios and exit`;
@@ -59,13 +62,21 @@ async function main(): Promise<number> {
     log(`Machine: ${machine}`);
     const ctx = { server, scale, createDatabase: databaseFactory(server), log };
     const results: ScenarioResult[] = [];
+    const failed: string[] = [];
     for (const scenario of chosen) {
       log(`${scenario.name} (scale ${scale}) …`);
-      const result = await runScenario(scenario, ctx);
-      results.push({ ...result, scenario: `${result.scenario} (scale ${scale})` });
+      try {
+        const result = await runScenario(scenario, ctx);
+        results.push({ ...result, scenario: `${result.scenario} (scale ${scale})` });
+      } catch (err) {
+        // one broken scenario must not throw away the others' figures
+        log(`  FAILED: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+        failed.push(scenario.name);
+      }
     }
     console.log(`\n${machine}\n\n${formatResults(results)}`);
-    return 0;
+    if (failed.length) console.log(`\nFailed: ${failed.join('; ')}`);
+    return failed.length ? 1 : 0;
   } finally {
     await server.stop();
   }

@@ -46,7 +46,7 @@ test('exports a result to CSV and downloads the file', async ({ shell }) => {
       '2,buyer2@example.com,5.00,"{""items"": 2}"',
       '3,buyer3@example.com,7.50,"{""items"": 3}"',
       '',
-    ].join('\r\n'),
+    ].join('\n'),
   );
   await expect(sql.results).toContainText('Downloading query.csv.');
 });

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { postJson as post } from '../http-rpc';
 import { benchPayload } from './gate-tickets';
 
 export interface ScanLoadOptions {
@@ -21,34 +22,6 @@ export interface ScanLoadResult {
   elapsedMs: number;
   /** The next unused bench ticket number. */
   nextTicket: number;
-}
-
-/** One POST /rpc over a keep-alive agent; resolves with the parsed envelope. */
-function post(agent: http.Agent, url: string, token: string, body: string): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), Authorization: `Bearer ${token}` },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          try {
-            resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
-          } catch (err) {
-            reject(err instanceof Error ? err : new Error(String(err)));
-          }
-        });
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
 }
 
 /**

@@ -22,8 +22,8 @@ async function fromTemplate(ctx: BenchContext, work: (db: BenchDatabase) => Prom
 }
 
 registerScenario({
-  name: 'demo data seed',
-  description: 'seed.sql at the run scale into a migrated, empty database',
+  name: 'demo data seed (in-process extra)',
+  description: 'seedDemoData in this process (not through a host): seed.sql at the run scale into a migrated, empty database',
   iterations: (scale) => (scale === 1 ? 3 : 1),
   runsAt: (scale) => scale === 1 || scale === 20,
   async setup(ctx) {

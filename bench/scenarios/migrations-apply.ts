@@ -1,13 +1,26 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
 import { defaultMigrationsDir } from '../../electron/core/migrations/default-dir';
 import { discoverMigrations } from '../../electron/core/migrations/discover';
-import { MigrationEngine } from '../../electron/core/migrations/engine';
+import { packageRootForTests } from '../../electron/core/testing/package-root';
 import { registerScenario, timed, type BenchContext } from '../harness';
 
 /**
- * The reference schema applied to an empty database by the engine (parse, lock, history, one
- * transaction per migration), against psql applying the same files in one transaction.
+ * The bundled reference schema applied to an empty database by the CLI as a user or a CI job runs
+ * it — `ticketz-console migrate up --url …` from dist/, a new process (start-up, parse, lock,
+ * history, one transaction per migration) — against `psql -1 -f` of the same files, also a new
+ * process each time. Goal: ≤ 1.5× psql.
  */
 const dir = defaultMigrationsDir();
+const cli = path.join(packageRootForTests, 'dist', 'cli.js');
+
+function migrateUp(url: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, [cli, 'migrate', 'up', '--url', url, '--dir', dir], (err, _out, stderr) =>
+      err ? reject(new Error(`migrate up failed: ${stderr || err.message}`)) : resolve(),
+    ),
+  );
+}
 
 async function withFreshDatabase(
   ctx: BenchContext,
@@ -22,13 +35,13 @@ async function withFreshDatabase(
 }
 
 registerScenario({
-  name: 'migrate up (migrations/, empty database)',
-  description: 'the engine applies every migration of migrations/ to an empty database',
+  name: 'migrate up CLI (migrations/, empty database)',
+  description: 'ticketz-console migrate up (a new process) applies every migration of migrations/ to an empty database',
   iterations: () => 7,
   runsAt: (scale) => scale === 1,
-  run: (ctx) => withFreshDatabase(ctx, (db) => timed(() => new MigrationEngine({ pool: db.pool, dir }).up())),
+  run: (ctx) => withFreshDatabase(ctx, (db) => timed(() => migrateUp(`${db.url}?sslmode=disable`))),
   reference: {
-    label: 'psql -1 -f (same files)',
+    label: 'psql -1 -f (same files, a new process)',
     run: (ctx) =>
       withFreshDatabase(ctx, (db) => {
         const files = discoverMigrations(dir).migrations.flatMap((m) => ['-f', m.up.path]);

@@ -1,69 +1,72 @@
+import { describeTable } from '../../electron/core/catalog/describe-table';
+import { listObjects, listSchemas, searchObjects } from '../../electron/core/catalog/tree';
 import { registerScenario, timed, type BenchContext, type BenchDatabase } from '../harness';
-import { benchCore, createPartitionedCatalog, type BenchCore } from './schema-support';
+import { benchServe, createPartitionedCatalog, referenceScript, type BenchServe } from './schema-support';
 
 /**
  * The schema browser on one partitioned table with 2,000 partitions per scale unit (the issue's
- * 20,000 at --scale 10): the schema level (partitions grouped under their parent), the first page
- * of partitions, a search that hits partitions, and the parent's table page.
+ * 20,000 at --scale 10), over HTTP to `serve`: the schema level (partitions grouped under their
+ * parent), the first page of partitions, a search that hits partitions, and the parent's table
+ * page. Reference: one connected psql running the statements the product sends.
  */
 const PER_SCALE = 2_000;
 let db: BenchDatabase | undefined;
-let core: BenchCore | undefined;
+let serve: BenchServe | undefined;
+const scripts: { tree?: string; search?: string; page?: string } = {};
 
 async function prepare(ctx: BenchContext) {
-  if (db && core) return;
+  if (db && serve) return;
   const count = PER_SCALE * ctx.scale;
   ctx.log(`  building one table with ${count.toLocaleString('en-US')} partitions (once) …`);
   db = await ctx.createDatabase('bench_partitions');
   await createPartitionedCatalog(ctx, db, count);
-  core = await benchCore(ctx, db);
+  serve = await benchServe(ctx, db);
+  scripts.tree = await referenceScript(db, [
+    (c) => listSchemas(c, false),
+    (c) => listObjects(c, { schema: 'parts', kind: 'table', limit: 500 }),
+    (c) => listObjects(c, { schema: 'parts', kind: 'table', parent: 'events', limit: 500 }),
+  ]);
+  scripts.search = await referenceScript(db, [(c) => searchObjects(c, 'events_19', false, 200)]);
+  scripts.page = await referenceScript(db, [(c) => describeTable(c, 'parts', 'events')]);
 }
 
+const connected = 'connected psql, same statements';
+
 registerScenario({
-  name: 'schema tree with partitions',
-  description: 'schema.listSchemas + tables of the schema (partitions grouped: one row) + first page of partitions; goal < 300 ms',
+  name: 'schema tree with partitions (HTTP)',
+  description: 'schema.listSchemas + tables of the schema (partitions grouped: one row) + first page of partitions, over HTTP',
   iterations: () => 10,
   setup: prepare,
   run: () =>
     timed(async () => {
-      await core!.call('schema.listSchemas', { connectionId: core!.connectionId });
-      await core!.call('schema.listObjects', { connectionId: core!.connectionId, schema: 'parts', kind: 'table' });
-      await core!.call('schema.listObjects', { connectionId: core!.connectionId, schema: 'parts', kind: 'table', parent: 'events' });
+      const { rpc, connectionId } = serve!;
+      await rpc.call('schema.listSchemas', { connectionId, includeSystem: false });
+      await rpc.call('schema.listObjects', { connectionId, schema: 'parts', kind: 'table', limit: 500 });
+      await rpc.call('schema.listObjects', { connectionId, schema: 'parts', kind: 'table', parent: 'events', limit: 500 });
     }),
-  reference: {
-    // psql's \dP+ sums every partition's size in one transaction and runs out of lock slots at 20,000
-    // partitions ("out of shared memory"); \dt lists the same relations without sizes.
-    label: 'psql \\dt parts.*',
-    run: (ctx) => timed(() => ctx.server.tool('psql', ['-X', '-q', '-c', '\\dt parts.*'], db!.name)),
-  },
+  reference: { label: connected, run: () => serve!.psql.timed(scripts.tree!) },
 });
 
 registerScenario({
-  name: 'schema name search (partitions)',
-  description: 'schema.search hitting partitions, each with its parent; goal < 300 ms',
+  name: 'schema name search (partitions, HTTP)',
+  description: 'schema.search hitting partitions, each with its parent, over HTTP',
   iterations: () => 10,
   setup: prepare,
-  run: () => timed(() => core!.call('schema.search', { connectionId: core!.connectionId, query: 'events_19' })),
-  reference: {
-    label: 'psql \\dt *.*events_19*',
-    run: (ctx) => timed(() => ctx.server.tool('psql', ['-X', '-q', '-c', '\\dt *.*events_19*'], db!.name)),
-  },
+  run: () => timed(() => serve!.rpc.call('schema.search', { connectionId: serve!.connectionId, query: 'events_19', limit: 200 })),
+  reference: { label: connected, run: () => serve!.psql.timed(scripts.search!) },
 });
 
 registerScenario({
-  name: 'schema partitioned table page',
-  description: 'schema.describeTable of the partitioned parent; goal < 200 ms',
+  name: 'schema partitioned table page (HTTP)',
+  description: 'schema.describeTable of the partitioned parent over HTTP',
   iterations: () => 10,
   setup: prepare,
-  run: () => timed(() => core!.call('schema.describeTable', { connectionId: core!.connectionId, schema: 'parts', name: 'events' })),
-  reference: {
-    label: 'psql \\d parts.events',
-    run: (ctx) => timed(() => ctx.server.tool('psql', ['-X', '-q', '-c', '\\d parts.events'], db!.name)),
-  },
+  run: () => timed(() => serve!.rpc.call('schema.describeTable', { connectionId: serve!.connectionId, schema: 'parts', name: 'events' })),
+  reference: { label: connected, run: () => serve!.psql.timed(scripts.page!) },
   async teardown() {
-    await core?.dispose();
+    await serve?.stop();
     await db?.drop();
-    core = undefined;
+    serve = undefined;
     db = undefined;
   },
 });

@@ -1,55 +1,48 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { InputOf, MethodName, OutputOf } from '../../shared/contract';
-import { RpcError } from '../../shared/rpc/rpc-error';
-import { createCore, type Core } from '../../electron/core/create-core';
+import type pg from 'pg';
 import type { BenchContext, BenchDatabase } from '../harness';
+import { ConnectedPsql } from '../connected-psql';
+import { HttpRpc } from '../http-rpc';
+import { startServeProcess } from '../ops/serve-process';
+import { catalogReadScript, recordStatements } from '../recorded-sql';
 
 /**
- * What the schema and query scenarios share: the product's core (as browser mode runs it: no
- * output validation) with a profile for one bench database, and the synthetic catalogs.
+ * What the schema and query scenarios share: `serve` in its own process with the bench database
+ * saved as its connection, reached over HTTP as the renderer reaches it; the reference (one
+ * connected psql); and the synthetic catalogs.
  */
-export interface BenchCore {
-  call<M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>>;
+export interface BenchServe {
+  rpc: HttpRpc;
   connectionId: string;
-  core: Core;
-  dispose(): Promise<void>;
+  /** The serve process, to read its memory. */
+  pid: number;
+  psql: ConnectedPsql;
+  stop(): Promise<void>;
 }
 
-export async function benchCore(ctx: BenchContext, db: BenchDatabase): Promise<BenchCore> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'ticketz-bench-core-'));
-  const core = createCore({ dataDir, host: 'direct', validateOutput: false });
-  const call = async <M extends MethodName>(method: M, input: InputOf<M>): Promise<OutputOf<M>> => {
-    const envelope = await core.dispatch(method, input, { host: 'direct' });
-    if (!envelope.ok) throw RpcError.fromBody(envelope.error);
-    return envelope.value as OutputOf<M>;
-  };
-  const { server } = ctx;
-  const profile = await call('connections.save', {
-    fields: {
-      name: 'bench',
-      host: server.host,
-      port: server.port,
-      database: db.name,
-      user: server.user,
-      sslmode: 'disable',
-      statementTimeoutMs: 0,
-    },
-    password: server.password,
-  });
-  await call('connections.connect', { id: profile.id });
+export async function benchServe(ctx: BenchContext, db: BenchDatabase): Promise<BenchServe> {
+  const serve = await startServeProcess(`${db.url}?sslmode=disable`, 5);
+  const rpc = new HttpRpc(serve.origin, serve.token);
+  const psql = new ConnectedPsql(ctx.server, db.name);
+  await psql.run('SELECT 1;'); // connected before the first timed run, like serve's pool after its first request
   return {
-    call,
-    connectionId: profile.id,
-    core,
-    async dispose() {
-      await core.dispose();
-      rmSync(dataDir, { recursive: true, force: true });
+    rpc,
+    connectionId: serve.connectionId,
+    pid: serve.pid,
+    psql,
+    async stop() {
+      rpc.close();
+      await psql.close();
+      await serve.stop();
     },
   };
 }
 
+/** The psql script of the catalog reads that `reads` (product code) sends, one read transaction each. */
+export async function referenceScript(db: BenchDatabase, reads: ((c: pg.ClientBase) => Promise<unknown>)[]): Promise<string> {
+  const scripts: string[] = [];
+  for (const read of reads) scripts.push(catalogReadScript(await recordStatements(db.pool, read)));
+  return scripts.join('\n');
+}
 /** `count` tables of 20 columns (a bigint key and 19 text columns) in schema `big`, in batches. */
 export async function createWideCatalog(ctx: BenchContext, db: BenchDatabase, count: number): Promise<void> {
   const columns = Array.from({ length: 19 }, (_, i) => `c${i} text`).join(', ');

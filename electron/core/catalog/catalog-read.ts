@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import { RpcError } from '../../../shared/rpc/rpc-error';
+import { beginRead } from '../db/catalog-read';
 import { isPgDatabaseError } from '../db/pg-errors';
 
 export interface ReadLimits {
@@ -21,10 +22,7 @@ export async function readOnlyRead<T>(pool: pg.Pool, limits: ReadLimits, work: (
   const client = await pool.connect();
   let broken = false;
   try {
-    // One round trip; SET LOCAL takes no parameters, and the values are integers we control.
-    await client.query(
-      `BEGIN READ ONLY; SET LOCAL lock_timeout = ${Math.trunc(limits.lockTimeoutMs)}; SET LOCAL statement_timeout = ${Math.trunc(limits.statementTimeoutMs)}`,
-    );
+    await beginRead(client, limits);
     const result = await work(client);
     await client.query('COMMIT');
     return result;

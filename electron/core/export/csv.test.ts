@@ -13,11 +13,13 @@ describe('csv', () => {
     expect(csvField('two\nlines')).toBe('"two\nlines"');
   });
 
-  it('tells NULL (empty) from the empty string ("") like COPY CSV', () => {
-    expect(csvLine([null, '', 'x'])).toBe(',"",x\r\n');
+  it('tells NULL (empty) from the empty string ("") like COPY CSV, lines ending in LF', () => {
+    expect(csvLine([null, '', 'x'])).toBe(',"",x\n');
   });
 
-  it('quotes leading or trailing spaces so readers do not trim them', () => {
-    expect(csvField(' padded ')).toBe('" padded "');
+  it('writes what COPY (FORMAT csv) writes: spaces bare, the end-of-data marker quoted when alone on its line', () => {
+    expect(csvField(' padded ')).toBe(' padded ');
+    expect(csvLine(['\\.'])).toBe('"\\."\n');
+    expect(csvLine(['\\.', 'x'])).toBe('\\.,x\n');
   });
 });

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import type pg from 'pg';
 import Cursor from 'pg-cursor';
 import { readBatch } from '../db/cursor-read';
+import { copyCsvToFile } from './copy-csv';
 import { RAW_TEXT_TYPES } from '../db/raw-text';
 import type { ExportResult } from '../../../shared/contract/exports';
 import type { EventBus } from '../rpc/call-context';
@@ -26,6 +28,8 @@ export interface ExportJob {
   values: unknown[];
   /** Expected rows (an estimate), for the progress fraction; null when unknown. */
   expectedRows: number | null;
+  /** The text is one query COPY can wrap (a SELECT, VALUES or TABLE): CSV without values goes through COPY. */
+  copyable?: boolean;
 }
 
 /** Column names made unique for JSON objects (`a`, `a_2`, …); CSV headers show them the same way. */
@@ -38,8 +42,17 @@ export function uniqueNames(names: readonly string[]): string[] {
   });
 }
 
+function finished(job: ExportJob, file: string, rows: number, bytes: number): ExportResult {
+  const { exportId, fileName } = job.registry.register({
+    path: file,
+    fileName: suggestedFileName(job.label, job.format),
+    format: job.format,
+  });
+  return { exportId, path: file, fileName, rows, bytes };
+}
+
 /**
- * Runs one query through a server-side cursor and writes every row to a new file in the data
+ * Runs one query through COPY (CSV, no parameters: see copy-csv.ts) or a server-side cursor and writes every row to a new file in the data
  * folder, a batch at a time (memory stays flat), reporting progress on the event bus.
  */
 export async function streamExport(client: pg.ClientBase, job: ExportJob): Promise<ExportResult> {
@@ -56,6 +69,25 @@ export async function streamExport(client: pg.ClientBase, job: ExportJob): Promi
       detail: detail ?? `${rows.toLocaleString('en-US')} rows`,
       elapsedMs: performance.now() - started,
     });
+
+  if (job.format === 'csv' && job.copyable && job.values.length === 0) {
+    const file = exportPath(job.dataDir, job.label, job.format);
+    try {
+      progress('running', 0);
+      let lastReport = performance.now();
+      const { rows, bytes } = await copyCsvToFile(client, job.text, file, (approxRows) => {
+        if (performance.now() - lastReport < PROGRESS_EVERY_MS) return;
+        progress('running', approxRows);
+        lastReport = performance.now();
+      });
+      progress('succeeded', rows, `${rows.toLocaleString('en-US')} rows written to ${file}`);
+      return finished(job, file, rows, bytes);
+    } catch (err) {
+      rmSync(file, { force: true });
+      progress('failed', 0, err instanceof Error ? err.message : String(err));
+      throw err;
+    }
+  }
 
   const cursor = client.query(new Cursor<(string | null)[]>(job.text, job.values, { rowMode: 'array', types: RAW_TEXT_TYPES }));
   const file = exportPath(job.dataDir, job.label, job.format);
@@ -79,12 +111,7 @@ export async function streamExport(client: pg.ClientBase, job: ExportJob): Promi
     await cursor.close();
     await writer.finish();
     progress('succeeded', writer.rows, `${writer.rows.toLocaleString('en-US')} rows written to ${file}`);
-    const { exportId, fileName } = job.registry.register({
-      path: file,
-      fileName: suggestedFileName(job.label, job.format),
-      format: job.format,
-    });
-    return { exportId, path: file, fileName, rows: writer.rows, bytes: writer.bytes };
+    return finished(job, file, writer.rows, writer.bytes);
   } catch (err) {
     writer?.destroy();
     await cursor.close().catch(() => undefined);

@@ -79,7 +79,7 @@ describe('export downloads through the HTTP host', () => {
     const res = await get(url);
     expect(res.status).toBe(200);
     expect(res.body.equals(readFileSync(exported.path))).toBe(true);
-    expect(res.body.toString('utf8')).toContain('3,"Zoë, ""quoted"""\r\n');
+    expect(res.body.toString('utf8')).toContain('3,"Zoë, ""quoted"""\n');
     expect(res.headers['content-length']).toBe(String(exported.bytes));
     expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(res.headers['content-disposition']).toBe(

@@ -131,6 +131,8 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
           text: statement!.text,
           values: [],
           expectedRows: null,
+          // SELECT, VALUES, TABLE (not SELECT … INTO): what COPY (…) TO STDOUT accepts
+          copyable: statement!.kind === 'SelectStmt' && !(statement!.node as { intoClause?: unknown }).intoClause,
         }),
       );
     },

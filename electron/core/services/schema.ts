@@ -63,6 +63,7 @@ export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContrac
           text: `SELECT ${columns} FROM ${from} ${where} ${orderByOf(source, request)}`,
           values,
           expectedRows: Number(estimate.count) || null,
+          copyable: true,
         });
       }),
   };

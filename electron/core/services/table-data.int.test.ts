@@ -164,7 +164,7 @@ describe('table data', () => {
     expect(csv.rows).toBe(4);
     expect(csv).toMatchObject({ exportId: expect.stringMatching(/^[A-Za-z0-9_-]{24}$/), fileName: 'shop.orders.csv' });
     expect(await env.call('exports.deliver', { exportId: csv.exportId })).toEqual({ kind: 'file', path: csv.path });
-    const lines = readFileSync(csv.path, 'utf8').trimEnd().split('\r\n');
+    const lines = readFileSync(csv.path, 'utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('id,customer_id,state,total,note,total_cents');
     expect(lines[4]).toBe('4,5,paid,6.00,,600');
     expect(events.at(-1)).toMatchObject({ taskId: 'exp-1', state: 'succeeded' });

@@ -1,2 +1,2 @@
-export { loadSqlParser, splitSql, SqlParseError, type AstNode, type SqlStatement } from './split-sql';
+export { loadSqlParser, splitSql, sqlParser, SqlParseError, type AstNode, type SqlStatement } from './split-sql';
 export { statementAt } from './statement-at';

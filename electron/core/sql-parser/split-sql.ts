@@ -1,4 +1,4 @@
-import { loadModule, parseSync } from 'libpg-query';
+import type * as PgQuery from 'libpg-query';
 import { byteToCharIndex, lineColumnAt } from './byte-offsets';
 import { nonTransactionalReason } from './transaction-rules';
 
@@ -39,10 +39,24 @@ export class SqlParseError extends Error {
 }
 
 let ready: Promise<void> | undefined;
-/** The parser is WebAssembly; it loads once per process. */
+let parser: typeof PgQuery | undefined;
+/**
+ * The parser is WebAssembly; it loads once per process, and only when something parses SQL (a
+ * dynamic import: the CLI's other commands and a server that is only browsing never pay for it).
+ */
 export function loadSqlParser(): Promise<void> {
-  ready ??= loadModule();
+  ready ??= import('libpg-query').then(async (mod) => {
+    await mod.loadModule();
+    parser = mod;
+  });
+  ready.catch(() => (ready = undefined)); // a failed load is tried again, not remembered
   return ready;
+}
+
+/** libpg-query's functions, once loadSqlParser() has resolved (splitSql awaits it). */
+export function sqlParser(): typeof PgQuery {
+  if (!parser) throw new Error('The SQL parser is not loaded yet: await loadSqlParser() first.');
+  return parser;
 }
 
 interface Segment {
@@ -55,7 +69,7 @@ interface Segment {
 function parseSegment(segment: Segment, whole: string): SqlStatement[] {
   let tree: { stmts?: Array<{ stmt: AstNode; stmt_location?: number; stmt_len?: number }> };
   try {
-    tree = parseSync(segment.text) as typeof tree;
+    tree = sqlParser().parseSync(segment.text) as typeof tree;
   } catch (err) {
     const cursor = (err as { sqlDetails?: { cursorPosition?: number } }).sqlDetails?.cursorPosition ?? 0;
     const index = segment.offset + byteToCharIndex(segment.text)(cursor);

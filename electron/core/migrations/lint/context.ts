@@ -1,8 +1,7 @@
-import { parseSync } from 'libpg-query';
 import { sameName, statementAs } from '../../sql-parser/ast';
 import { createdTable } from '../locks/created-table';
 import { byteToCharIndex, lineColumnAt } from '../../sql-parser/byte-offsets';
-import { splitSql, type AstNode } from '../../sql-parser';
+import { splitSql, sqlParser, type AstNode } from '../../sql-parser';
 import type { LintContext, LintScript, LintStatement, ScriptKind, TransactionMode } from './types';
 
 /**
@@ -16,7 +15,7 @@ export async function parseScript(kind: ScriptKind, sql: string, firstLine = 1):
     kind,
     sql,
     statements: statements.map((s, index): LintStatement => {
-      const own = (parseSync(s.text) as { stmts?: Array<{ stmt: AstNode }> }).stmts?.[0]?.stmt;
+      const own = (sqlParser().parseSync(s.text) as { stmts?: Array<{ stmt: AstNode }> }).stmts?.[0]?.stmt;
       const node = own ? ((Object.values(own)[0] as AstNode | undefined) ?? s.node) : s.node;
       const toChar = byteToCharIndex(s.text);
       return {

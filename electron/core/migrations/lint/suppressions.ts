@@ -1,6 +1,7 @@
-import { scanSync } from 'libpg-query';
+import type { scanSync } from 'libpg-query';
 import { byteToCharIndex, lineColumnAt } from '../../sql-parser/byte-offsets';
 import type { LintScript } from './types';
+import { sqlParser } from '../../sql-parser';
 
 /**
  * Suppression comments inside a migration:
@@ -39,9 +40,10 @@ interface Comment {
 function commentsIn(text: string, offset: number): Comment[] {
   if (!/lint-ignore/.test(text)) return [];
   const toChar = byteToCharIndex(text);
+  const parser = sqlParser(); // loaded by parseScript; outside the try, so a missing parser is not "no comments"
   let tokens: ReturnType<typeof scanSync>['tokens'];
   try {
-    tokens = scanSync(text).tokens;
+    tokens = parser.scanSync(text).tokens;
   } catch {
     return [];
   }
