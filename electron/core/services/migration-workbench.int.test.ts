@@ -1,3 +1,4 @@
+import { defaultMigrationsDir } from '../migrations/default-dir';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
@@ -109,6 +110,15 @@ describe('new migration files', () => {
     expect(clash).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('0004_x.down.sql already exists') });
     expect(readFileSync(path.join(dir, '0004_x.down.sql'), 'utf8')).toBe('-- keep me too\n');
     expect(existsSync(path.join(dir, '0004_x.up.sql'))).toBe(false);
+  });
+
+  it("never writes into the app's bundled migrations folder", async () => {
+    const before = readdirSync(defaultMigrationsDir());
+    for (const dir of [undefined, defaultMigrationsDir(), `${defaultMigrationsDir()}/.`]) {
+      const refused = await failure(env.call('migrations.createFiles', { ...(dir ? { dir } : {}), name: 'mine', purpose: 'p' }));
+      expect(refused).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringContaining("not written into the app's bundled folder") });
+    }
+    expect(readdirSync(defaultMigrationsDir())).toEqual(before);
   });
 
   it('refuses names that would leave the folder', async () => {

@@ -1,3 +1,5 @@
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import type pg from 'pg';
 import type { migrationWorkbenchContract } from '../../../shared/contract/migration-workbench';
 import { RpcError } from '../../../shared/rpc/rpc-error';
@@ -23,6 +25,26 @@ async function discovered<T>(work: () => Promise<T>): Promise<T> {
     if (err instanceof MigrationError && err.kind === 'discovery') throw new RpcError('BAD_REQUEST', err.message);
     throw err;
   }
+}
+
+/**
+ * The app's own migrations/ holds the Ticketz reference schema: read-only inside an installer, and
+ * a user's migration there would be applied to the demo on its next start. New files go to the
+ * user's project folder.
+ */
+function assertNotBundled(target: string): void {
+  const real = (p: string) => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return path.resolve(p);
+    }
+  };
+  if (real(target) === real(defaultMigrationsDir()))
+    throw new RpcError(
+      'BAD_REQUEST',
+      `New migrations are not written into the app's bundled folder (${defaultMigrationsDir()}): it holds the Ticketz reference schema. Choose your project's migrations folder above, then create the migration there.`,
+    );
 }
 
 const SCRATCH_DENIED = /CREATEDB privilege|permission denied to create database/i;
@@ -128,6 +150,11 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
 
     'migrations.cancelRun': async ({ connectionId, taskId }) => runs.cancel(await deps.pools.get(connectionId), connectionId, taskId),
 
-    'migrations.createFiles': ({ dir, ...spec }) => discovered(() => Promise.resolve(createMigrationFiles(folder(dir), spec))),
+    'migrations.createFiles': ({ dir, ...spec }) =>
+      discovered(() => {
+        const target = folder(dir);
+        assertNotBundled(target);
+        return Promise.resolve(createMigrationFiles(target, spec));
+      }),
   };
 }
