@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type pg from 'pg';
 import snapshotExportSql from '../sql/backup/snapshot-export.sql?raw';
@@ -39,6 +39,14 @@ const stamp = (d: Date) =>
     .replace(/\.\d+Z$/, 'Z');
 const safeName = (s: string) => s.replace(/[^A-Za-z0-9_.-]/g, '_');
 
+/** `<base>.dump`, or `<base>-2.dump` … when two backups start in the same second: never overwrite one. */
+function freeName(base: string): string {
+  for (let i = 1; ; i++) {
+    const file = i === 1 ? `${base}.dump` : `${base}-${i}.dump`;
+    if (!existsSync(file) && !existsSync(`${file}.partial`)) return file;
+  }
+}
+
 /** The patterns pg_dump gets for the scope: exact, quoted names (no wildcards from the user). */
 function scopeArgs(scope: TableScope, tables: { schema: string; name: string }[]): string[] {
   const quote = (s: string) => `"${s.replace(/"/g, '""')}"`;
@@ -76,7 +84,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
     }
 
     mkdirSync(options.outDir, { recursive: true });
-    const file = path.join(path.resolve(options.outDir), `${safeName(info.database)}-${stamp(startedAt)}.dump`);
+    const file = freeName(path.join(path.resolve(options.outDir), `${safeName(info.database)}-${stamp(startedAt)}`));
     partial = `${file}.partial`;
     const weight = (i: number) => Number(tables[i]?.bytes ?? 0) + 8192;
     const total = tables.reduce((sum, _t, i) => sum + weight(i), 0) || 1;

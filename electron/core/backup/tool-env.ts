@@ -7,8 +7,10 @@ import type pg from 'pg';
  */
 export function libpqEnv(config: pg.ClientConfig, database?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env };
-  // A caller's own PG* settings must not redirect the tool to another server or database.
-  for (const key of Object.keys(env)) if (/^PG[A-Z]+$/.test(key)) delete env[key];
+  // A caller's own PG* settings must not redirect the tool to another server or database; its
+  // PGPASSWORD / PGPASSFILE stay when the URL carries no password (the console's client read them too).
+  const keep = typeof config.password === 'string' ? [] : ['PGPASSWORD', 'PGPASSFILE'];
+  for (const key of Object.keys(env)) if (/^PG[A-Z]+$/.test(key) && !keep.includes(key)) delete env[key];
   env.PGHOST = String(config.host ?? '127.0.0.1');
   env.PGPORT = String(config.port ?? 5432);
   if (config.user) env.PGUSER = config.user;
