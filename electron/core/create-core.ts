@@ -26,6 +26,7 @@ import { migrationLintHandlers } from './services/migration-lint';
 import { migrationWorkbenchHandlers } from './services/migration-workbench';
 import { migrationLocksHandlers } from './services/migration-locks';
 import { ProfileStore } from './store/profile-store';
+import { TaskRunner } from './tasks/task-runner';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
 export interface CoreOptions {
@@ -65,6 +66,7 @@ export function createCore(options: CoreOptions): Core {
     : undefined;
   const profiles = new ProfileStore(options.dataDir, secrets);
   const pools = new PoolRegistry(profileResolver({ demo, profiles }), options.poolSize);
+  const audit = new AuditLog(options.dataDir, pools, options.host);
   const deps: CoreDeps = {
     dataDir: options.dataDir,
     host: options.host,
@@ -74,7 +76,8 @@ export function createCore(options: CoreOptions): Core {
     pools,
     demo,
     events,
-    audit: new AuditLog(options.dataDir, pools, options.host),
+    audit,
+    tasks: new TaskRunner({ pools, events, audit }),
     exports: new ExportRegistry(),
     downloads: new DownloadTickets(),
     saveDialog: options.saveDialog,
