@@ -10,6 +10,7 @@ import { EventBus } from './rpc/call-context';
 import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispatcher';
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
+import { backupsHandlers } from './services/backups';
 import { chainHandlers } from './services/chain';
 import { connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
@@ -101,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     ...migrationLocksHandlers(deps),
     ...migrationWorkbenchHandlers(deps),
     ...exportsHandlers(deps),
+    ...backupsHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
+import { backupsContract } from './backups';
 import { chainContract } from './chain';
 import { connectionsContract } from './connections';
 import { migrationLintContract } from './migration-lint';
@@ -40,6 +41,7 @@ export const contract = {
   ...migrationLocksContract,
   ...migrationWorkbenchContract,
   ...exportsContract,
+  ...backupsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
