@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { AuditPage } from '../features/audit/components/AuditPage';
+import { BackupsPage } from '../features/backups/components/BackupsPage';
 import { ChainPage } from '../features/chain/components/ChainPage';
 import { ConnectionsPage } from '../features/connections/components/ConnectionsPage';
 import { EventsPage } from '../features/events/components/EventsPage';
@@ -52,6 +53,11 @@ export const routes: RouteDef[] = [
     label: 'Materialized views',
     shortcut: '5',
     render: () => <MatviewsPage />,
+  },
+  {
+    path: '/backups',
+    label: 'Backups',
+    render: () => <BackupsPage />,
   },
   {
     path: '/tickets',
