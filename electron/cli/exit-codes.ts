@@ -12,6 +12,8 @@ export const EXIT = {
   toolMissing: 8,
   /** backup restore: refused before changing anything (the database exists, the file does not match its manifest). */
   refused: 9,
+  /** migrate rehearse: the migrations ran, but rows were lost or an untouched table changed. */
+  rowsLost: 10,
 } as const;
 
 export class UsageError extends Error {}

@@ -9,6 +9,7 @@ import { formatVerifyReport, verifyReversibility } from '../core/migrations/veri
 import { helpFlag, withUsage, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
 import { runMigrateLint } from './migrate-lint';
+import { runMigrateRehearse } from './migrate-rehearse';
 import { formatPlan, formatRan, formatStatus, printEvent } from './migrate-output';
 import { openTarget, type MigrateTarget } from './migrate-target';
 
@@ -25,6 +26,9 @@ const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> 
                          the catalog with before, up again
   lint [--dir D] [--json] [--strict-lock-timeout]
                          check the scripts for dangerous changes (see migrate lint --help)
+  rehearse [--from-backup FILE | --backups-dir D] [--allow-loss T …]
+                         apply the pending migrations on a restored copy and report durations, locks
+                         and rows (see migrate rehearse --help)
 
 Options:
   --url URL              the database (default: the built-in demo database)
@@ -97,6 +101,8 @@ export const migrateCommand: Command = {
   async run(argv) {
     // lint reads files only and has options of its own.
     if (argv[0] === 'lint') return runMigrateLint(argv.slice(1));
+    // rehearse works on a restored copy, with options of its own.
+    if (argv[0] === 'rehearse') return runMigrateRehearse(argv.slice(1));
     const { values, positionals } = parse(argv);
     if (values.help) {
       console.log(usage);
