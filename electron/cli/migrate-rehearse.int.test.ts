@@ -3,11 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXIT } from '../../cli/exit-codes';
-import { MigrationEngine } from '../migrations/engine';
-import { bundleCli, runCli } from '../testing/bundle-cli';
-import { startDebianPostgres, type DebianPostgres } from '../testing/debian-postgres';
-import { rehearseMigrations } from './rehearse';
+import { EXIT } from './exit-codes';
+import { MigrationEngine } from '../core/migrations/engine';
+import { bundleCli, runCli } from '../core/testing/bundle-cli';
+import { startDebianPostgres, type DebianPostgres } from '../core/testing/debian-postgres';
+import { rehearseMigrations } from '../core/backup/rehearse';
 
 let server: DebianPostgres;
 let config: pg.ClientConfig;
