@@ -26,6 +26,7 @@ import { matviewsHandlers } from './services/matviews';
 import { migrationLintHandlers } from './services/migration-lint';
 import { migrationWorkbenchHandlers } from './services/migration-workbench';
 import { migrationLocksHandlers } from './services/migration-locks';
+import { migrationRehearseHandlers } from './services/migration-rehearse';
 import { ProfileStore } from './store/profile-store';
 import { TaskRunner } from './tasks/task-runner';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
@@ -103,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
     ...migrationWorkbenchHandlers(deps),
     ...exportsHandlers(deps),
     ...backupsHandlers(deps),
+    ...migrationRehearseHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
   return {

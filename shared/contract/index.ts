@@ -6,6 +6,7 @@ import { chainContract } from './chain';
 import { connectionsContract } from './connections';
 import { migrationLintContract } from './migration-lint';
 import { migrationLocksContract } from './migration-locks';
+import { migrationRehearseContract } from './migration-rehearse';
 import { migrationWorkbenchContract } from './migration-workbench';
 import type { MethodSpec } from './define';
 import { eventStatsContract } from './event-stats';
@@ -42,6 +43,7 @@ export const contract = {
   ...migrationWorkbenchContract,
   ...exportsContract,
   ...backupsContract,
+  ...migrationRehearseContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

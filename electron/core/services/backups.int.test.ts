@@ -1,4 +1,6 @@
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskProgress } from '../../../shared/contract/events';
@@ -93,5 +95,29 @@ describe('backups service (PostgreSQL 15, pg_dump 15)', () => {
     expect(wal.archiveMode).toBe('off');
     expect(wal.archivedCount).toBe('0');
     expect(wal.lastArchivedWal).toBeNull();
+  });
+
+  it('rehearses the pending migrations on the newest backup as a task, leaving the source as it was', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ticketz-rehearse-ui-'));
+    writeFileSync(path.join(dir, '0001_add_note.up.sql'), 'ALTER TABLE orders ADD COLUMN note text;\n');
+    writeFileSync(path.join(dir, '0001_add_note.down.sql'), 'ALTER TABLE orders DROP COLUMN note;\n');
+    try {
+      const { report } = await direct.call('migrations.rehearse', { connectionId: id, dir });
+      expect(report.backup.source).toBe('latest');
+      expect(report.ok).toBe(true);
+      expect(report.migrations).toEqual([
+        expect.objectContaining({
+          version: '0001',
+          ok: true,
+          tables: [{ table: 'public.orders', rowsBefore: '20000', rowsAfter: '20000' }],
+        }),
+      ]);
+      const status = await direct.call('migrations.status', { connectionId: id, dir });
+      expect(status.migrations.map((m) => m.status)).toEqual(['pending']);
+      const audit = await direct.call('audit.list', { connectionId: id, action: 'migrations.rehearse' });
+      expect(audit.entries[0]).toMatchObject({ outcome: 'succeeded' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
