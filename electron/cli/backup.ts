@@ -4,6 +4,7 @@ import { deleteBackup, listBackups, planPrune, writeVerification } from '../core
 import { createBackup } from '../core/backup/create-backup';
 import { ManifestError } from '../core/backup/manifest';
 import { PgToolError } from '../core/backup/pg-tools';
+import { restoreTablesInPlace } from '../core/backup/pre-migration';
 import { RestoreRefused, restoreBackup } from '../core/backup/restore-backup';
 import { verifyBackup } from '../core/backup/verify-backup';
 import { defaultDataDir } from '../core/data-dir';
@@ -24,6 +25,9 @@ const usage = `Usage: ticketz-console backup <create|verify|restore|list|prune> 
   restore FILE --to DB [--clean --confirm DB] [--no-owner]
                          restore into a new database; an existing one only with --clean, and --confirm
                          repeating its name
+  restore FILE --in-place --confirm DB
+                         a pre-migration snapshot (migrate up --backup): recreate its tables with their
+                         rows in the database of --url, in one transaction
   list [--dir D]         the backups in a folder, with their manifests and last verify
   prune [--dir D] --keep-daily N --keep-weekly N --keep-monthly N [--dry-run]
                          delete backups no retention rule keeps (per database; the newest is always kept)
@@ -59,6 +63,7 @@ function parse(argv: string[]) {
         table: { type: 'string', multiple: true },
         to: { type: 'string' },
         clean: { type: 'boolean' },
+        'in-place': { type: 'boolean' },
         confirm: { type: 'string' },
         'no-owner': { type: 'boolean' },
         'keep-daily': { type: 'string' },
@@ -148,7 +153,9 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
     );
     return EXIT.ok;
   }
-  if (sub === 'restore') {
+  if (sub === 'restore' && values['in-place']) {
+    if (values.to || values.clean) throw new UsageError('--in-place restores into the database of --url: give neither --to nor --clean.');
+  } else if (sub === 'restore') {
     if (!values.to) throw new UsageError('backup restore needs --to DATABASE (a new database, or an existing one with --clean).');
     if (values.clean && values.confirm !== values.to)
       throw new UsageError(`--clean replaces the database "${values.to}": repeat its name with --confirm ${values.to}.`);
@@ -203,6 +210,19 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
       }
       case 'restore': {
         const dumpFile = path.resolve(file!);
+        if (values['in-place']) {
+          const database = String(target.config.database ?? '');
+          if (values.confirm !== database)
+            throw new UsageError(`--in-place drops and recreates tables of "${database}": repeat its name with --confirm ${database}.`);
+          log(`Restoring the tables of ${dumpFile} in place, in ${target.label} …`);
+          const done = await restoreTablesInPlace({ config: target.config, file: dumpFile, tools, signal: controller.signal, onProgress });
+          out(
+            json
+              ? JSON.stringify(done)
+              : `Restored ${done.tables.join(', ')} in "${done.database}"${done.forgotten.length ? `; migrations ${done.forgotten.join(', ')} are pending again` : ''}.`,
+          );
+          return EXIT.ok;
+        }
         log(`Restoring ${dumpFile} into "${values.to}" on ${target.label} …`);
         const result = await restoreBackup({
           config: target.config,

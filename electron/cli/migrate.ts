@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { snapshotBeforeMigrations } from '../core/backup/pre-migration';
 import { defaultDataDir } from '../core/data-dir';
 import { defaultMigrationsDir } from '../core/migrations/default-dir';
 import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_LOCK_WAIT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, MigrationEngine } from '../core/migrations/engine';
@@ -16,7 +17,9 @@ import { openTarget, type MigrateTarget } from './migrate-target';
 const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> [options]
 
   status                 each migration: applied, pending, drift, missing_file, out_of_order
-  up [--to V]            apply pending migrations (up to and including V)
+  up [--to V] [--backup [--backups-dir D]]
+                         apply pending migrations (up to and including V); --backup first dumps the
+                         tables they touch (restore: backup restore FILE --in-place --confirm DB)
   down [--steps N | --to V]
                          roll back the last N applied migrations (default 1), or all above V (--to 0: all)
   plan [--to V] [--down [--steps N]]
@@ -65,6 +68,8 @@ function parse(argv: string[]) {
         'statement-timeout': { type: 'string' },
         'lock-wait': { type: 'string' },
         'data-dir': { type: 'string' },
+        backup: { type: 'boolean' },
+        'backups-dir': { type: 'string' },
       },
     }),
   );
@@ -188,6 +193,21 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
     }
     case 'up':
     case 'down': {
+      if (sub === 'up' && values.backup) {
+        const outDir = path.resolve(values['backups-dir'] ?? path.join(values['data-dir'] ?? defaultDataDir(), 'backups'));
+        const snapshot = await snapshotBeforeMigrations({
+          config: target.config,
+          pool: target.pool,
+          dir: engineOptions.dir,
+          to: values.to,
+          outDir,
+        });
+        log(
+          snapshot
+            ? `Pre-migration snapshot of ${snapshot.manifest.tables.map((t) => `${t.schema}.${t.name}`).join(', ')}: ${snapshot.file}`
+            : 'No pending migration touches an existing table: no pre-migration snapshot needed.',
+        );
+      }
       log(`${sub === 'up' ? 'Applying' : 'Rolling back'} migrations of ${engineOptions.dir} on ${target.label}`);
       const ran =
         sub === 'up'

@@ -21,6 +21,10 @@ export interface CreateBackupOptions {
   tools?: PgToolSearch;
   /** pg_dump's --lock-wait-timeout: fail instead of queueing behind a migration's lock (default 60 s). */
   lockWaitMs?: number;
+  /** Recorded in the manifest: this is the snapshot before these migrations. */
+  preMigration?: { dir: string; versions: string[] };
+  /** A word in the file name (`<database>-premigration-<time>.dump`). */
+  label?: string;
   signal?: AbortSignal;
   onProgress?: (p: BackupProgress) => void;
   now?: () => Date;
@@ -84,7 +88,12 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
     }
 
     mkdirSync(options.outDir, { recursive: true });
-    const file = freeName(path.join(path.resolve(options.outDir), `${safeName(info.database)}-${stamp(startedAt)}`));
+    const file = freeName(
+      path.join(
+        path.resolve(options.outDir),
+        `${safeName(info.database)}-${options.label ? `${safeName(options.label)}-` : ''}${stamp(startedAt)}`,
+      ),
+    );
     partial = `${file}.partial`;
     const weight = (i: number) => Number(tables[i]?.bytes ?? 0) + 8192;
     const total = tables.reduce((sum, _t, i) => sum + weight(i), 0) || 1;
@@ -159,6 +168,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Create
       sha256: digest.sha256,
       checksumMethod: CHECKSUM_METHOD,
       tables: summed.value,
+      ...(options.preMigration ? { preMigration: options.preMigration } : {}),
     };
     const manifestFile = writeManifest(file, manifest);
     report({ fraction: 1, detail: 'done' });

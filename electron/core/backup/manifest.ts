@@ -18,6 +18,8 @@ export interface BackupManifest {
   /** The exported snapshot pg_dump ran in; the counts and checksums were computed in it too. */
   snapshot: string;
   scope: { schema?: string; tables?: string[] };
+  /** A snapshot taken before migrations: the tables they touch, restorable in place (restoreTablesInPlace). */
+  preMigration?: { dir: string; versions: string[] };
   bytes: number;
   sha256: string;
   checksumMethod: string;

@@ -66,6 +66,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
     const replacing = await exists(admin, options.to);
     if (replacing && !options.clean)
       throw new RestoreRefused(`The database "${options.to}" exists. Restore into a new name, or pass --clean to replace it.`);
+    // Replacing a whole database with a dump of some of its tables would lose all the others.
+    if (replacing && (manifest?.scope.tables?.length || manifest?.scope.schema))
+      throw new RestoreRefused(
+        `${options.file} holds only some tables; it cannot replace the database "${options.to}". Restore it into a new database, or restore its tables in place (a pre-migration snapshot).`,
+      );
     const target = replacing ? `${options.to.slice(0, 40)}_restoring_${randomBytes(4).toString('hex')}` : options.to;
     await admin.query(`CREATE DATABASE /* ticketz-console */ ${quoteIdent(target)} TEMPLATE template0`);
     try {
