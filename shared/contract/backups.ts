@@ -16,6 +16,8 @@ export const backupEntrySchema = z.object({
   tables: z.array(z.object({ schema: z.string(), name: z.string(), rows: int8String, checksum: z.string() })),
   totalRows: int8String,
   manifestError: z.string().optional(),
+  /** A snapshot of the tables some migrations touch, taken before applying them (restorable in place). */
+  preMigration: z.object({ versions: z.array(z.string()) }).nullable(),
   verification: z.object({ at: isoTime, ok: z.boolean(), problems: z.array(z.string()) }).nullable(),
 });
 export type BackupEntry = z.infer<typeof backupEntrySchema>;
@@ -81,6 +83,27 @@ export const backupsContract = {
       confirmName: z.string().max(63).optional(),
     }),
     taskResultSchema.extend({ database: z.string(), created: z.boolean() }),
+  ),
+  'backups.snapshotBeforeMigrations': mutation(
+    'Before applying: pg_dump the existing tables the pending migrations touch (the lock analysis), as a cancellable task',
+    z.object({ connectionId, taskId, dir: z.string().min(1).max(4096).optional(), to: z.string().max(200).optional() }),
+    taskResultSchema.extend({ file: z.string().nullable(), tables: z.array(z.string()) }),
+  ),
+  'backups.restoreInPlace': mutation(
+    'Restore from the pre-migration backup: recreate its tables with their rows in this database, in one transaction; the name must be typed',
+    z.object({ connectionId, taskId, file, confirmName: z.string().max(63) }),
+    taskResultSchema.extend({ database: z.string(), tables: z.array(z.string()), forgotten: z.array(z.string()) }),
+  ),
+  'backups.tools': query(
+    'The pg_dump and pg_restore this machine would use for this server, or what to install',
+    z.object({ connectionId }),
+    z.object({
+      serverMajor: z.number().int(),
+      pgDump: z.object({ path: z.string(), version: z.string() }).nullable(),
+      pgRestore: z.object({ path: z.string(), version: z.string() }).nullable(),
+      /** Why backups cannot run here (the tool is missing or older than the server); null when they can. */
+      problem: z.string().nullable(),
+    }),
   ),
   'backups.walArchiving': query(
     'WAL archiving from pg_stat_archiver: archive_mode, last archived segment, failures',

@@ -120,4 +120,39 @@ describe('backups service (PostgreSQL 15, pg_dump 15)', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('reports the tools it would use, takes the pre-migration snapshot and restores it in place as one confirmed action', async () => {
+    const tools = await direct.call('backups.tools', { connectionId: id });
+    expect(tools).toMatchObject({ serverMajor: 15, problem: null, pgDump: { version: expect.stringContaining('15.') } });
+
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ticketz-premigration-ui-'));
+    writeFileSync(path.join(dir, '0001_shrink.up.sql'), 'DELETE FROM orders WHERE id > 100;\n');
+    try {
+      const snap = await direct.call('backups.snapshotBeforeMigrations', { connectionId: id, dir });
+      expect(snap.tables).toEqual(['public.orders']);
+      await direct.call('migrations.apply', { connectionId: id, dir });
+      const count = async () => {
+        const c = new pg.Client({ connectionString: server.urlFor('shop') });
+        await c.connect();
+        const n = (await c.query<{ n: string }>('SELECT count(*)::text AS n FROM orders')).rows[0]!.n;
+        await c.end();
+        return n;
+      };
+      expect(await count()).toBe('100');
+      await expect(
+        direct.call('backups.restoreInPlace', { connectionId: id, file: snap.file!, confirmName: 'wrong' }),
+      ).rejects.toMatchObject({
+        code: 'BAD_REQUEST',
+      });
+      const restored = await direct.call('backups.restoreInPlace', { connectionId: id, file: snap.file!, confirmName: 'shop' });
+      expect(restored).toMatchObject({ tables: ['public.orders'], forgotten: ['0001'] });
+      expect(await count()).toBe('20000');
+      const list = await direct.call('backups.list', { connectionId: id });
+      expect(list.backups.find((b) => b.file === snap.file)?.preMigration).toEqual({ versions: ['0001'] });
+      const audit = await direct.call('audit.list', { connectionId: id, action: 'backups.restoreInPlace' });
+      expect(audit.entries[0]).toMatchObject({ outcome: 'succeeded' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -6,12 +6,15 @@ import { RpcError } from '../../../shared/rpc/rpc-error';
 import { listBackups, writeVerification, type BackupEntry as FolderEntry } from '../backup/backup-folder';
 import { createBackup } from '../backup/create-backup';
 import { readManifest } from '../backup/manifest';
+import { chooseTool, findPgTools } from '../backup/pg-tools';
+import { restoreTablesInPlace, snapshotBeforeMigrations } from '../backup/pre-migration';
 import { restoreBackup } from '../backup/restore-backup';
 import { verifyBackup } from '../backup/verify-backup';
 import { iso, withCatalogRead } from '../db/catalog-read';
 import { clientConfigFor } from '../db/pg-config';
 import { negotiateSsl } from '../db/pool-registry';
 import type { CoreDeps } from '../deps';
+import { defaultMigrationsDir } from '../migrations/default-dir';
 import type { HandlersFor } from '../rpc/dispatcher';
 import walArchiverSql from '../sql/backup/wal-archiver.sql?raw';
 import { profileResolver } from './connections';
@@ -41,6 +44,7 @@ function toWire(e: FolderEntry): BackupEntry {
     tables: m?.tables ?? [],
     totalRows: String((m?.tables ?? []).reduce((s, t) => s + BigInt(t.rows), 0n)),
     ...(e.manifestError ? { manifestError: e.manifestError } : {}),
+    preMigration: m?.preMigration ? { versions: m.preMigration.versions } : null,
     verification: e.verification ? { at: e.verification.at, ok: e.verification.ok, problems: e.verification.problems } : null,
   };
 }
@@ -150,6 +154,61 @@ export function backupsHandlers(deps: CoreDeps): HandlersFor<typeof backupsContr
       });
       return { ...info, database: result.database, created: result.created };
     },
+
+    'backups.snapshotBeforeMigrations': async ({ connectionId, taskId, dir, to }) => {
+      const { config, database } = await configFor(connectionId);
+      const migrationsDir = path.resolve(dir ?? defaultMigrationsDir());
+      const { result, info } = await deps.tasks.runJob({
+        taskId,
+        connectionId,
+        kind: 'backup.create',
+        label: `Pre-migration snapshot of ${database}`,
+        statement: 'pg_dump --format=custom --table … (the tables the pending migrations touch)',
+        audit: { action: 'backups.snapshotBeforeMigrations', target: database, detail: migrationsDir },
+        work: async ({ signal, report }) =>
+          snapshotBeforeMigrations({
+            config,
+            pool: await deps.pools.get(connectionId),
+            dir: migrationsDir,
+            to,
+            outDir: folder(),
+            signal,
+            onProgress: report,
+          }),
+      });
+      return { ...info, file: result?.file ?? null, tables: (result?.manifest.tables ?? []).map((t) => `${t.schema}.${t.name}`) };
+    },
+
+    'backups.restoreInPlace': async ({ connectionId, taskId, file, confirmName }) => {
+      const dumpFile = backupFile(file);
+      const { config, database } = await configFor(connectionId);
+      if (confirmName !== database)
+        throw new RpcError('BAD_REQUEST', `Restoring in place drops and recreates tables of "${database}": type its name to confirm.`);
+      const { result, info } = await deps.tasks.runJob({
+        taskId,
+        connectionId,
+        kind: 'backup.restore',
+        label: `Restore the pre-migration backup into ${database}`,
+        statement: 'pg_restore --single-transaction --exit-on-error --clean --if-exists (the snapshot’s tables)',
+        audit: { action: 'backups.restoreInPlace', target: database, detail: dumpFile },
+        work: ({ signal, report }) => restoreTablesInPlace({ config, file: dumpFile, signal, onProgress: report }),
+      });
+      return { ...info, ...result };
+    },
+
+    'backups.tools': async ({ connectionId }) =>
+      withCatalogRead(await deps.pools.get(connectionId), async (_c, serverMajor) => {
+        const pick = async (name: 'pg_dump' | 'pg_restore') => {
+          try {
+            const t = chooseTool(name, await findPgTools(name), serverMajor);
+            return { tool: { path: t.path, version: t.version }, problem: null };
+          } catch (err) {
+            return { tool: null, problem: err instanceof Error ? err.message : String(err) };
+          }
+        };
+        const [dump, restore] = await Promise.all([pick('pg_dump'), pick('pg_restore')]);
+        return { serverMajor, pgDump: dump.tool, pgRestore: restore.tool, problem: dump.problem ?? restore.problem };
+      }),
 
     'backups.walArchiving': async ({ connectionId }) =>
       withCatalogRead(await deps.pools.get(connectionId), async (c) => {

@@ -123,7 +123,15 @@ function Backups({ connectionId }: { connectionId: string }) {
                         {new Date(b.at).toLocaleString()}
                       </button>
                     </td>
-                    <td>{b.database ?? <span className="level-warning">no manifest</span>}</td>
+                    <td>
+                      {b.database ?? <span className="level-warning">no manifest</span>}
+                      {b.preMigration && (
+                        <span className="muted">
+                          {' '}
+                          · before migrations {b.preMigration.versions.join(', ')} (restore in place from Migrations)
+                        </span>
+                      )}
+                    </td>
                     <td className="num">{formatBytes(b.bytes)}</td>
                     <td className="num">{b.tables.length}</td>
                     <td className="num">{formatCount(b.totalRows)}</td>
