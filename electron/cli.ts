@@ -1,3 +1,4 @@
+import { backupCommand } from './cli/backup';
 import { demoCommand } from './cli/demo';
 import { desktopCommand } from './cli/desktop';
 import type { Command } from './cli/common';
@@ -6,7 +7,7 @@ import { finish } from './cli/finish';
 import { migrateCommand } from './cli/migrate';
 import { serveCommand } from './cli/serve';
 
-const commands: Command[] = [serveCommand, demoCommand, migrateCommand, desktopCommand];
+const commands: Command[] = [serveCommand, demoCommand, migrateCommand, backupCommand, desktopCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { snapshotBeforeMigrations } from '../core/backup/pre-migration';
 import { defaultDataDir } from '../core/data-dir';
 import { defaultMigrationsDir } from '../core/migrations/default-dir';
 import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_LOCK_WAIT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, MigrationEngine } from '../core/migrations/engine';
@@ -10,13 +11,16 @@ import { helpFlag, withUsage, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
 import { runMigrateLint } from './migrate-lint';
 import { databaseUrlFrom, databaseUrlOptions } from './secret-input';
+import { runMigrateRehearse } from './migrate-rehearse';
 import { formatPlan, formatRan, formatStatus, printEvent } from './migrate-output';
 import { openTarget, type MigrateTarget } from './migrate-target';
 
 const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> [options]
 
   status                 each migration: applied, pending, drift, missing_file, out_of_order
-  up [--to V]            apply pending migrations (up to and including V)
+  up [--to V] [--backup [--backups-dir D]]
+                         apply pending migrations (up to and including V); --backup first dumps the
+                         tables they touch (restore: backup restore FILE --in-place --confirm DB)
   down [--steps N | --to V]
                          roll back the last N applied migrations (default 1), or all above V (--to 0: all)
   plan [--to V] [--down [--steps N]]
@@ -26,6 +30,9 @@ const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> 
                          the catalog with before, up again
   lint [--dir D] [--json] [--strict-lock-timeout]
                          check the scripts for dangerous changes (see migrate lint --help)
+  rehearse [--from-backup FILE | --backups-dir D] [--allow-loss T …]
+                         apply the pending migrations on a restored copy and report durations, locks
+                         and rows (see migrate rehearse --help)
 
 Options:
   --url URL              the database (default: the built-in demo database); a password here is
@@ -65,6 +72,8 @@ function parse(argv: string[]) {
         'statement-timeout': { type: 'string' },
         'lock-wait': { type: 'string' },
         'data-dir': { type: 'string' },
+        backup: { type: 'boolean' },
+        'backups-dir': { type: 'string' },
       },
     }),
   );
@@ -101,6 +110,8 @@ export const migrateCommand: Command = {
   async run(argv) {
     // lint reads files only and has options of its own.
     if (argv[0] === 'lint') return runMigrateLint(argv.slice(1));
+    // rehearse works on a restored copy, with options of its own.
+    if (argv[0] === 'rehearse') return runMigrateRehearse(argv.slice(1));
     const { values, positionals } = parse(argv);
     if (values.help) {
       console.log(usage);
@@ -187,6 +198,21 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
     }
     case 'up':
     case 'down': {
+      if (sub === 'up' && values.backup) {
+        const outDir = path.resolve(values['backups-dir'] ?? path.join(values['data-dir'] ?? defaultDataDir(), 'backups'));
+        const snapshot = await snapshotBeforeMigrations({
+          config: target.config,
+          pool: target.pool,
+          dir: engineOptions.dir,
+          to: values.to,
+          outDir,
+        });
+        log(
+          snapshot
+            ? `Pre-migration snapshot of ${snapshot.manifest.tables.map((t) => `${t.schema}.${t.name}`).join(', ')}: ${snapshot.file}`
+            : 'No pending migration touches an existing table: no pre-migration snapshot needed.',
+        );
+      }
       log(`${sub === 'up' ? 'Applying' : 'Rolling back'} migrations of ${engineOptions.dir} on ${target.label}`);
       const ran =
         sub === 'up'

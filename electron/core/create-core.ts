@@ -11,6 +11,7 @@ import { PagePresence } from './rpc/page-presence';
 import { createDispatcher, type Dispatch, type HandlerTable } from './rpc/dispatcher';
 import { appHandlers } from './services/app';
 import { auditHandlers } from './services/audit';
+import { backupsHandlers } from './services/backups';
 import { chainHandlers } from './services/chain';
 import { DEMO_ID, connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
@@ -28,7 +29,9 @@ import { migrationLintHandlers } from './services/migration-lint';
 import { migrationWorkbenchHandlers } from './services/migration-workbench';
 import { migrationLocksHandlers } from './services/migration-locks';
 import { auditRefusal } from './read-only/refusal-audit';
+import { migrationRehearseHandlers } from './services/migration-rehearse';
 import { ProfileStore } from './store/profile-store';
+import { TaskRunner } from './tasks/task-runner';
 import { createKeyFileSecretBox, type SecretBox } from './store/secret-box';
 
 export interface CoreOptions {
@@ -68,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
     : undefined;
   const profiles = new ProfileStore(options.dataDir, secrets);
   const pools = new PoolRegistry(profileResolver({ demo, profiles }), options.poolSize);
+  const audit = new AuditLog(options.dataDir, pools, options.host);
   const deps: CoreDeps = {
     dataDir: options.dataDir,
     host: options.host,
@@ -78,7 +82,8 @@ export function createCore(options: CoreOptions): Core {
     demo,
     events,
     pages: new PagePresence(),
-    audit: new AuditLog(options.dataDir, pools, options.host),
+    audit,
+    tasks: new TaskRunner({ pools, events, audit }),
     exports: new ExportRegistry(),
     downloads: new DownloadTickets(),
     saveDialog: options.saveDialog,
@@ -103,6 +108,8 @@ export function createCore(options: CoreOptions): Core {
     ...migrationLocksHandlers(deps),
     ...migrationWorkbenchHandlers(deps),
     ...exportsHandlers(deps),
+    ...backupsHandlers(deps),
+    ...migrationRehearseHandlers(deps),
   };
   const dispatch = createDispatcher(handlers, {
     validateOutput: options.validateOutput ?? false,

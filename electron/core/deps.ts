@@ -7,6 +7,7 @@ import type { SaveDialog } from './export/save-as';
 import type { EventBus } from './rpc/call-context';
 import type { PagePresence } from './rpc/page-presence';
 import type { ProfileStore } from './store/profile-store';
+import type { TaskRunner } from './tasks/task-runner';
 import type { SecretBox } from './store/secret-box';
 
 /** What services share: built once by createCore, passed to each service factory. */
@@ -23,6 +24,8 @@ export interface CoreDeps {
   pages: PagePresence;
   /** Records every change the console makes to a database (see audited()). */
   audit: AuditLog;
+  /** Background work with progress and cancel: maintenance statements and tool processes (pg_dump …). */
+  tasks: TaskRunner;
   /** Finished export files by opaque id (exports.deliver). */
   exports: ExportRegistry;
   /** Single-use download links that browser mode's HTTP host redeems at GET /download/<nonce>. */

@@ -16,6 +16,7 @@ const MigrationsPage = lazy(() => import('../features/migrations/components/Migr
 const OrdersPage = lazy(() => import('../features/orders/components/OrdersPage').then((m) => ({ default: m.OrdersPage })));
 const SchemaPage = lazy(() => import('../features/schema/components/SchemaPage').then((m) => ({ default: m.SchemaPage })));
 const SqlPage = lazy(() => import('../features/sql/components/SqlPage').then((m) => ({ default: m.SqlPage })));
+const BackupsPage = lazy(() => import('../features/backups/components/BackupsPage').then((m) => ({ default: m.BackupsPage })));
 const TicketsPage = lazy(() => import('../features/tickets/components/TicketsPage').then((m) => ({ default: m.TicketsPage })));
 
 export interface RouteDef {
@@ -57,6 +58,11 @@ export const routes: RouteDef[] = [
     label: 'Materialized views',
     shortcut: '5',
     render: () => <MatviewsPage />,
+  },
+  {
+    path: '/backups',
+    label: 'Backups',
+    render: () => <BackupsPage />,
   },
   {
     path: '/tickets',

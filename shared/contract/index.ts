@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import { appContract } from './app';
 import { auditContract } from './audit';
+import { backupsContract } from './backups';
 import { chainContract } from './chain';
 import { connectionsContract } from './connections';
 import { migrationLintContract } from './migration-lint';
 import { migrationLocksContract } from './migration-locks';
+import { migrationRehearseContract } from './migration-rehearse';
 import { migrationWorkbenchContract } from './migration-workbench';
 import type { MethodSpec } from './define';
 import { eventStatsContract } from './event-stats';
@@ -42,6 +44,8 @@ export const contract = {
   ...migrationLocksContract,
   ...migrationWorkbenchContract,
   ...exportsContract,
+  ...backupsContract,
+  ...migrationRehearseContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

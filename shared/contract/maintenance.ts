@@ -1,44 +1,16 @@
 import { z } from 'zod';
 import { connectionId, int8String, isoTime, mutation, query } from './define';
+import { taskResultSchema, taskSchema } from './tasks/task';
 
 /** Identifiers as the catalog spells them (unquoted); the core quotes them. */
 const identifier = z.string().min(1).max(63);
 
-/**
- * Background work on a database (maintenance, materialized view refreshes). The caller may pass
- * its own `taskId` (a UUID) so it can listen to `task.progress` and cancel before the call returns;
- * the call resolves when the work ends and rejects when it fails or is cancelled.
- */
+/** Maintenance runs as background tasks (./tasks/task.ts); their schemas are re-exported for existing callers. */
+export { taskKinds, taskResultSchema, taskSchema, type TaskInfo, type TaskResult } from './tasks/task';
+
 const taskInput = { connectionId, taskId: z.uuid().optional(), schema: identifier, name: identifier };
 /** The database name typed by the user: required for VACUUM FULL and plain REINDEX on a production-labelled connection. */
 const confirmDatabase = z.string().max(63).optional();
-
-export const taskKinds = ['vacuum', 'analyze', 'reindex', 'refresh'] as const;
-
-export const taskResultSchema = z.object({
-  taskId: z.string(),
-  /** The statement that ran, e.g. `VACUUM (ANALYZE) "public"."orders"`. */
-  statement: z.string(),
-  elapsedMs: z.number(),
-});
-export type TaskResult = z.infer<typeof taskResultSchema>;
-
-export const taskSchema = z.object({
-  taskId: z.string(),
-  connectionId: z.string(),
-  kind: z.enum(taskKinds),
-  label: z.string(),
-  statement: z.string(),
-  startedAt: isoTime,
-  /** The backend running it; what cancel signals. */
-  pid: z.number().int().nullable(),
-  state: z.enum(['running', 'succeeded', 'failed', 'cancelled']),
-  fraction: z.number().nullable(),
-  detail: z.string().optional(),
-  elapsedMs: z.number(),
-  error: z.string().optional(),
-});
-export type TaskInfo = z.infer<typeof taskSchema>;
 
 export const maintenanceTableSchema = z.object({
   oid: z.number().int(),

@@ -6,7 +6,6 @@ import { resolveRelation } from '../maintenance/resolve';
 import { requireTypedName } from '../read-only/typed-confirmation';
 import type { HandlersFor } from '../rpc/dispatcher';
 import tablesSql from '../sql/maintenance/tables.sql?raw';
-import { tasksFor } from '../tasks/tasks-for';
 import { iso } from '../db/catalog-read';
 
 interface TableRow {
@@ -31,7 +30,7 @@ const KIND: Record<string, MaintenanceTable['kind']> = { r: 'table', m: 'matview
 export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function maintenanceHandlers(deps: CoreDeps): HandlersFor<typeof maintenanceContract> {
-  const tasks = tasksFor(deps);
+  const tasks = deps.tasks;
   const resolve = async (connectionId: string, schema: string, name: string, accepted: string[], what: string) =>
     withCatalogRead(await deps.pools.get(connectionId), (c) => resolveRelation(c, schema, name, accepted, what));
 

@@ -7,7 +7,6 @@ import type { CoreDeps } from '../deps';
 import { readMatviews } from '../matviews/catalog';
 import { refreshOrder } from '../matviews/graph';
 import type { HandlersFor } from '../rpc/dispatcher';
-import { tasksFor } from '../tasks/tasks-for';
 
 /** Audit action whose entries give each view's "last refresh" (the console's own record). */
 export const REFRESH_ACTION = 'matview.refresh';
@@ -17,7 +16,7 @@ export function refreshStatement(m: Pick<Matview, 'schema' | 'name'>, concurrent
 }
 
 export function matviewsHandlers(deps: CoreDeps): HandlersFor<typeof matviewsContract> {
-  const tasks = tasksFor(deps);
+  const tasks = deps.tasks;
   const catalog = async (connectionId: string) => {
     const last = await deps.audit.lastSucceeded(connectionId, REFRESH_ACTION);
     return withCatalogRead(await deps.pools.get(connectionId), (c) => readMatviews(c, last), { statementTimeoutMs: 30_000 });

@@ -38,11 +38,30 @@ export interface TaskSpec<T> {
   work: (ctx: TaskContext) => Promise<T>;
 }
 
+/** Work that is not one SQL statement (pg_dump, pg_restore …): cancel aborts its signal. */
+export interface JobContext {
+  signal: AbortSignal;
+  report(progress: Progress): void;
+}
+
+export interface JobSpec<T> {
+  taskId?: string;
+  connectionId: string;
+  kind: TaskInfo['kind'];
+  label: string;
+  /** What runs, in words or as a command line without secrets. */
+  statement: string;
+  audit: { action: string; target: string; detail: string };
+  work: (ctx: JobContext) => Promise<T>;
+}
+
 interface TaskState extends TaskInfo {
   started: number;
   tableOid?: number;
   cancelRequested: boolean;
   pool?: pg.Pool;
+  /** Jobs only: what cancel aborts. */
+  abort?: AbortController;
 }
 
 const POLL_MS = 400;
@@ -58,6 +77,8 @@ function cancelledError(): Error {
  * task so cancel is pg_cancel_backend(pid); progress is polled from another session and pushed as
  * `task.progress` events; every run is audited. statement_timeout is lifted for the session while
  * the task runs (maintenance can legitimately take hours) and restored before it returns to the pool.
+ * Work that is not SQL (pg_dump, pg_restore) runs as a job (runJob): same list, events, audit and
+ * cancel, with an AbortSignal instead of a backend pid. One runner per core, in CoreDeps.
  */
 export class TaskRunner {
   private readonly tasks = new Map<string, TaskState>();
@@ -65,38 +86,8 @@ export class TaskRunner {
   constructor(private readonly deps: { pools: PoolRegistry; events: EventBus; audit: AuditLog }) {}
 
   async run<T>(spec: TaskSpec<T>): Promise<{ result: T; info: TaskResult }> {
-    const taskId = spec.taskId ?? randomUUID();
-    if (this.tasks.get(taskId)?.state === 'running') throw new RpcError('CONFLICT', `Task ${taskId} is already running.`);
-    const busy =
-      spec.tableOid === undefined
-        ? undefined
-        : [...this.tasks.values()].find(
-            (t) => t.state === 'running' && t.connectionId === spec.connectionId && t.tableOid === spec.tableOid,
-          );
-    if (busy)
-      throw new RpcError(
-        'CONFLICT',
-        `${busy.label} is still running on this table. Wait for it to finish or cancel it first: two maintenance tasks on one table wait for each other's locks (VACUUM and REINDEX CONCURRENTLY deadlock).`,
-      );
-    const state: TaskState = {
-      taskId,
-      connectionId: spec.connectionId,
-      kind: spec.kind,
-      label: spec.label,
-      statement: spec.statement,
-      startedAt: new Date().toISOString(),
-      started: performance.now(),
-      pid: null,
-      state: 'running',
-      fraction: spec.progress ? 0 : null,
-      elapsedMs: 0,
-      cancelRequested: false,
-      tableOid: spec.tableOid,
-    };
-    this.tasks.set(taskId, state);
-    this.trim();
-    this.emit(state);
-
+    const state = this.begin(spec, spec.progress ? 0 : null);
+    const taskId = state.taskId;
     let client: pg.PoolClient | undefined;
     let broken = false;
     let poller: NodeJS.Timeout | undefined;
@@ -137,11 +128,83 @@ export class TaskRunner {
     }
   }
 
-  /** pg_cancel_backend on the task's session; a task not yet on the server stops before it starts. */
+  /**
+   * Background work that is not SQL on a pooled session: the work gets an AbortSignal (cancel
+   * aborts it: stop the child process, cancel its own queries) and reports its own progress.
+   */
+  async runJob<T>(spec: JobSpec<T>): Promise<{ result: T; info: TaskResult }> {
+    const state = this.begin(spec, 0);
+    const abort = new AbortController();
+    state.abort = abort;
+    try {
+      const result = await audited(this.deps.audit, spec.connectionId, spec.audit, () =>
+        spec.work({ signal: abort.signal, report: (p) => state.state === 'running' && this.update(state, p) }),
+      );
+      this.finish(state, 'succeeded');
+      return { result, info: { taskId: state.taskId, statement: spec.statement, elapsedMs: state.elapsedMs } };
+    } catch (err) {
+      const cancelled = abort.signal.aborted || (err as { code?: string }).code === '57014';
+      this.finish(state, cancelled ? 'cancelled' : 'failed', err instanceof Error ? err.message : String(err));
+      throw err;
+    } finally {
+      state.abort = undefined;
+    }
+  }
+
+  private begin(
+    spec: {
+      taskId?: string;
+      connectionId: string;
+      kind: TaskInfo['kind'];
+      label: string;
+      statement: string;
+      tableOid?: number | undefined;
+    },
+    fraction: number | null,
+  ): TaskState {
+    const taskId = spec.taskId ?? randomUUID();
+    if (this.tasks.get(taskId)?.state === 'running') throw new RpcError('CONFLICT', `Task ${taskId} is already running.`);
+    const busy =
+      spec.tableOid === undefined
+        ? undefined
+        : [...this.tasks.values()].find(
+            (t) => t.state === 'running' && t.connectionId === spec.connectionId && t.tableOid === spec.tableOid,
+          );
+    if (busy)
+      throw new RpcError(
+        'CONFLICT',
+        `${busy.label} is still running on this table. Wait for it to finish or cancel it first: two maintenance tasks on one table wait for each other's locks (VACUUM and REINDEX CONCURRENTLY deadlock).`,
+      );
+    const state: TaskState = {
+      taskId,
+      connectionId: spec.connectionId,
+      kind: spec.kind,
+      label: spec.label,
+      statement: spec.statement,
+      startedAt: new Date().toISOString(),
+      started: performance.now(),
+      pid: null,
+      state: 'running',
+      fraction,
+      elapsedMs: 0,
+      cancelRequested: false,
+      tableOid: spec.tableOid,
+    };
+    this.tasks.set(taskId, state);
+    this.trim();
+    this.emit(state);
+    return state;
+  }
+
+  /** pg_cancel_backend on the task's session (a job: abort its signal); a task not yet on the server stops before it starts. */
   async cancel(taskId: string): Promise<boolean> {
     const state = this.tasks.get(taskId);
     if (!state || state.state !== 'running') return false;
     state.cancelRequested = true;
+    if (state.abort) {
+      state.abort.abort();
+      return true;
+    }
     if (state.pid === null || !state.pool) return true;
     const { rows } = await state.pool.query<{ ok: boolean }>(`SELECT /* ticketz-console */ pg_catalog.pg_cancel_backend($1::int) AS ok`, [
       state.pid,

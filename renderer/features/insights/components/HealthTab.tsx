@@ -3,6 +3,8 @@ import { formatBytes, formatCount, formatMs, formatPercent } from '../../../../s
 import { healthMetricLabels, healthMetrics, levelOf, type HealthMetric } from '../../../../shared/domain/health-thresholds';
 import { Sparkline } from '../../../components/charts/Sparkline';
 import { ErrorView } from '../../../components/ErrorView';
+import { WalArchiving } from '../../../components/WalArchiving';
+import { useWalArchiving } from '../api/wal-archiving';
 import { useHealth } from '../api/health';
 import { HEALTH_SAMPLE_MS, useHealthSeries, type HealthSample } from '../stores/health-series';
 import { useHealthThresholds } from '../stores/health-thresholds';
@@ -38,6 +40,7 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
   const series = useHealthSeries((s) => s.series[connectionId] ?? EMPTY);
   const thresholds = useHealthThresholds((s) => s.thresholds);
   const h = health.data;
+  const wal = useWalArchiving(connectionId);
 
   const latest = series.at(-1);
   return (
@@ -78,6 +81,8 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
           );
         })}
       </div>
+      {wal.data && <WalArchiving wal={wal.data} />}
+      {wal.error && <ErrorView title="Could not read WAL archiving" error={wal.error} />}
       {h && (
         <div className="insights-health-tables">
           <section aria-label="Transaction ID age">

@@ -3,6 +3,7 @@ import { formatMs } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { useDryRun } from '../api/dry-run';
 import { Differences } from './Differences';
+import { RehearsePanel } from './RehearsePanel';
 
 /** Pending migrations run inside one transaction that is rolled back: what each statement did and locked. */
 export function DryRunTab({ connectionId, dir, row }: { connectionId: string; dir: string | undefined; row: MigrationRow }) {
@@ -22,6 +23,7 @@ export function DryRunTab({ connectionId, dir, row }: { connectionId: string; di
         )}
         <span className="muted">Runs on the connected database in a transaction that is rolled back; it takes the same locks while it runs.</span>
       </div>
+      <RehearsePanel connectionId={connectionId} dir={dir} />
       {run.isPending && <p role="status">Dry run in progress…</p>}
       {run.error && <ErrorView title="The dry run could not run" error={run.error} />}
       {report && (

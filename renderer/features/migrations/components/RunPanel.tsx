@@ -7,6 +7,9 @@ import { rpc } from '../../../lib/rpc';
 import { useCancelRun, useRunMigrations, type RunIntent } from '../api/run';
 import { ConfirmRun } from './ConfirmRun';
 import { LockPanel } from './LockPanel';
+import { RestoreSnapshot } from './RestoreSnapshot';
+import { usePreMigration } from '../api/pre-migration';
+import { useBackupTools } from '../api/backup-tools';
 
 type Intent = RunIntent;
 
@@ -21,6 +24,13 @@ export function RunPanel({ connectionId, dir, rows, selected }: { connectionId: 
   const [steps, setSteps] = useState<string[]>([]);
   const run = useRunMigrations(connectionId, dir);
   const cancel = useCancelRun(connectionId);
+  const pre = usePreMigration(connectionId, dir);
+  // Apply first dumps the tables the pending migrations touch, so a bad one can be undone without a down script.
+  const tools = useBackupTools(connectionId);
+  const canSnapshot = tools.data?.problem === null;
+  const [snapshotChoice, setSnapshotFirst] = useState(true);
+  const snapshotFirst = canSnapshot && snapshotChoice;
+  const [snapshot, setSnapshot] = useState<{ file: string; tables: string[] } | undefined>();
 
   useEffect(
     () =>
@@ -38,14 +48,22 @@ export function RunPanel({ connectionId, dir, rows, selected }: { connectionId: 
   const applied = rows.filter((r) => r.status === 'applied' || r.status === 'drift');
   const newestApplied = applied.at(-1);
   const upTo = selected?.status === 'pending' ? selected.version : undefined;
-  const running = run.isPending;
+  const running = run.isPending || pre.snapshot.isPending;
 
-  const start = (i: Intent) => {
-    const id = crypto.randomUUID();
+  const start = async (i: Intent) => {
     setIntent(undefined);
-    setTaskId(id);
     setProgress(undefined);
     setSteps([]);
+    if (i.direction === 'up' && snapshotFirst) {
+      const snapId = crypto.randomUUID();
+      setTaskId(snapId);
+      const taken = await pre.snapshot.mutateAsync({ taskId: snapId, to: i.to }).catch(() => undefined);
+      if (!taken) return; // the error is shown; nothing was applied
+      setSnapshot(taken.file ? { file: taken.file, tables: taken.tables } : undefined);
+    } else setSnapshot(undefined);
+    const id = crypto.randomUUID();
+    setTaskId(id);
+    setProgress(undefined);
     run.mutate({ ...i, taskId: id });
   };
 
@@ -58,8 +76,12 @@ export function RunPanel({ connectionId, dir, rows, selected }: { connectionId: 
         <button className="danger" disabled={running || !newestApplied} onClick={() => setIntent({ direction: 'down', steps: 1 })}>
           {newestApplied ? `Roll back ${newestApplied.version}` : 'Roll back'}
         </button>
+        <label title={tools.data?.problem ?? undefined}>
+          <input type="checkbox" checked={snapshotFirst} disabled={!canSnapshot} onChange={(e) => setSnapshotFirst(e.target.checked)} /> Back up the tables they
+          touch before applying{tools.data?.problem ? ' (no suitable pg_dump here)' : ''}
+        </label>
       </div>
-      {intent && <ConfirmRun connectionId={connectionId} dir={dir} intent={intent} onConfirm={() => start(intent)} onCancel={() => setIntent(undefined)} />}
+      {intent && <ConfirmRun connectionId={connectionId} dir={dir} intent={intent} onConfirm={() => void start(intent)} onCancel={() => setIntent(undefined)} />}
       {taskId && (running || progress) && (
         <div className="run-progress">
           <TaskProgressBar progress={progress} onCancel={running ? () => cancel.mutate(taskId) : undefined} />
@@ -74,6 +96,8 @@ export function RunPanel({ connectionId, dir, rows, selected }: { connectionId: 
         </div>
       )}
       {cancel.error && <ErrorView title="Could not cancel" error={cancel.error} />}
+      {pre.snapshot.error && <ErrorView title="The pre-migration backup failed, so nothing was applied" error={pre.snapshot.error} />}
+      {snapshot && !running && (run.error || run.data) && <RestoreSnapshot connectionId={connectionId} dir={dir} file={snapshot.file} tables={snapshot.tables} />}
       {run.error && <ErrorView title={run.variables?.direction === 'down' ? 'The rollback did not complete' : 'The migration did not complete'} error={run.error} />}
       {run.data && !running && (
         <p className="run-result" role="status">
