@@ -19,6 +19,13 @@ export const profileFieldsSchema = z.object({
   applicationName: z.string().max(63).default('ticketz-console'),
   statementTimeoutMs: z.number().int().min(0).max(86_400_000).default(30_000),
   readOnly: z.boolean().default(false),
+  /**
+   * Where host:port is a pooler (PgBouncer), the server itself for what needs one session for
+   * longer than a transaction: migrations, maintenance, Manual transactions. Same database, user
+   * and password.
+   */
+  directHost: z.string().trim().min(1).max(255).optional(),
+  directPort: z.number().int().min(1).max(65535).optional(),
   environment: z.enum(environments).default('development'),
   /** A CSS hex colour; production defaults to red in the UI. */
   color: z
@@ -38,6 +45,13 @@ export type Profile = z.infer<typeof profileSchema>;
 /** `password`: a string sets it, null clears it, absent keeps what is saved. */
 const passwordInput = z.string().max(1024).nullable().optional();
 
+/** A pooler or relay in front of the server, and how the console noticed it. */
+export const poolerInfoSchema = z.object({
+  kind: z.enum(['pgbouncer', 'relay']),
+  evidence: z.string(),
+});
+export type PoolerInfo = z.infer<typeof poolerInfoSchema>;
+
 export const serverInfoSchema = z.object({
   serverVersion: z.string(),
   serverVersionNum: z.number().int(),
@@ -47,6 +61,8 @@ export const serverInfoSchema = z.object({
   inRecovery: z.boolean(),
   readOnly: z.boolean(),
   latencyMs: z.number(),
+  /** Set when the connection goes through a pooler: sessions are then shared per transaction. */
+  pooler: poolerInfoSchema.optional(),
 });
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 

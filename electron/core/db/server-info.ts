@@ -1,5 +1,5 @@
 import type { ClientBase } from 'pg';
-import type { ServerInfo } from '../../../shared/contract/connections';
+import type { PoolerInfo, ServerInfo } from '../../../shared/contract/connections';
 import serverInfoSql from '../sql/connection/server-info.sql?raw';
 
 interface ServerInfoRow {
@@ -13,7 +13,7 @@ interface ServerInfoRow {
 }
 
 /** Server facts plus the round-trip time of one trivial query on an open session. */
-export async function readServerInfo(client: ClientBase): Promise<ServerInfo> {
+export async function readServerInfo(client: ClientBase, pooler?: PoolerInfo): Promise<ServerInfo> {
   const started = performance.now();
   await client.query('SELECT 1');
   const latencyMs = Math.round((performance.now() - started) * 100) / 100;
@@ -29,5 +29,6 @@ export async function readServerInfo(client: ClientBase): Promise<ServerInfo> {
     inRecovery: row.in_recovery,
     readOnly: row.read_only,
     latencyMs,
+    ...(pooler ? { pooler } : {}),
   };
 }

@@ -2,6 +2,7 @@ import { type connectionsContract, type Profile, type ProfileFields } from '../.
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { DEMO_DATABASE, DEMO_USER } from '../db/embedded-demo';
 import { withOneOffClient, type ResolvedProfile } from '../db/pool-registry';
+import { poolerOf } from '../db/pooler';
 import { readServerInfo } from '../db/server-info';
 import type { CoreDeps } from '../deps';
 import type { HandlersFor } from '../rpc/dispatcher';
@@ -63,7 +64,7 @@ export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connecti
     const pool = await deps.pools.get(id);
     const client = await pool.connect();
     try {
-      return await readServerInfo(client);
+      return await readServerInfo(client, poolerOf(pool));
     } finally {
       client.release();
     }

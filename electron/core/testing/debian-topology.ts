@@ -100,7 +100,8 @@ async function waitForQuery(url: string, child?: ChildProcess): Promise<void> {
       await client.query('SHOW VERSION');
       return;
     } catch (err) {
-      if (child?.exitCode !== null && child?.exitCode !== undefined) throw new Error(`pgbouncer exited with ${child.exitCode}`, { cause: err });
+      if (child?.exitCode !== null && child?.exitCode !== undefined)
+        throw new Error(`pgbouncer exited with ${child.exitCode}`, { cause: err });
       if (Date.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, 100));
     } finally {
@@ -200,9 +201,9 @@ export async function waitForReplay(topology: Topology, database = 'postgres'): 
     const deadline = Date.now() + 20_000;
     for (;;) {
       const { rows: replayed } = await standby.query<{ done: boolean }>('SELECT pg_last_wal_replay_lsn() >= $1::pg_lsn AS done', [
-        rows[0].lsn,
+        rows[0]?.lsn,
       ]);
-      if (replayed[0].done) return;
+      if (replayed[0]?.done) return;
       if (Date.now() > deadline) throw new Error('the standby did not catch up within 20 s');
       await new Promise((r) => setTimeout(r, 50));
     }
