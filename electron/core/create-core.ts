@@ -14,6 +14,8 @@ import { chainHandlers } from './services/chain';
 import { connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
 import { exportsHandlers } from './services/exports';
+import { replicationHandlers } from './services/replication';
+import { explainStandbyWrites } from './rpc/standby-writes';
 import { ordersHandlers } from './services/orders';
 import { ticketsHandlers } from './services/tickets';
 import { migrationsHandlers } from './services/migrations';
@@ -98,8 +100,12 @@ export function createCore(options: CoreOptions): Core {
     ...migrationLocksHandlers(deps),
     ...migrationWorkbenchHandlers(deps),
     ...exportsHandlers(deps),
+    ...replicationHandlers(deps),
   };
-  const dispatch = createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError });
+  const dispatch = explainStandbyWrites(
+    createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError }),
+    deps,
+  );
   return {
     dispatch,
     deps,

@@ -26,6 +26,8 @@ export const profileFieldsSchema = z.object({
    */
   directHost: z.string().trim().min(1).max(255).optional(),
   directPort: z.number().int().min(1).max(65535).optional(),
+  /** A read replica names the profile of its primary, where writes go. */
+  primaryId: z.string().min(1).max(64).optional(),
   environment: z.enum(environments).default('development'),
   /** A CSS hex colour; production defaults to red in the UI. */
   color: z
@@ -61,6 +63,8 @@ export const serverInfoSchema = z.object({
   inRecovery: z.boolean(),
   readOnly: z.boolean(),
   latencyMs: z.number(),
+  /** On a standby: seconds its replay is behind (0 when it replayed all it received). */
+  replicaLagSeconds: z.number().nullable().optional(),
   /** Set when the connection goes through a pooler: sessions are then shared per transaction. */
   pooler: poolerInfoSchema.optional(),
 });

@@ -17,6 +17,7 @@ import { schemaContract } from './schema';
 import { insightsContract } from './insights';
 import { maintenanceContract } from './maintenance';
 import { matviewsContract } from './matviews';
+import { replicationContract } from './replication';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -40,6 +41,7 @@ export const contract = {
   ...migrationLocksContract,
   ...migrationWorkbenchContract,
   ...exportsContract,
+  ...replicationContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,6 +1,7 @@
 import type { ClientBase } from 'pg';
 import type { PoolerInfo, ServerInfo } from '../../../shared/contract/connections';
 import serverInfoSql from '../sql/connection/server-info.sql?raw';
+import standbyStatusSql from '../sql/replication/standby-status.sql?raw';
 
 interface ServerInfoRow {
   server_version: string;
@@ -20,6 +21,7 @@ export async function readServerInfo(client: ClientBase, pooler?: PoolerInfo): P
   const { rows } = await client.query<ServerInfoRow>(serverInfoSql);
   const row = rows[0];
   if (!row) throw new Error('server-info query returned no row');
+  const lag = row.in_recovery ? (await client.query<{ replay_lag_seconds: number | null }>(standbyStatusSql)).rows[0] : undefined;
   return {
     serverVersion: row.server_version,
     serverVersionNum: row.server_version_num,
@@ -29,6 +31,7 @@ export async function readServerInfo(client: ClientBase, pooler?: PoolerInfo): P
     inRecovery: row.in_recovery,
     readOnly: row.read_only,
     latencyMs,
+    ...(lag ? { replicaLagSeconds: lag.replay_lag_seconds } : {}),
     ...(pooler ? { pooler } : {}),
   };
 }
