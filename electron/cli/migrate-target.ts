@@ -4,7 +4,7 @@ import pg from 'pg';
 import { parseConnectionUrl } from '../../shared/domain/connection-url';
 import { APPLICATION_NAME } from '../core/db/pg-config';
 import { negotiate } from '../core/db/pool-registry';
-import { detectRelay, markPooler } from '../core/db/pooler';
+import { identifyPooler, markPooler } from '../core/db/pooler';
 import { DEMO_DATABASE, DEMO_USER, DemoDatabase } from '../core/db/embedded-demo';
 import { readJsonOr } from '../core/store/json-file';
 import { createKeyFileSecretBox, type SecretBox } from '../core/store/secret-box';
@@ -41,7 +41,7 @@ export async function openTarget(options: { url?: string; dataDir: string; log: 
     // pooler in between is noticed the same way too, so the engine can refuse to lock through it.
     const { config, pooler: refused } = await negotiate(fields, password);
     const pool = poolFor(config);
-    const pooler = refused ?? (await pool.connect().then((client) => detectRelay(client).finally(() => client.release())));
+    const pooler = await pool.connect().then((client) => identifyPooler(client, fields.database, refused).finally(() => client.release()));
     if (pooler) markPooler(pool, pooler);
     return { pool, config, label: `${fields.host}:${fields.port}/${fields.database}`, close: () => pool.end() };
   }

@@ -14,6 +14,7 @@ import { chainHandlers } from './services/chain';
 import { connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
 import { exportsHandlers } from './services/exports';
+import { poolerHandlers } from './services/pooler';
 import { replicationHandlers } from './services/replication';
 import { explainStandbyWrites } from './rpc/standby-writes';
 import { ordersHandlers } from './services/orders';
@@ -101,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
     ...migrationWorkbenchHandlers(deps),
     ...exportsHandlers(deps),
     ...replicationHandlers(deps),
+    ...poolerHandlers(deps),
   };
   const dispatch = explainStandbyWrites(
     createDispatcher(handlers, { validateOutput: options.validateOutput ?? false, onError: options.onError }),

@@ -51,6 +51,8 @@ const passwordInput = z.string().max(1024).nullable().optional();
 export const poolerInfoSchema = z.object({
   kind: z.enum(['pgbouncer', 'relay']),
   evidence: z.string(),
+  /** The profile is PgBouncer's admin database (`pgbouncer`): SHOW commands, no SQL. */
+  adminConsole: z.boolean().optional(),
 });
 export type PoolerInfo = z.infer<typeof poolerInfoSchema>;
 

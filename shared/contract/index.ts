@@ -17,6 +17,7 @@ import { schemaContract } from './schema';
 import { insightsContract } from './insights';
 import { maintenanceContract } from './maintenance';
 import { matviewsContract } from './matviews';
+import { poolerContract } from './pooler';
 import { replicationContract } from './replication';
 
 /**
@@ -42,6 +43,7 @@ export const contract = {
   ...migrationWorkbenchContract,
   ...exportsContract,
   ...replicationContract,
+  ...poolerContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

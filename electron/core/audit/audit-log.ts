@@ -10,6 +10,7 @@ import lastByTargetSql from '../sql/audit/last-by-target.sql?raw';
 import listSql from '../sql/audit/list.sql?raw';
 import tableExistsSql from '../sql/audit/table-exists.sql?raw';
 import tableWritableSql from '../sql/audit/table-writable.sql?raw';
+import { poolerOf } from '../db/pooler';
 
 export interface AuditRecord {
   action: string;
@@ -75,6 +76,8 @@ export class AuditLog {
     const osUser = osUserName();
     try {
       const pool = await this.pools.get(connectionId);
+      if (poolerOf(pool)?.adminConsole)
+        return this.recordLocally(connectionId, entry, osUser, new Error("PgBouncer's admin console has no tables"));
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
@@ -190,7 +193,8 @@ export class AuditLog {
     let remote: AuditEntry[] = [];
     let databaseTable = false;
     const pool = await this.pools.get(connectionId);
-    const { rows: exists } = await pool.query<{ present: boolean }>(tableExistsSql);
+    // PgBouncer's admin console has no tables: its entries (PAUSE, RESUME …) are local only.
+    const { rows: exists } = poolerOf(pool)?.adminConsole ? { rows: [] } : await pool.query<{ present: boolean }>(tableExistsSql);
     if (exists[0]?.present) {
       databaseTable = true;
       const { rows } = await pool.query<AuditRow>(listSql, [
@@ -234,7 +238,8 @@ export class AuditLog {
     for (const e of this.readLocal(connectionId))
       if (e.action === action && e.outcome === 'succeeded') keep(e.target, { at: e.at, durationMs: e.durationMs, by: e.role || e.osUser });
     const pool = await this.pools.get(connectionId);
-    const { rows: exists } = await pool.query<{ present: boolean }>(tableExistsSql);
+    // PgBouncer's admin console has no tables: its entries (PAUSE, RESUME …) are local only.
+    const { rows: exists } = poolerOf(pool)?.adminConsole ? { rows: [] } : await pool.query<{ present: boolean }>(tableExistsSql);
     if (exists[0]?.present) {
       const { rows } = await pool.query<{ target: string; at: Date; duration_ms: number; role: string; os_user: string }>(lastByTargetSql, [
         action,

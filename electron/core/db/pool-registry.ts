@@ -2,7 +2,7 @@ import pg from 'pg';
 import type { ProfileFields } from '../../../shared/contract/connections';
 import type { PoolerInfo } from '../../../shared/contract/connections';
 import { clientConfigFor, directFields, sslFor } from './pg-config';
-import { detectRelay, markPooler, refusedEvidence, startupParameterRefused } from './pooler';
+import { identifyPooler, markPooler, refusedEvidence, startupParameterRefused } from './pooler';
 import { readOnlyPerTransaction } from './read-only-pool';
 
 /** What the registry needs to open a pool: the profile's fields and its decrypted password. */
@@ -111,10 +111,10 @@ export async function openPool(
   try {
     const client = await pool.connect();
     try {
-      const pooler = refused ?? (options.direct ? undefined : await detectRelay(client));
+      const pooler = await identifyPooler(client, fields.database, refused, options.direct);
       if (pooler) {
         markPooler(pool, pooler);
-        if (fields.readOnly) readOnlyPerTransaction(pool);
+        if (fields.readOnly && !pooler.adminConsole) readOnlyPerTransaction(pool);
       }
     } finally {
       client.release();
@@ -171,7 +171,7 @@ export async function withOneOffClient<T>(
   client.on('error', () => undefined);
   await client.connect();
   try {
-    return await work(client, pooler ?? (await detectRelay(client)));
+    return await work(client, await identifyPooler(client, profile.fields.database, pooler));
   } finally {
     await client.end().catch(() => undefined);
   }

@@ -59,6 +59,36 @@ export async function detectRelay(client: pg.ClientBase): Promise<PoolerInfo | u
   };
 }
 
+/** PgBouncer's admin console answers SHOW VERSION with its own version; PostgreSQL has no such setting. */
+async function adminConsoleVersion(client: pg.ClientBase): Promise<string | undefined> {
+  try {
+    const { rows } = await client.query<{ version?: unknown }>('SHOW VERSION');
+    const version = rows[0]?.version;
+    return typeof version === 'string' && version.startsWith('PgBouncer') ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * What sits in front of the server, learned on a freshly opened session: PgBouncer's admin
+ * console, a pooler that refused our startup parameters, or a relay seen by the client port.
+ * `direct`: the user said this address is the server itself, so a relay there is not a pooler.
+ */
+export async function identifyPooler(
+  client: pg.ClientBase,
+  database: string,
+  refused: PoolerInfo | undefined,
+  direct = false,
+): Promise<PoolerInfo | undefined> {
+  if (database === 'pgbouncer') {
+    const version = await adminConsoleVersion(client);
+    if (version) return { kind: 'pgbouncer', evidence: `This is the admin console of ${version}.`, adminConsole: true };
+  }
+  if (refused) return refused;
+  return direct ? undefined : detectRelay(client);
+}
+
 /** The message of anything that needs one server session for longer than a transaction. */
 export function needsDirectConnection(what: string, pooler: PoolerInfo): string {
   const name = pooler.kind === 'pgbouncer' ? 'PgBouncer' : 'a pooler or proxy';

@@ -15,6 +15,7 @@ interface ServerInfoRow {
 
 /** Server facts plus the round-trip time of one trivial query on an open session. */
 export async function readServerInfo(client: ClientBase, pooler?: PoolerInfo): Promise<ServerInfo> {
+  if (pooler?.adminConsole) return readAdminConsoleInfo(client, pooler);
   const started = performance.now();
   await client.query('SELECT 1');
   const latencyMs = Math.round((performance.now() - started) * 100) / 100;
@@ -33,5 +34,23 @@ export async function readServerInfo(client: ClientBase, pooler?: PoolerInfo): P
     latencyMs,
     ...(lag ? { replicaLagSeconds: lag.replay_lag_seconds } : {}),
     ...(pooler ? { pooler } : {}),
+  };
+}
+
+/** PgBouncer's admin console has no SQL: its version and user, from SHOW commands. */
+async function readAdminConsoleInfo(client: ClientBase, pooler: PoolerInfo): Promise<ServerInfo> {
+  const started = performance.now();
+  const { rows } = await client.query<{ version: string }>('SHOW VERSION');
+  const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+  return {
+    serverVersion: rows[0]?.version ?? 'PgBouncer',
+    serverVersionNum: 0,
+    database: 'pgbouncer',
+    role: client instanceof Object && 'user' in client && typeof client.user === 'string' ? client.user : '',
+    isSuperuser: false,
+    inRecovery: false,
+    readOnly: false,
+    latencyMs,
+    pooler,
   };
 }

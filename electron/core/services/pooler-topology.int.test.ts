@@ -158,3 +158,85 @@ async function profileFields(id: string) {
   const { id: _id, kind: _kind, hasPassword: _has, ...fields } = profiles.find((p) => p.id === id)!;
   return fields;
 }
+
+describe("PgBouncer's admin console", () => {
+  let adminId: string;
+  beforeAll(async () => {
+    adminId = (
+      await direct.call('connections.save', {
+        fields: {
+          name: 'PgBouncer admin',
+          host: '127.0.0.1',
+          port: topology.bouncer.port,
+          database: 'pgbouncer',
+          user: 'postgres',
+          sslmode: 'disable',
+        },
+        password: topology.password,
+      })
+    ).id;
+  });
+
+  it('connects as the admin console and refuses the overview on a database profile', async () => {
+    const info = await direct.call('connections.connect', { id: adminId });
+    expect(info.serverVersion).toMatch(/^PgBouncer 1\.18/);
+    expect(info.pooler?.adminConsole).toBe(true);
+    expect((await rpcError(direct.call('pooler.overview', { connectionId: pooledId }))).code).toBe('BAD_REQUEST');
+  });
+
+  it('shows a full pool as critical with its waiting clients, then PAUSE / RESUME / RECONNECT, audited', async () => {
+    // Hold every server connection of the pool (6) in a transaction and queue one more client.
+    const holders = Array.from(
+      { length: topology.bouncer.poolSize + 1 },
+      () => new pg.Client({ connectionString: topology.bouncer.urlFor(DB) }),
+    );
+    await Promise.all(holders.map((c) => c.connect()));
+    const sleeps = holders.map((c) => c.query('SELECT pg_sleep(1.5)'));
+    try {
+      let pool;
+      for (let i = 0; i < 50; i++) {
+        const overview = await direct.call('pooler.overview', { connectionId: adminId });
+        pool = overview.pools.find((p) => p.database === DB && p.user === 'postgres');
+        if (pool && pool.svActive === topology.bouncer.poolSize && pool.clWaiting > 0) break;
+        await new Promise((r) => setTimeout(r, 30));
+      }
+      expect(pool).toMatchObject({
+        poolSize: topology.bouncer.poolSize,
+        svActive: topology.bouncer.poolSize,
+        utilization: 1,
+        level: 'critical',
+        waiting: true,
+      });
+      expect(pool?.clWaiting).toBeGreaterThanOrEqual(1);
+      const overview = await direct.call('pooler.overview', { connectionId: adminId });
+      expect(overview.config.rows.find((r) => r[0] === 'pool_mode')?.[1]).toBe('transaction');
+      expect(overview.clients.columns).toContain('state');
+      expect(overview.servers.rows.length).toBeGreaterThan(0);
+      expect(overview.stats.columns).toContain('total_xact_count');
+    } finally {
+      await Promise.all(sleeps);
+      await Promise.all(holders.map((c) => c.end()));
+    }
+    const idle = (await direct.call('pooler.overview', { connectionId: adminId })).pools.find(
+      (p) => p.database === DB && p.user === 'postgres',
+    );
+    expect(idle).toMatchObject({ svActive: 0, utilization: 0, level: 'ok', waiting: false });
+
+    const paused = async () => {
+      const { databases } = await direct.call('pooler.overview', { connectionId: adminId });
+      const row = databases.rows.find((r) => r[0] === DB);
+      return row?.[databases.columns.indexOf('paused')];
+    };
+    expect((await direct.call('pooler.pause', { connectionId: adminId, database: DB })).command).toBe('PAUSE');
+    expect(await paused()).toBe('1');
+    await direct.call('pooler.resume', { connectionId: adminId, database: DB });
+    expect(await paused()).toBe('0');
+    await direct.call('pooler.reconnect', { connectionId: adminId, database: DB });
+    expect((await rpcError(direct.call('pooler.pause', { connectionId: adminId, database: 'gate; SHUTDOWN' }))).code).toBe('BAD_REQUEST');
+    expect((await rpcError(direct.call('pooler.pause', { connectionId: adminId, database: 'nowhere' }))).code).toBe('NOT_FOUND');
+    const { entries } = await direct.call('audit.list', { connectionId: adminId });
+    expect(entries.map((e) => `${e.action} ${e.target} ${e.outcome}`)).toEqual(
+      expect.arrayContaining([`pooler.pause ${DB} succeeded`, `pooler.resume ${DB} succeeded`, `pooler.reconnect ${DB} succeeded`]),
+    );
+  });
+});
