@@ -56,6 +56,20 @@ export const poolerInfoSchema = z.object({
 });
 export type PoolerInfo = z.infer<typeof poolerInfoSchema>;
 
+/**
+ * The console's own pool for a connection (seed 004's pool metrics): sessions open, in use, idle,
+ * and requests waiting for one; `level` warns when requests wait or use passes 70 % / 85 % of max.
+ */
+export const consolePoolSchema = z.object({
+  max: z.number().int(),
+  total: z.number().int(),
+  active: z.number().int(),
+  idle: z.number().int(),
+  waiting: z.number().int(),
+  level: z.enum(['ok', 'warning', 'critical']),
+});
+export type ConsolePool = z.infer<typeof consolePoolSchema>;
+
 export const serverInfoSchema = z.object({
   serverVersion: z.string(),
   serverVersionNum: z.number().int(),
@@ -69,6 +83,8 @@ export const serverInfoSchema = z.object({
   replicaLagSeconds: z.number().nullable().optional(),
   /** Set when the connection goes through a pooler: sessions are then shared per transaction. */
   pooler: poolerInfoSchema.optional(),
+  /** The console's pool, read before this call took a session. */
+  consolePool: consolePoolSchema.optional(),
 });
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 

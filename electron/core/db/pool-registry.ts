@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { ProfileFields } from '../../../shared/contract/connections';
-import type { PoolerInfo } from '../../../shared/contract/connections';
+import type { ConsolePool, PoolerInfo } from '../../../shared/contract/connections';
+import { defaultHealthThresholds, levelOf } from '../../../shared/domain/health-thresholds';
 import { clientConfigFor, directFields, sslFor } from './pg-config';
 import { identifyPooler, markPooler, refusedEvidence, startupParameterRefused } from './pooler';
 import { readOnlyPerTransaction } from './read-only-pool';
@@ -93,6 +94,24 @@ export class PoolRegistry {
 }
 
 const DIRECT_SUFFIX = '#direct';
+
+/** pg.Pool's own counters as seed 004 logs them; waiting requests warn, use is held to 70 % / 85 % of max. */
+export function poolMetrics(pool: pg.Pool): ConsolePool {
+  const max = pool.options.max ?? DEFAULT_POOL_SIZE;
+  const total = pool.totalCount;
+  const idle = pool.idleCount;
+  const waiting = pool.waitingCount;
+  const active = total - idle;
+  const level = levelOf(active / max, defaultHealthThresholds.connectionsRatio);
+  return {
+    max,
+    total,
+    active,
+    idle,
+    waiting,
+    level: level === 'critical' ? 'critical' : waiting > 0 || level === 'warning' ? 'warning' : 'ok',
+  };
+}
 
 /**
  * Opens a single session to prove the settings work before the pool is shared, and learns on it

@@ -8,6 +8,7 @@ import { confirmLeave } from '../../../lib/leave-guards';
 import { defaultReadOnly, useRole } from '../../../lib/role-store';
 import { useSaveConnection } from '../api/save-connection';
 import { useTestConnection } from '../api/test-connection';
+import { TopologyFields } from './TopologyFields';
 
 const blank: ProfileFields = {
   name: '',
@@ -132,6 +133,7 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
           onChange={(e) => set('statementTimeoutMs', Number(e.target.value))}
         />
       </Field>
+      <TopologyFields fields={fields} selfId={profile?.id} set={set} />
       <Field label="Environment">
         <select
           name="environment"
@@ -168,6 +170,10 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
           Connected: PostgreSQL {test.data.serverVersion} as {test.data.role}
           {test.data.isSuperuser ? ' (superuser)' : ''} in {test.data.latencyMs} ms
           {test.data.readOnly ? ', read-only' : ''}
+          {test.data.inRecovery ? ', standby' : ''}
+          {test.data.pooler
+            ? ` — through ${test.data.pooler.kind === 'pgbouncer' ? 'PgBouncer' : 'a pooler or proxy'}: ${test.data.pooler.evidence}`
+            : ''}
         </p>
       )}
       {test.error && <ErrorView title="Connection test failed" error={test.error} />}
