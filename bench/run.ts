@@ -12,6 +12,7 @@ import './scenarios/ops-gate';
 import './scenarios/ops-reads';
 import './scenarios/insights-catalog';
 import './scenarios/insights-matview-refresh';
+import './scenarios/topology-gate';
 
 const usage = `Usage: npm run bench [-- --scale N] [-- --only <name>[,<name>…]]
 
