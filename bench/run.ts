@@ -13,6 +13,7 @@ import './scenarios/ops-reads';
 import './scenarios/insights-catalog';
 import './scenarios/insights-matview-refresh';
 import './scenarios/renderer-first-paint';
+import './scenarios/topology-gate';
 
 const usage = `Usage: npm run bench [-- --scale N] [-- --only <name>[,<name>…]]
 

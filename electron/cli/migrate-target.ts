@@ -2,8 +2,9 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { parseConnectionUrl } from '../../shared/domain/connection-url';
-import { APPLICATION_NAME, clientConfigFor } from '../core/db/pg-config';
-import { negotiateSsl } from '../core/db/pool-registry';
+import { APPLICATION_NAME } from '../core/db/pg-config';
+import { negotiate } from '../core/db/pool-registry';
+import { identifyPooler, markPooler } from '../core/db/pooler';
 import { DEMO_DATABASE, DEMO_USER, DemoDatabase } from '../core/db/embedded-demo';
 import { readJsonOr } from '../core/store/json-file';
 import { createKeyFileSecretBox, type SecretBox } from '../core/store/secret-box';
@@ -43,9 +44,12 @@ export async function openTarget(options: {
     }
     const { fields } = parsed;
     const password = options.password ?? parsed.password;
-    // sslmode=prefer: TLS when the server offers it, as the console's own connections do.
-    const config = clientConfigFor(fields, password, await negotiateSsl(fields, password));
+    // sslmode=prefer: TLS when the server offers it, as the console's own connections do; a
+    // pooler in between is noticed the same way too, so the engine can refuse to lock through it.
+    const { config, pooler: refused } = await negotiate(fields, password);
     const pool = poolFor(config);
+    const pooler = await pool.connect().then((client) => identifyPooler(client, fields.database, refused).finally(() => client.release()));
+    if (pooler) markPooler(pool, pooler);
     return { pool, config, label: `${fields.host}:${fields.port}/${fields.database}`, close: () => pool.end() };
   }
 

@@ -16,6 +16,9 @@ import { chainHandlers } from './services/chain';
 import { DEMO_ID, connectionsHandlers, profileResolver } from './services/connections';
 import { eventStatsHandlers } from './services/event-stats';
 import { exportsHandlers } from './services/exports';
+import { poolerHandlers } from './services/pooler';
+import { replicationHandlers } from './services/replication';
+import { explainStandbyWrites } from './rpc/standby-writes';
 import { ordersHandlers } from './services/orders';
 import { ticketsHandlers } from './services/tickets';
 import { migrationsHandlers } from './services/migrations';
@@ -110,13 +113,18 @@ export function createCore(options: CoreOptions): Core {
     ...exportsHandlers(deps),
     ...backupsHandlers(deps),
     ...migrationRehearseHandlers(deps),
+    ...replicationHandlers(deps),
+    ...poolerHandlers(deps),
   };
-  const dispatch = createDispatcher(handlers, {
-    validateOutput: options.validateOutput ?? false,
-    onError: options.onError,
-    isReadOnly: (id) => id !== DEMO_ID && profiles.get(id).readOnly,
-    onRefused: ({ method, connectionId, message }) => auditRefusal(deps.audit, { connectionId, target: method, reason: message }),
-  });
+  const dispatch = explainStandbyWrites(
+    createDispatcher(handlers, {
+      validateOutput: options.validateOutput ?? false,
+      onError: options.onError,
+      isReadOnly: (id) => id !== DEMO_ID && profiles.get(id).readOnly,
+      onRefused: ({ method, connectionId, message }) => auditRefusal(deps.audit, { connectionId, target: method, reason: message }),
+    }),
+    deps,
+  );
   return {
     dispatch,
     deps,

@@ -2,6 +2,7 @@ import './ui.css';
 import type { ReactNode } from 'react';
 import { navigate } from '../lib/hash-route';
 import { useSession } from '../lib/session-store';
+import { ReplicaLag } from './ReplicaLag';
 
 /** Pages that read a database: ask for a connection first instead of showing nothing. */
 export function RequireConnection({ title, children }: { title: string; children: (connectionId: string) => ReactNode }) {
@@ -16,5 +17,10 @@ export function RequireConnection({ title, children }: { title: string; children
         </button>
       </section>
     );
-  return <>{children(connectionId)}</>;
+  return (
+    <>
+      <ReplicaLag connectionId={connectionId} />
+      {children(connectionId)}
+    </>
+  );
 }

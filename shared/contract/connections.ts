@@ -21,6 +21,15 @@ export const profileFieldsSchema = z.object({
   readOnly: z.boolean().default(false),
   /** COPY … PROGRAM, COPY with a server file, pg_read_file, lo_import …: refused in the editor unless set. */
   allowServerFiles: z.boolean().optional(),
+  /**
+   * Where host:port is a pooler (PgBouncer), the server itself for what needs one session for
+   * longer than a transaction: migrations, maintenance, Manual transactions. Same database, user
+   * and password.
+   */
+  directHost: z.string().trim().min(1).max(255).optional(),
+  directPort: z.number().int().min(1).max(65535).optional(),
+  /** A read replica names the profile of its primary, where writes go. */
+  primaryId: z.string().min(1).max(64).optional(),
   environment: z.enum(environments).default('development'),
   /** A CSS hex colour; production defaults to red in the UI. */
   color: z
@@ -50,6 +59,29 @@ export const roleWritesSchema = z.object({
 });
 export type RoleWrites = z.infer<typeof roleWritesSchema>;
 
+/** A pooler or relay in front of the server, and how the console noticed it. */
+export const poolerInfoSchema = z.object({
+  kind: z.enum(['pgbouncer', 'relay']),
+  evidence: z.string(),
+  /** The profile is PgBouncer's admin database (`pgbouncer`): SHOW commands, no SQL. */
+  adminConsole: z.boolean().optional(),
+});
+export type PoolerInfo = z.infer<typeof poolerInfoSchema>;
+
+/**
+ * The console's own pool for a connection (seed 004's pool metrics): sessions open, in use, idle,
+ * and requests waiting for one; `level` warns when requests wait or use passes 70 % / 85 % of max.
+ */
+export const consolePoolSchema = z.object({
+  max: z.number().int(),
+  total: z.number().int(),
+  active: z.number().int(),
+  idle: z.number().int(),
+  waiting: z.number().int(),
+  level: z.enum(['ok', 'warning', 'critical']),
+});
+export type ConsolePool = z.infer<typeof consolePoolSchema>;
+
 export const serverInfoSchema = z.object({
   serverVersion: z.string(),
   serverVersionNum: z.number().int(),
@@ -61,6 +93,12 @@ export const serverInfoSchema = z.object({
   latencyMs: z.number(),
   /** Filled by connections.test only (it counts tables; the status bar's ping stays cheap). */
   roleWrites: roleWritesSchema.optional(),
+  /** On a standby: seconds its replay is behind (0 when it replayed all it received). */
+  replicaLagSeconds: z.number().nullable().optional(),
+  /** Set when the connection goes through a pooler: sessions are then shared per transaction. */
+  pooler: poolerInfoSchema.optional(),
+  /** The console's pool, read before this call took a session. */
+  consolePool: consolePoolSchema.optional(),
 });
 export type ServerInfo = z.infer<typeof serverInfoSchema>;
 

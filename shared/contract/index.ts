@@ -20,6 +20,8 @@ import { dataEditContract } from './data-edit';
 import { insightsContract } from './insights';
 import { maintenanceContract } from './maintenance';
 import { matviewsContract } from './matviews';
+import { poolerContract } from './pooler';
+import { replicationContract } from './replication';
 
 /**
  * THE API: every call the renderer can make. One spread per domain file; the dispatcher's
@@ -46,6 +48,8 @@ export const contract = {
   ...exportsContract,
   ...backupsContract,
   ...migrationRehearseContract,
+  ...replicationContract,
+  ...poolerContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { consolePoolSchema } from './connections';
 import { connectionId, int8String, isoTime, mutation, query } from './define';
 
 /* ───────────── Slow queries (pg_stat_statements) ───────────── */
@@ -285,6 +286,8 @@ export const healthSnapshotSchema = z.object({
   inRecovery: z.boolean(),
   /** On a standby: seconds since the last replayed transaction. */
   standbyReplayDelaySeconds: z.number().nullable(),
+  /** This console's own pool for the connection, read before the health read took its session. */
+  consolePool: consolePoolSchema.optional(),
 });
 export type HealthSnapshot = z.infer<typeof healthSnapshotSchema>;
 

@@ -14,6 +14,7 @@ import { LocalJournal, type JournalEntry } from './local-journal';
 
 /** What a finished change records; "unknown" is only ever read back from a journal without its end. */
 export type KnownOutcome = Exclude<AuditEntry['outcome'], 'unknown'>;
+import { poolerOf } from '../db/pooler';
 
 export interface AuditRecord {
   action: string;
@@ -144,6 +145,7 @@ export class AuditLog {
   private async insert(connectionId: string, entry: AuditRecord): Promise<AuditEntry> {
     const osUser = osUserName();
     const pool = await this.pools.get(connectionId);
+    if (poolerOf(pool)?.adminConsole) throw new Error("PgBouncer's admin console has no tables");
     const client = await pool.connect();
     try {
       await client.query('BEGIN');
@@ -271,7 +273,8 @@ export class AuditLog {
     let databaseError: string | undefined;
     try {
       const pool = await this.pools.get(connectionId);
-      const { rows: exists } = await pool.query<{ present: boolean }>(tableExistsSql);
+      // PgBouncer's admin console has no tables: its entries (PAUSE, RESUME …) are local only.
+      const { rows: exists } = poolerOf(pool)?.adminConsole ? { rows: [] } : await pool.query<{ present: boolean }>(tableExistsSql);
       if (exists[0]?.present) {
         databaseTable = true;
         const { rows } = await pool.query<AuditRow>(listSql, [
@@ -306,7 +309,8 @@ export class AuditLog {
     for (const e of this.readLocal(connectionId))
       if (e.action === action && e.outcome === 'succeeded') keep(e.target, { at: e.at, durationMs: e.durationMs, by: e.role || e.osUser });
     const pool = await this.pools.get(connectionId);
-    const { rows: exists } = await pool.query<{ present: boolean }>(tableExistsSql);
+    // PgBouncer's admin console has no tables: its entries (PAUSE, RESUME …) are local only.
+    const { rows: exists } = poolerOf(pool)?.adminConsole ? { rows: [] } : await pool.query<{ present: boolean }>(tableExistsSql);
     if (exists[0]?.present) {
       const { rows } = await pool.query<{ target: string; at: Date; duration_ms: number; role: string; os_user: string }>(lastByTargetSql, [
         action,

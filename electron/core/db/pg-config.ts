@@ -32,10 +32,37 @@ export function sslFor(fields: ProfileFields): SslOption {
   }
 }
 
+export interface SessionSettingsMode {
+  /**
+   * Behind a pooler: no session settings at all. PgBouncer refuses startup parameters it does not
+   * track (statement_timeout, options), and a SET would stay on a server session that other
+   * clients get next. The console's own reads set their timeouts per transaction (SET LOCAL), and
+   * a read-only profile gets each statement in a READ ONLY transaction (read-only-pool.ts).
+   */
+  pooled?: boolean;
+}
+
 /** The pg client settings for a profile: timeouts, application_name, read-only sessions. */
-export function clientConfigFor(fields: ProfileFields, password: string | undefined, ssl: SslOption = sslFor(fields)): ClientConfig {
+export function clientConfigFor(
+  fields: ProfileFields,
+  password: string | undefined,
+  ssl: SslOption = sslFor(fields),
+  mode: SessionSettingsMode = {},
+): ClientConfig {
   const options = ['-c lock_timeout=10000'];
   if (fields.readOnly) options.push('-c default_transaction_read_only=on');
+  if (mode.pooled)
+    return {
+      host: fields.host,
+      port: fields.port,
+      database: fields.database,
+      user: fields.user,
+      password,
+      ssl,
+      // PgBouncer tracks application_name per client, so it is the one setting that stays.
+      application_name: fields.applicationName || APPLICATION_NAME,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    };
   return {
     host: fields.host,
     port: fields.port,
@@ -47,5 +74,17 @@ export function clientConfigFor(fields: ProfileFields, password: string | undefi
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
     statement_timeout: fields.statementTimeoutMs || undefined,
     options: options.join(' '),
+  };
+}
+
+/** The same profile aimed at its direct host and port (migrations, maintenance, Manual mode), if it has one. */
+export function directFields(fields: ProfileFields): ProfileFields | undefined {
+  if (!fields.directHost && !fields.directPort) return undefined;
+  return {
+    ...fields,
+    host: fields.directHost ?? fields.host,
+    port: fields.directPort ?? fields.port,
+    directHost: undefined,
+    directPort: undefined,
   };
 }

@@ -14,7 +14,9 @@ export type MigrationErrorKind =
   /** The connection that holds the applier lock was lost: no further migration is started. */
   | 'lock_lost'
   /** A statement failed; the migration's transaction (if it had one) was rolled back. */
-  | 'sql';
+  | 'sql'
+  /** The connection goes through a transaction pooler, where the session-level applier lock is not safe. */
+  | 'needs_direct';
 
 /** Where in a script a failing statement is, for `file:line:column` messages and editors. */
 export interface ScriptPosition {

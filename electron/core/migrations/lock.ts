@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import lockHolderSql from '../sql/migrations/lock-holder.sql?raw';
+import { needsDirectConnection, poolerOf } from '../db/pooler';
 import { MigrationError } from './errors';
 
 /**
@@ -61,6 +62,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Takes the applier lock on its own pooled connection, waiting up to `waitMs` for another applier. */
 export async function acquireApplierLock(pool: pg.Pool, options: LockOptions): Promise<ApplierLock> {
+  // Through a transaction pooler the lock would be held by a server session that serves others
+  // next, and migrations would run on sessions it does not protect: refuse, naming the pooler.
+  const pooler = poolerOf(pool);
+  if (pooler) throw new MigrationError('needs_direct', needsDirectConnection('Applying or rolling back migrations (the applier holds a session-level advisory lock)', pooler));
   const client = await pool.connect();
   let held = false;
   let lostReason: string | undefined;

@@ -3,6 +3,7 @@ import type { SessionState } from '../../../shared/contract/query-session';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { audited, type AuditLog } from '../audit/audit-log';
 import type { PoolRegistry } from '../db/pool-registry';
+import { needsDirectConnection, poolerOf } from '../db/pooler';
 import { sessionEnded, settledStatus } from '../db/transaction-status';
 import cancelBackendSql from '../sql/query/cancel-backend.sql?raw';
 import resetSessionSql from '../sql/query/reset-session.sql?raw';
@@ -50,7 +51,10 @@ export class PinnedSessions {
   }
 
   async open(connectionId: string, owner?: string): Promise<SessionState> {
-    const pool = await this.pools.get(connectionId);
+    // One session held across statements: the server's own, never a pooler's shared one.
+    const pool = await this.pools.getDirect(connectionId);
+    const pooler = poolerOf(pool);
+    if (pooler) throw new RpcError('CONFLICT', needsDirectConnection('Manual transaction mode (one session pinned to this tab)', pooler));
     const size = pool.options.max ?? 10;
     const mine = [...this.pinned.values()].filter((p) => p.connectionId === connectionId).length + (this.opening.get(connectionId) ?? 0);
     if (mine >= size - 1)

@@ -15,6 +15,10 @@ const expected: Record<string, WriteDeclaration> = {
   'connections.disconnect': false,
   'connections.createReadOnlyRole': true,
   'tickets.validate': true,
+  // PgBouncer's state, not a database's: still a change to production, so not on a read-only profile.
+  'pooler.pause': true,
+  'pooler.resume': true,
+  'pooler.reconnect': true,
   'backups.create': false,
   'backups.verify': true,
   'backups.restore': true,

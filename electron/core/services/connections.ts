@@ -1,7 +1,8 @@
 import { type connectionsContract, type Profile, type ProfileFields } from '../../../shared/contract/connections';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { DEMO_DATABASE, DEMO_USER } from '../db/embedded-demo';
-import { withOneOffClient, type ResolvedProfile } from '../db/pool-registry';
+import { poolMetrics, withOneOffClient, type ResolvedProfile } from '../db/pool-registry';
+import { poolerOf } from '../db/pooler';
 import { readServerInfo } from '../db/server-info';
 import { audited } from '../audit/audit-log';
 import { createReadOnlyRole, readRoleWrites } from '../read-only/least-privilege';
@@ -63,9 +64,10 @@ export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connecti
   const describe = async (id: string) => {
     if (id === DEMO_ID && deps.demo) await deps.demo.start();
     const pool = await deps.pools.get(id);
+    const consolePool = poolMetrics(pool);
     const client = await pool.connect();
     try {
-      return await readServerInfo(client);
+      return { ...(await readServerInfo(client, poolerOf(pool))), consolePool };
     } finally {
       client.release();
     }

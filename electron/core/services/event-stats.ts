@@ -11,6 +11,7 @@ import seatMapSql from '../sql/event-stats/seat-map.sql?raw';
 import sectionSql from '../sql/event-stats/section.sql?raw';
 import sectionsSql from '../sql/event-stats/sections.sql?raw';
 import { containsPattern, onTicketzSchema } from '../ticketz/schema-errors';
+import { preparedName } from '../db/pooler';
 
 const noEvent = (id: string) => new RpcError('NOT_FOUND', `No event with id ${id} in this database (it may have been deleted).`);
 
@@ -106,7 +107,7 @@ export function eventStatsHandlers(deps: CoreDeps): HandlersFor<typeof eventStat
       return onTicketzSchema(pool, 'ticketing', async () => {
         const [section, seats] = await Promise.all([
           pool.query<{ id: string; name: string; type: string }>(sectionSql, [eventId, sectionId]),
-          pool.query<SeatRow>({ name: 'ticketz.events.seat-map', text: seatMapSql, values: [eventId, sectionId] }),
+          pool.query<SeatRow>({ name: preparedName(pool, 'ticketz.events.seat-map'), text: seatMapSql, values: [eventId, sectionId] }),
         ]);
         const s = section.rows[0];
         if (!s) throw new RpcError('NOT_FOUND', 'That section is not part of this event’s venue (or no longer exists).');

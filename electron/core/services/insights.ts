@@ -7,6 +7,7 @@ import { readActivity } from '../insights/activity';
 import { adviseIndexes, draftFor } from '../insights/advisor';
 import { estimateBloat, exactBloat } from '../insights/bloat';
 import { explainStatement } from '../insights/explain';
+import { poolMetrics } from '../db/pool-registry';
 import { readHealth } from '../insights/health';
 import { signalSession } from '../insights/signal-session';
 import { StatementSnapshots } from '../insights/statement-snapshots';
@@ -119,6 +120,9 @@ export function insightsHandlers(deps: CoreDeps): HandlersFor<typeof insightsCon
       return signalSession(deps, connectionId, pid, action);
     },
 
-    'insights.health': ({ connectionId }) => read(connectionId, (c) => readHealth(c)),
+    'insights.health': async ({ connectionId }) => {
+      const consolePool = poolMetrics(await deps.pools.get(connectionId));
+      return { ...(await read(connectionId, (c) => readHealth(c))), consolePool };
+    },
   };
 }

@@ -34,6 +34,8 @@ function toRpcError(err: unknown): unknown {
     }
     case 'lock_lost':
       return new RpcError('UNAVAILABLE', err.message);
+    case 'needs_direct':
+      return new RpcError('CONFLICT', err.message);
   }
 }
 
@@ -49,7 +51,8 @@ async function mapped<T>(work: () => Promise<T>): Promise<T> {
 
 export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migrationsContract> {
   const engine = async (connectionId: string, dir: string | undefined, extra: Partial<EngineOptions> = {}) =>
-    new MigrationEngine({ pool: await deps.pools.get(connectionId), dir: dir ?? defaultMigrationsDir(), ...extra });
+    // The direct pool: the applier lock is a session-level advisory lock, unsafe through a pooler.
+    new MigrationEngine({ pool: await deps.pools.getDirect(connectionId), dir: dir ?? defaultMigrationsDir(), ...extra });
 
   const assertWritable = (connectionId: string) => {
     if (connectionId !== DEMO_ID && deps.profiles.get(connectionId).readOnly)

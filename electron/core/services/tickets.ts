@@ -9,6 +9,7 @@ import firstScanSql from '../sql/tickets/first-scan.sql?raw';
 import listEventsSql from '../sql/tickets/list-events.sql?raw';
 import listGatesSql from '../sql/tickets/list-gates.sql?raw';
 import { isPgDatabaseError } from '../db/pg-errors';
+import { preparedName } from '../db/pooler';
 import { gateStatements, type ValidateRow } from '../ticketz/gate-statements';
 import { ScanBatcher } from '../ticketz/scan-batcher';
 import { containsPattern, onTicketzSchema } from '../ticketz/schema-errors';
@@ -171,7 +172,7 @@ async function decide(
     if (row.raced && row.ticket_id) {
       // Lost the race to a scan that committed after our snapshot: read what it wrote.
       const { rows: first } = await pool.query<{ scanned_at: Date | null; gate: string | null }>({
-        name: 'ticketz.tickets.first-scan',
+        name: preparedName(pool, 'ticketz.tickets.first-scan'),
         text: firstScanSql,
         values: [row.ticket_id],
       });

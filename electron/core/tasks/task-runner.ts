@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { TaskInfo, TaskResult } from '../../../shared/contract/maintenance';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { audited, type AuditLog } from '../audit/audit-log';
+import { needsDirectConnection, poolerOf } from '../db/pooler';
 import type { PoolRegistry } from '../db/pool-registry';
 import type { EventBus } from '../rpc/call-context';
 
@@ -93,7 +94,15 @@ export class TaskRunner {
     let poller: NodeJS.Timeout | undefined;
     try {
       const result = await audited(this.deps.audit, spec.connectionId, spec.audit, async () => {
-        const pool = await this.deps.pools.get(spec.connectionId);
+        // The direct pool: through a transaction pooler the pid below would be whichever server
+        // session ran that one statement, and cancelling it could stop another client's query.
+        const pool = await this.deps.pools.getDirect(spec.connectionId);
+        const pooler = poolerOf(pool);
+        if (pooler)
+          throw new RpcError(
+            'CONFLICT',
+            needsDirectConnection(`${spec.label} (a task tracked and cancelled by its server session)`, pooler),
+          );
         state.pool = pool;
         client = await pool.connect();
         const { rows } = await client.query<{ pid: number }>(`SELECT /* ticketz-console */ pg_catalog.pg_backend_pid() AS pid`);

@@ -1,5 +1,6 @@
 import type pg from 'pg';
 import type { ValidationOutcome } from '../../../shared/contract/tickets';
+import { preparedName } from '../db/pooler';
 import logInvalidSql from '../sql/tickets/log-invalid.sql?raw';
 import validateBatchSql from '../sql/tickets/validate-batch.sql?raw';
 import validateSql from '../sql/tickets/validate.sql?raw';
@@ -51,7 +52,9 @@ const unaudited = {
 /**
  * The gate's prepared statements on one pool, in their audited form (each scan's audit entry in
  * the scan's own statement and commit) or not. Prepared names differ per form, because a
- * session's prepared statement keeps the text it was first prepared with.
+ * session's prepared statement keeps the text it was first prepared with. Behind a pooler the
+ * statements go unnamed (parsed per execution): a transaction pooler hands each transaction to
+ * any server session, where a named statement may not exist (PgBouncer before 1.21).
  */
 export function gateStatements(
   pool: pg.Pool,
@@ -64,7 +67,7 @@ export function gateStatements(
   return {
     one: async (scan) => {
       const { rows } = await pool.query<ValidateRow>({
-        name: `ticketz.tickets.validate.${form}`,
+        name: preparedName(pool, `ticketz.tickets.validate.${form}`),
         text: audit ? validateSql : unaudited.validate,
         values: [scan.hash, scan.eventId, scan.raw, scan.gate, scan.staff, ...auditValues],
       });
@@ -73,7 +76,7 @@ export function gateStatements(
     many: async (scans) => {
       const column = <K extends keyof GateScan>(key: K) => scans.map((scan) => scan[key]);
       const { rows } = await pool.query<ValidateRow>({
-        name: `ticketz.tickets.validate-batch.${form}`,
+        name: preparedName(pool, `ticketz.tickets.validate-batch.${form}`),
         text: audit ? validateBatchSql : unaudited.batch,
         values: [column('hash'), column('eventId'), column('raw'), column('gate'), column('staff'), ...auditValues],
       });
@@ -85,7 +88,7 @@ export function gateStatements(
     },
     logInvalid: async (eventId, raw, gate, staff) => {
       const { rows } = await pool.query<{ validated_at: Date }>({
-        name: `ticketz.tickets.log-invalid.${form}`,
+        name: preparedName(pool, `ticketz.tickets.log-invalid.${form}`),
         text: audit ? logInvalidSql : unaudited.invalid,
         values: [eventId, raw, gate, staff, ...auditValues],
       });

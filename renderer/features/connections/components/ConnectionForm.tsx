@@ -9,6 +9,7 @@ import { defaultReadOnly, useRole } from '../../../lib/role-store';
 import { useSaveConnection } from '../api/save-connection';
 import { useTestConnection } from '../api/test-connection';
 import { RoleWritesReport } from './RoleWritesReport';
+import { TopologyFields } from './TopologyFields';
 
 const blank: ProfileFields = {
   name: '',
@@ -133,6 +134,7 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
           onChange={(e) => set('statementTimeoutMs', Number(e.target.value))}
         />
       </Field>
+      <TopologyFields fields={fields} selfId={profile?.id} set={set} />
       <Field label="Environment">
         <select
           name="environment"
@@ -178,6 +180,10 @@ export function ConnectionForm({ profile, onSaved, onCancel }: { profile?: Profi
           Connected: PostgreSQL {test.data.serverVersion} as {test.data.role}
           {test.data.isSuperuser ? ' (superuser)' : ''} in {test.data.latencyMs} ms
           {test.data.readOnly ? ', read-only' : ''}
+          {test.data.inRecovery ? ', standby' : ''}
+          {test.data.pooler
+            ? ` — through ${test.data.pooler.kind === 'pgbouncer' ? 'PgBouncer' : 'a pooler or proxy'}: ${test.data.pooler.evidence}`
+            : ''}
         </p>
       )}
       {test.data?.roleWrites && (

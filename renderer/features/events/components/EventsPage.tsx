@@ -1,3 +1,4 @@
+import { ReplicaLag } from '../../../components/ReplicaLag';
 import { useState } from 'react';
 import { eventStatuses, eventWhen } from '../../../../shared/contract/event-stats';
 import { ErrorView } from '../../../components/ErrorView';
@@ -26,6 +27,7 @@ export function EventsPage() {
   return (
     <section className="page events-page">
       <h1>Events</h1>
+      <ReplicaLag connectionId={connectionId} />
       <div className="events-layout">
         <EventList connectionId={connectionId} selected={eventId} />
         <div className="events-main">

@@ -85,6 +85,17 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
       {wal.error && <ErrorView title="Could not read WAL archiving" error={wal.error} />}
       {h && (
         <div className="insights-health-tables">
+          {h.consolePool && (
+            <section aria-label="Console pool">
+              <h2>This console's pool</h2>
+              <p className={h.consolePool.level === 'ok' ? undefined : 'insights-warn'}>
+                {h.consolePool.total} sessions open of {h.consolePool.max}: {h.consolePool.active} active, {h.consolePool.idle} idle,{' '}
+                {h.consolePool.waiting} requests waiting
+                {h.consolePool.waiting > 0 ? ' — requests wait for a session: the pool is exhausted' : ''}
+                {h.consolePool.level !== 'ok' && h.consolePool.waiting === 0 ? ' — use is past the 70 % / 85 % thresholds' : ''}
+              </p>
+            </section>
+          )}
           <section aria-label="Transaction ID age">
             <h2>Transaction ID age</h2>
             <table className="data-table">

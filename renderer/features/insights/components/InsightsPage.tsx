@@ -6,6 +6,8 @@ import { BloatTab } from './BloatTab';
 import { ExplainTab } from './ExplainTab';
 import { HealthTab } from './HealthTab';
 import { MaintenanceTab } from './MaintenanceTab';
+import { PoolerTab } from './PoolerTab';
+import { ReplicationTab } from './ReplicationTab';
 import { SlowQueriesTab } from './SlowQueriesTab';
 import '../insights.css';
 
@@ -16,6 +18,8 @@ const TABS = [
   { id: 'advisor', label: 'Index advisor', render: (c: string) => <AdvisorTab connectionId={c} /> },
   { id: 'activity', label: 'Activity', render: (c: string) => <ActivityTab connectionId={c} /> },
   { id: 'health', label: 'Health', render: (c: string) => <HealthTab connectionId={c} /> },
+  { id: 'replication', label: 'Replication', render: (c: string) => <ReplicationTab connectionId={c} /> },
+  { id: 'pooler', label: 'PgBouncer', render: (c: string) => <PoolerTab connectionId={c} /> },
   { id: 'maintenance', label: 'Maintenance', render: (c: string) => <MaintenanceTab connectionId={c} /> },
 ] as const;
 

@@ -1,3 +1,4 @@
+import { ReplicaLag } from '../../../components/ReplicaLag';
 import { useState } from 'react';
 import { orderSearchKinds, type OrderSearchKind } from '../../../../shared/contract/orders';
 import { ErrorView } from '../../../components/ErrorView';
@@ -27,6 +28,7 @@ export function OrdersPage() {
   return (
     <section className="page orders-page">
       <h1>Orders</h1>
+      <ReplicaLag connectionId={connectionId} />
       <OrderSearch key={connectionId} connectionId={connectionId} />
       {orderId && <OrderDetailView connectionId={connectionId} orderId={orderId} onClose={() => navigate('/orders')} />}
     </section>

@@ -1,3 +1,4 @@
+import { ReplicaLag } from '../../../components/ReplicaLag';
 import { useState } from 'react';
 import { useRoute } from '../../../lib/hash-route';
 import { useSession } from '../../../lib/session-store';
@@ -39,6 +40,7 @@ export function SchemaPage() {
         )}
       </aside>
       <section className="schema-main">
+        <ReplicaLag connectionId={connectionId} />
         {!ref && <p className="muted">Pick an object in the tree, or search by name.</p>}
         {ref && (ref.kind === 'table' || ref.kind === 'foreign-table') && (
           <TablePage key={path} connectionId={connectionId} schema={ref.schema} name={ref.name} />

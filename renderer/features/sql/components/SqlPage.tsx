@@ -1,3 +1,4 @@
+import { ReplicaLag } from '../../../components/ReplicaLag';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { OutputOf } from '../../../../shared/contract';
@@ -229,6 +230,7 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
 
   return (
     <div className="sql-page">
+      <ReplicaLag connectionId={connectionId} />
       <div className="sql-tabs" role="tablist" aria-label="Editor tabs">
         {state.tabs.map((t) => (
           <span key={t.id} className={`sql-tab${t.id === active.id ? ' active' : ''}`}>
