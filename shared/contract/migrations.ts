@@ -166,8 +166,21 @@ export const migrationsContract = {
   ),
   'migrations.apply': mutation(
     'Apply pending migrations up to a version, each in its own transaction, one applier at a time',
-    z.object({ connectionId, dir: dirInput, to: target.optional(), allowOutOfOrder: z.boolean().default(false), ...timeouts }),
+    z.object({
+      connectionId,
+      dir: dirInput,
+      to: target.optional(),
+      allowOutOfOrder: z.boolean().default(false),
+      /** Continue a partly applied migration from its first statement not done. */
+      resume: z.boolean().default(false),
+      ...timeouts,
+    }),
     z.object({ ran: z.array(ranStepSchema) }),
+  ),
+  'migrations.markRepaired': mutation(
+    'Mark a partly applied migration applied after the database was fixed by hand (golang-migrate force); audited',
+    z.object({ connectionId, dir: dirInput, version: target }),
+    z.object({ version: z.string(), name: z.string(), was: z.string() }),
   ),
   'migrations.rollback': mutation(
     'Roll back applied migrations with their down scripts: N steps or down to a version',
