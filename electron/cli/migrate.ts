@@ -17,10 +17,13 @@ import { openTarget, type MigrateTarget } from './migrate-target';
 
 const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> [options]
 
-  status                 each migration: applied, pending, drift, missing_file, out_of_order
+  status                 each migration: applied, partly_applied, pending, drift, missing_file, out_of_order
   up [--to V] [--backup [--backups-dir D]]
-                         apply pending migrations (up to and including V); --backup first dumps the
-                         tables they touch (restore: backup restore FILE --in-place --confirm DB)
+                         apply pending migrations (up to and including V); refuses while one is partly
+                         applied; --backup first dumps the tables they touch (restore: backup restore
+                         FILE --in-place --confirm DB)
+  resume [--to V]        like up, continuing a partly applied migration from its first statement not done
+  repair V               mark the partly applied migration V applied, after you fixed the database by hand
   down [--steps N | --to V]
                          roll back the last N applied migrations (default 1), or all above V (--to 0: all)
   plan [--to V] [--down [--steps N]]
@@ -49,7 +52,7 @@ Options:
 
 Exit codes: 0 success, 1 failure, 2 usage, ${EXIT.drift} drift, ${EXIT.lockTimeout} lock timeout, ${EXIT.sqlError} SQL error, ${EXIT.verifyFailed} verify found differences, ${EXIT.lintFailed} lint found errors.`;
 
-const subcommands = ['status', 'up', 'down', 'plan', 'verify'] as const;
+const subcommands = ['status', 'up', 'resume', 'repair', 'down', 'plan', 'verify'] as const;
 type Subcommand = (typeof subcommands)[number];
 
 function parse(argv: string[]) {
@@ -120,7 +123,9 @@ export const migrateCommand: Command = {
     const [sub, ...extra] = positionals;
     if (!sub || !subcommands.includes(sub as Subcommand))
       throw new UsageError(`${sub ? `Unknown migrate command "${sub}".` : 'Say what to do.'}\n\n${usage}`);
-    if (extra.length > 0) throw new UsageError(`Unexpected argument "${extra[0]}".\n\n${usage}`);
+    const [repairVersion, ...beyond] = sub === 'repair' ? extra : [undefined, ...extra];
+    if (sub === 'repair' && !repairVersion) throw new UsageError(`Say which migration to mark repaired: migrate repair V.\n\n${usage}`);
+    if (beyond.length > 0) throw new UsageError(`Unexpected argument "${beyond[0]}".\n\n${usage}`);
     if (values.steps !== undefined && values.to !== undefined) throw new UsageError('Give --steps or --to, not both.');
 
     const json = values.json ?? false;
@@ -140,7 +145,16 @@ export const migrateCommand: Command = {
       const database = await databaseUrlFrom(values, log);
       target = await openTarget({ url: database?.url, password: database?.password, dataDir: values['data-dir'] ?? defaultDataDir(), log });
       const engine = new MigrationEngine({ ...engineOptions, pool: target.pool });
-      return await runSubcommand(sub as Subcommand, { engine, target, json, values, steps, engineOptions, log });
+      if (sub === 'repair') {
+        const repaired = await engine.markRepaired(repairVersion!);
+        console.log(
+          json
+            ? JSON.stringify({ repaired })
+            : `Marked ${repaired.version} (${repaired.name}) repaired and applied; it was partly applied: ${repaired.was}.`,
+        );
+        return EXIT.ok;
+      }
+      return await runSubcommand(sub as Exclude<Subcommand, 'repair'>, { engine, target, json, values, steps, engineOptions, log });
     } catch (err) {
       if (json)
         console.log(
@@ -170,7 +184,10 @@ interface RunContext {
   log: (line: string) => void;
 }
 
-async function runSubcommand(sub: Subcommand, { engine, target, json, values, steps, engineOptions, log }: RunContext): Promise<number> {
+async function runSubcommand(
+  sub: Exclude<Subcommand, 'repair'>,
+  { engine, target, json, values, steps, engineOptions, log }: RunContext,
+): Promise<number> {
   const out = (lines: string[] | string) => console.log(Array.isArray(lines) ? lines.join('\n') : lines);
   switch (sub) {
     case 'status': {
@@ -183,6 +200,8 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
           hasDown: m.hasDown,
           appliedAt: m.appliedAt,
           checksum: m.checksum ?? m.appliedChecksum,
+          // partly_applied only: which statements committed, which was running
+          ...(m.progress ? { progress: m.progress } : {}),
         }));
         out(JSON.stringify({ migrations, warnings: status.warnings, invalidIndexes: status.invalidIndexes }));
       } else out(formatStatus(status));
@@ -197,6 +216,7 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
       return plan.blockers.some((b) => b.code === 'drift') ? EXIT.drift : EXIT.failure;
     }
     case 'up':
+    case 'resume':
     case 'down': {
       if (sub === 'up' && values.backup) {
         const outDir = path.resolve(values['backups-dir'] ?? path.join(values['data-dir'] ?? defaultDataDir(), 'backups'));
@@ -213,12 +233,12 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
             : 'No pending migration touches an existing table: no pre-migration snapshot needed.',
         );
       }
-      log(`${sub === 'up' ? 'Applying' : 'Rolling back'} migrations of ${engineOptions.dir} on ${target.label}`);
+      log(`${sub === 'down' ? 'Rolling back' : 'Applying'} migrations of ${engineOptions.dir} on ${target.label}`);
       const ran =
-        sub === 'up'
-          ? await engine.up({ to: values.to, allowOutOfOrder: values['allow-out-of-order'] ?? false })
-          : await engine.down({ to: values.to, steps });
-      out(json ? JSON.stringify({ ran }) : formatRan(sub, ran));
+        sub === 'down'
+          ? await engine.down({ to: values.to, steps })
+          : await engine.up({ to: values.to, allowOutOfOrder: values['allow-out-of-order'] ?? false, resume: sub === 'resume' });
+      out(json ? JSON.stringify({ ran }) : formatRan(sub === 'down' ? 'down' : 'up', ran));
       return EXIT.ok;
     }
     case 'verify': {

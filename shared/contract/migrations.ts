@@ -15,7 +15,7 @@ export type MigrationFormat = (typeof migrationFormats)[number];
  * history, not in the folder); out_of_order (pending but older than the newest applied one);
  * repeatable (Flyway R__: listed, not run).
  */
-export const migrationStatuses = ['applied', 'pending', 'drift', 'missing_file', 'out_of_order', 'repeatable'] as const;
+export const migrationStatuses = ['applied', 'partly_applied', 'pending', 'drift', 'missing_file', 'out_of_order', 'repeatable'] as const;
 export type MigrationStatus = (typeof migrationStatuses)[number];
 
 export const migrationFlagCodes = [
@@ -49,6 +49,22 @@ export const migrationRowSchema = z.object({
   /** The checksum recorded when it was applied (null when pending or applied by Flyway). */
   appliedChecksum: z.string().nullable(),
   flags: z.array(migrationFlagSchema),
+  /**
+   * partly_applied: a migration outside one transaction stopped half-way (crash, error): which of
+   * its statements committed, which was running. Resume from the first not done, or mark it repaired.
+   */
+  progress: z
+    .object({
+      statements: z.number().int(),
+      completed: z.number().int(),
+      running: z.number().int().nullable(),
+      startedAt: isoTime,
+      updatedAt: isoTime,
+      lastError: z.string().nullable(),
+      summary: z.string(),
+    })
+    .nullable()
+    .optional(),
 });
 export type MigrationRow = z.infer<typeof migrationRowSchema>;
 
@@ -94,6 +110,7 @@ export type PlanStep = z.infer<typeof planStepSchema>;
 
 export const blockerCodes = [
   'drift',
+  'partly_applied',
   'out_of_order',
   'missing_down',
   'missing_file',
@@ -149,9 +166,22 @@ export const migrationsContract = {
   ),
   'migrations.apply': mutation(
     'Apply pending migrations up to a version, each in its own transaction, one applier at a time',
-    z.object({ connectionId, dir: dirInput, to: target.optional(), allowOutOfOrder: z.boolean().default(false), ...timeouts }),
+    z.object({
+      connectionId,
+      dir: dirInput,
+      to: target.optional(),
+      allowOutOfOrder: z.boolean().default(false),
+      /** Continue a partly applied migration from its first statement not done. */
+      resume: z.boolean().default(false),
+      ...timeouts,
+    }),
     z.object({ ran: z.array(ranStepSchema) }),
     { writes: true },
+  ),
+  'migrations.markRepaired': mutation(
+    'Mark a partly applied migration applied after the database was fixed by hand (golang-migrate force); audited',
+    z.object({ connectionId, dir: dirInput, version: target }),
+    z.object({ version: z.string(), name: z.string(), was: z.string() }),
   ),
   'migrations.rollback': mutation(
     'Roll back applied migrations with their down scripts: N steps or down to a version',

@@ -3,11 +3,13 @@ import type { MigrationPlan, MigrationsStatus } from '../../../shared/contract/m
 import { osUserName } from '../db/run-as-postgres-user';
 import { discoverMigrations } from './discover';
 import { MigrationError } from './errors';
-import { ensureHistoryTable, readDatabaseState } from './history';
+import { ensureHistoryTable, insertHistory, readDatabaseState } from './history';
 import { acquireApplierLock, describeHolder, type LockHolder } from './lock';
 import { planDown, planUp, toContractPlan, type EnginePlan } from './plan';
+import { clearProgress, describeProgress, ensureProgressTable } from './progress';
 import { runStep, type RunSettings, type StepEvent } from './run-step';
 import { analyzeAll, computeStates, toRow, type MigrationState } from './status';
+import { versionKey } from './version';
 
 export const DEFAULT_LOCK_TIMEOUT_MS = 5_000;
 export const DEFAULT_STATEMENT_TIMEOUT_MS = 15 * 60_000;
@@ -34,6 +36,8 @@ export type EngineEvent =
 export interface UpRequest {
   to?: string;
   allowOutOfOrder?: boolean;
+  /** Continue a partly applied migration from its first statement not done (migrate resume). */
+  resume?: boolean;
 }
 export interface DownRequest {
   to?: string;
@@ -102,6 +106,35 @@ export class MigrationEngine {
     return this.run({ direction: 'down', ...request });
   }
 
+  /**
+   * Marks a partly applied migration repaired (golang-migrate's `force`): the person fixed the
+   * database by hand, so it is recorded as applied and its statement records go. Under the lock.
+   */
+  async markRepaired(version: string): Promise<{ version: string; name: string; was: string }> {
+    const lock = await acquireApplierLock(this.options.pool, { waitMs: this.options.lockWaitMs ?? DEFAULT_LOCK_WAIT_MS });
+    try {
+      return await this.withClient(async (client) => {
+        const { states } = await this.load(client);
+        const s = states.find((x) => x.status === 'partly_applied' && versionKey(x.version) === versionKey(version));
+        if (!s?.progress || !s.file)
+          throw new MigrationError('blocked', `${version} is not partly applied here: nothing to mark repaired (see migrate status).`);
+        await client.query('BEGIN');
+        try {
+          lock.assertHeld();
+          await insertHistory(client, { version: s.file.version, name: s.file.name, checksum: s.file.up.checksum, downChecksum: s.file.down?.checksum ?? null, osUser: osUserName(), durationMs: 0 });
+          await clearProgress(client, s.progress.version);
+          await client.query('COMMIT');
+        } catch (err) {
+          await client.query('ROLLBACK').catch(() => undefined);
+          throw err;
+        }
+        return { version: s.version, name: s.name, was: describeProgress(s.progress) };
+      });
+    } finally {
+      await lock.release();
+    }
+  }
+
   /** Lock, then read the history and plan (another applier may just have finished), then run. */
   private async run(request: PlanRequest): Promise<RanStep[]> {
     const emit = this.options.onEvent ?? (() => undefined);
@@ -114,7 +147,10 @@ export class MigrationEngine {
       return await this.withClient(async (client) => {
         const { rows } = await client.query<{ pid: number }>('SELECT /* ticketz-console */ pg_catalog.pg_backend_pid() AS pid');
         emit({ type: 'session', pid: rows[0]!.pid });
-        if (request.direction === 'up') await ensureHistoryTable(client).catch((err: unknown) => Promise.reject(historyTableError(err)));
+        if (request.direction === 'up') {
+          await ensureHistoryTable(client).catch((err: unknown) => Promise.reject(historyTableError(err)));
+          await ensureProgressTable(client).catch((err: unknown) => Promise.reject(historyTableError(err)));
+        }
         const { states } = await this.load(client);
         const plan = planFor(states, request);
         if (plan.blockers.length > 0) throw blocked(plan);

@@ -8,6 +8,7 @@ import historyExistsSql from '../sql/migrations/history-exists.sql?raw';
 import historySql from '../sql/migrations/history.sql?raw';
 import insertHistorySql from '../sql/migrations/insert-history.sql?raw';
 import invalidIndexesSql from '../sql/migrations/invalid-indexes.sql?raw';
+import { readProgress, type MigrationProgress } from './progress';
 import type { FlywayRow, HistoryRow } from './types';
 
 /** What the database says: our history, Flyway's, and indexes a failed CONCURRENTLY build left. */
@@ -16,6 +17,8 @@ export interface DatabaseState {
   history: HistoryRow[];
   flyway: FlywayRow[];
   invalidIndexes: MigrationsStatus['invalidIndexes'];
+  /** Migrations stopped half-way (statement-level records). */
+  progress: MigrationProgress[];
 }
 
 interface HistoryDbRow {
@@ -80,7 +83,8 @@ async function readStateInTransaction(client: pg.ClientBase): Promise<DatabaseSt
     );
   }
   const invalidIndexes = (await client.query<MigrationsStatus['invalidIndexes'][number]>(invalidIndexesSql)).rows;
-  return { historyTable, history, flyway, invalidIndexes };
+  const progress = await readProgress(client);
+  return { historyTable, history, flyway, invalidIndexes, progress };
 }
 
 export async function readHistory(client: pg.ClientBase): Promise<HistoryRow[]> {

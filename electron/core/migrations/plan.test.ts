@@ -11,7 +11,7 @@ const fixtures = path.join(import.meta.dirname, 'fixtures');
 function applied(version: string, checksum: string, name = 'x'): HistoryRow {
   return { version, name, checksum, downChecksum: null, appliedAt: new Date('2024-01-01T00:00:00Z'), appliedRole: 'app', appliedOsUser: 'ci', durationMs: 3 };
 }
-const db = (history: HistoryRow[], flyway: FlywayRow[] = []): DatabaseState => ({ historyTable: true, history, flyway, invalidIndexes: [] });
+const db = (history: HistoryRow[], flyway: FlywayRow[] = []): DatabaseState => ({ historyTable: true, history, flyway, invalidIndexes: [], progress: [] });
 
 async function statesFor(format: string, state: (sums: Map<string, string>) => DatabaseState) {
   const discovery = discoverMigrations(path.join(fixtures, format));

@@ -1,5 +1,6 @@
 import type { Blocker, MigrationPlan, PlanStep } from '../../../shared/contract/migrations';
 import type { ScriptAnalysis } from './analyze';
+import { describeProgress } from './progress';
 import type { MigrationState } from './status';
 import type { DiscoveredMigration, MigrationScript } from './types';
 import { compareVersions, versionKey } from './version';
@@ -11,6 +12,8 @@ export interface PlannedStep {
   migration: DiscoveredMigration;
   script: MigrationScript;
   analysis: ScriptAnalysis;
+  /** Resuming a partly applied migration: the first statement to run (1-based). */
+  resumeFrom?: number;
 }
 
 export interface EnginePlan {
@@ -27,7 +30,7 @@ export const TARGET_NOTHING = '0';
  * out-of-order migrations stop it (a changed or skipped file means the database and the
  * folder disagree, which a person should decide about), as do scripts that cannot run.
  */
-export function planUp(states: MigrationState[], options: { to?: string; allowOutOfOrder?: boolean } = {}): EnginePlan {
+export function planUp(states: MigrationState[], options: { to?: string; allowOutOfOrder?: boolean; resume?: boolean } = {}): EnginePlan {
   const blockers: Blocker[] = [];
   const { to } = options;
   if (to !== undefined && to !== TARGET_NOTHING && !states.some((s) => s.file && !s.file.repeatable && s.key === versionKey(to)))
@@ -44,6 +47,21 @@ export function planUp(states: MigrationState[], options: { to?: string; allowOu
   const newestApplied = states.filter((s) => s.history || s.flyway).at(-1)?.version;
   const steps: PlannedStep[] = [];
   for (const s of states) {
+    if (s.status === 'partly_applied' && s.progress) {
+      if (to !== undefined && (to === TARGET_NOTHING || compareVersions(s.version, to) > 0)) continue;
+      const p = s.progress;
+      const from = p.running ?? p.completed + 1;
+      if (s.file && s.file.up.checksum !== p.checksum)
+        blockers.push({ code: 'partly_applied', version: s.version, message: `${s.file.up.file} changed since it was partly applied (${describeProgress(p)}). Restore that version of the file, or repair the database by hand and mark it repaired (migrate repair ${s.version}).` });
+      else if (!options.resume)
+        blockers.push({
+          code: 'partly_applied',
+          version: s.version,
+          message: `${s.version} (${s.name}) is partly applied: ${describeProgress(p)}. Running it again from the start would repeat what committed. Resume from statement ${from} (migrate resume), or fix the database by hand and mark it repaired (migrate repair ${s.version}).`,
+        });
+      else steps.push({ direction: 'up', state: s, migration: s.file!, script: s.file!.up, analysis: s.up!, resumeFrom: from });
+      continue;
+    }
     if (s.status !== 'pending' && s.status !== 'out_of_order') continue;
     if (to !== undefined && (to === TARGET_NOTHING || compareVersions(s.version, to) > 0)) continue;
     if (s.status === 'out_of_order' && !options.allowOutOfOrder) {

@@ -8,6 +8,7 @@ import { fileLine } from './analyze';
 import { copyFromData } from './copy-from-stdin';
 import { MigrationError } from './errors';
 import { deleteHistory, insertHistory } from './history';
+import { clearProgress, writeProgress } from './progress';
 import type { ApplierLock } from './lock';
 import { toPlanStep, type PlannedStep } from './plan';
 
@@ -65,11 +66,19 @@ export async function runStep(
   const { analysis } = planned;
   const segments = analysis.segments;
   const singleTransaction = segments.length > 0 && segments.every((s) => s.transactional);
+  // Statement-level records for an up that commits in stretches (see progress.ts)
+  const tracked = planned.direction === 'up' && !singleTransaction;
+  const resumeFrom = planned.resumeFrom ?? 1;
+  const total_ = analysis.statements.length;
+  const m0 = planned.migration;
+  const progress = (completed: number, running: number | null, lastError?: string) =>
+    writeProgress(client, { version: m0.version, name: m0.name, checksum: m0.up.checksum, statements: total_, completed, running, lastError });
   const started = performance.now();
   const record = async () => {
     lock.assertHeld();
     if (planned.direction === 'up') {
       const m = planned.migration;
+      if (tracked) await client.query('BEGIN');
       await insertHistory(client, {
         version: m.version,
         name: m.name,
@@ -78,6 +87,10 @@ export async function runStep(
         osUser: settings.osUser,
         durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       });
+      if (tracked) {
+        await clearProgress(client, m.version);
+        await client.query('COMMIT');
+      }
     } else await deleteHistory(client, planned.state.history!.version);
   };
 
@@ -85,27 +98,46 @@ export async function runStep(
   let current: SqlStatement | undefined;
   let committedBefore: SqlStatement | undefined;
   let n = 0;
+  let completed = resumeFrom - 1;
   try {
+    if (tracked) await progress(completed, null);
     for (const segment of segments) {
+      // resuming: the stretches that committed before are skipped (progress ends on stretch boundaries)
+      if (n + segment.statements.length < resumeFrom) {
+        n += segment.statements.length;
+        continue;
+      }
       if (segment.transactional) await client.query('BEGIN');
       await applySettings(client, settings, segment.transactional);
       for (const statement of segment.statements) {
         current = statement;
         n++;
         onEvent?.({ type: 'statement', step, index, total, statement: n, statements: analysis.statements.length, line: fileLine(planned.script, statement), summary: summarize(statement), outsideTransaction: !segment.transactional });
+        // outside a transaction: on disk before it is sent, so a crash shows it as "was running"
+        if (tracked && !segment.transactional) await progress(completed, n);
         await execute(client, statement);
+        if (tracked && !segment.transactional) await progress((completed = n), null);
       }
       current = undefined;
       if (segment.transactional) {
         if (singleTransaction) await record();
+        if (tracked) await progress(n, null); // commits with the stretch itself
         lock.assertHeld();
         await client.query('COMMIT');
+        completed = n;
       }
       committedBefore = segment.statements[segment.statements.length - 1];
     }
     if (!singleTransaction) await record();
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
+    if (tracked) {
+      const message = err instanceof Error ? err.message.split('\n')[0]! : String(err);
+      // nothing committed: still pending (an INVALID index a failed CONCURRENTLY build left is
+      // reported on its own, with its fix)
+      const untouched = completed === 0;
+      await (untouched ? clearProgress(client, m0.version) : progress(completed, null, message)).catch(() => undefined);
+    }
     throw await explainFailure(client, planned, err, current, singleTransaction ? undefined : committedBefore);
   } finally {
     // Each migration starts from the connection's own settings, whatever the last one SET.
@@ -142,8 +174,11 @@ async function explainFailure(
     lines.push(planned.direction === 'up' ? 'Its transaction was rolled back: nothing of this migration was applied.' : 'Its transaction was rolled back: the migration is still applied.');
   else if (committedBefore)
     lines.push(
-      `Statements up to ${script.file}:${fileLine(script, committedBefore)} ran outside a single transaction and stay committed; the migration is not recorded as ${planned.direction === 'up' ? 'applied' : 'rolled back'}. ` +
-        'Undo them or make the script safe to re-run (IF NOT EXISTS / IF EXISTS) before running it again.',
+      planned.direction === 'up'
+        ? `Statements up to ${script.file}:${fileLine(script, committedBefore)} ran outside a single transaction and stay committed: the migration is partly applied (see migrate status). ` +
+            `Fix what failed, then resume from the first statement not done (migrate resume), or repair the database by hand and mark it repaired (migrate repair ${planned.state.version}).`
+        : `Statements up to ${script.file}:${fileLine(script, committedBefore)} ran outside a single transaction and stay committed; the migration is not recorded as rolled back. ` +
+            'Undo them or make the script safe to re-run (IF NOT EXISTS / IF EXISTS) before running it again.',
     );
   if (statement?.nonTransactional !== undefined) {
     const invalid = await client.query<{ schema: string; name: string; fix: string }>(invalidIndexesSql).catch(() => ({ rows: [] }));

@@ -2,6 +2,7 @@ import type { MigrationFlag, MigrationRow, MigrationStatus } from '../../../shar
 import { analyzeScript, type ScriptAnalysis } from './analyze';
 import { flywayChecksum } from './flyway-checksum';
 import type { DatabaseState } from './history';
+import { describeProgress, type MigrationProgress } from './progress';
 import type { DiscoveredMigration, Discovery, FlywayRow, HistoryRow } from './types';
 import { compareVersions, versionKey } from './version';
 
@@ -14,6 +15,8 @@ export interface MigrationState {
   file?: DiscoveredMigration;
   history?: HistoryRow;
   flyway?: FlywayRow;
+  /** partly_applied: where the run stopped. */
+  progress?: MigrationProgress;
   up?: ScriptAnalysis;
   down?: ScriptAnalysis;
 }
@@ -55,6 +58,7 @@ export function computeStates(discovery: Discovery, state: DatabaseState, analys
   const files = new Map(discovery.migrations.filter((m) => !m.repeatable).map((m) => [m.key, m]));
   const history = new Map(state.history.map((h) => [versionKey(h.version), h]));
   const flyway = flywayApplied(state.flyway);
+  const progress = new Map(state.progress.map((p) => [versionKey(p.version), p]));
   const keys = [...new Set([...files.keys(), ...history.keys(), ...flyway.keys()])];
 
   let newestApplied: string | undefined;
@@ -72,8 +76,11 @@ export function computeStates(discovery: Discovery, state: DatabaseState, analys
     let status: MigrationStatus;
     if (h) status = !file ? 'missing_file' : file.up.checksum === h.checksum ? 'applied' : 'drift';
     else if (fw) status = !file ? 'missing_file' : fw.checksum !== null && fw.checksum !== flywayChecksum(file.up.sql) ? 'drift' : 'applied';
+    else if (progress.has(key)) status = 'partly_applied';
     else status = newestApplied !== undefined && compareVersions(version, newestApplied) < 0 ? 'out_of_order' : 'pending';
+    const stopped = !h && !fw ? progress.get(key) : undefined;
     return {
+      ...(stopped ? { progress: stopped } : {}),
       key,
       version,
       name,
@@ -126,5 +133,16 @@ export function toRow(s: MigrationState): MigrationRow {
     checksum: s.file?.up.checksum ?? null,
     appliedChecksum: h?.checksum ?? null,
     flags: flagsOf(s),
+    progress: s.progress
+      ? {
+          statements: s.progress.statements,
+          completed: s.progress.completed,
+          running: s.progress.running,
+          startedAt: s.progress.startedAt.toISOString(),
+          updatedAt: s.progress.updatedAt.toISOString(),
+          lastError: s.progress.lastError,
+          summary: describeProgress(s.progress),
+        }
+      : null,
   };
 }

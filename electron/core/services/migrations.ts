@@ -140,16 +140,39 @@ export function migrationsHandlers(deps: CoreDeps): HandlersFor<typeof migration
         return direction === 'up' ? e.plan({ direction, to, allowOutOfOrder }) : e.plan({ direction, to, steps });
       }),
 
-    'migrations.apply': async ({ connectionId, dir, to, allowOutOfOrder, taskId, lockTimeoutMs, statementTimeoutMs, lockWaitMs }) => {
+    'migrations.apply': async ({
+      connectionId,
+      dir,
+      to,
+      allowOutOfOrder,
+      resume,
+      taskId,
+      lockTimeoutMs,
+      statementTimeoutMs,
+      lockWaitMs,
+    }) => {
       assertWritable(connectionId);
       return auditedRun(
         { connectionId, dir, taskId, direction: 'up', label: 'Apply migrations', action: 'migration.apply', done: 'applied' },
         { lockTimeoutMs, statementTimeoutMs, lockWaitMs },
         async (e) => {
-          const plan = await e.plan({ direction: 'up', to, allowOutOfOrder });
-          return `up${to ? ` to ${to}` : ''}: ${stepList(plan) || 'nothing pending'}`;
+          const plan = await e.plan({ direction: 'up', to, allowOutOfOrder, resume });
+          return `${resume ? 'resume' : 'up'}${to ? ` to ${to}` : ''}: ${stepList(plan) || 'nothing pending'}`;
         },
-        (e) => e.up({ to, allowOutOfOrder }),
+        (e) => e.up({ to, allowOutOfOrder, resume }),
+      );
+    },
+
+    'migrations.markRepaired': async ({ connectionId, dir, version }) => {
+      assertWritable(connectionId);
+      const e = await engine(connectionId, dir);
+      return mapped(() =>
+        audited(
+          deps.audit,
+          connectionId,
+          { action: 'migration.repair', target: dir ?? defaultMigrationsDir(), detail: `mark ${version} repaired (recorded as applied)` },
+          () => e.markRepaired(version),
+        ),
       );
     },
 

@@ -5,6 +5,7 @@ import { useSources } from '../api/sources';
 import { DryRunTab } from './DryRunTab';
 import { HistoryTab } from './HistoryTab';
 import { LintTab } from './LintTab';
+import { PartlyApplied } from './PartlyApplied';
 import { PreviewTab } from './PreviewTab';
 import { VerifyTab } from './VerifyTab';
 
@@ -20,6 +21,7 @@ export function MigrationDetail({ connectionId, dir, row, flyway }: { connection
       <h2>
         {row.version} {row.name}
       </h2>
+      <PartlyApplied connectionId={connectionId} dir={dir} row={row} />
       {row.flags.length > 0 && (
         <ul className="migration-flags">
           {row.flags.map((f) => (

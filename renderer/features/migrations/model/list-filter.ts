@@ -5,6 +5,7 @@ export type ListStatus = MigrationRow['status'] | 'no_down';
 
 export const statusLabels: Record<ListStatus, string> = {
   applied: 'applied',
+  partly_applied: 'partly applied',
   pending: 'pending',
   drift: 'drift',
   missing_file: 'missing file',
