@@ -1,4 +1,3 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultMigrationsDir } from '../core/migrations/default-dir';
@@ -6,7 +5,8 @@ import { discoverMigrations } from '../core/migrations/discover';
 import { lintMigration } from '../core/migrations/lint/lint-migration';
 import type { Finding, TransactionMode } from '../core/migrations/lint/types';
 import { helpFlag, withUsage } from './common';
-import { EXIT, UsageError } from './exit-codes';
+import { EXIT } from './exit-codes';
+import { assertMigrationsFolder } from './migrate-dir';
 
 export const migrateLintUsage = `Usage: ticketz-console migrate lint [--dir D] [--json] [--strict-lock-timeout]
 
@@ -111,8 +111,7 @@ export async function runMigrateLint(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const dir = path.resolve(values.dir ?? defaultMigrationsDir());
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new UsageError(`No migrations folder at ${dir}. Pass --dir with the folder that holds your .sql migrations.`);
+  assertMigrationsFolder(dir);
   const migrations = await lintDirectory(dir, { lockTimeoutByRunner: !values['strict-lock-timeout'] });
   if (values.json)
     console.log(

@@ -139,6 +139,19 @@ describe('ticketz-console migrate', () => {
     expect(lint.stdout).toContain('20240101000000_drop.sql:3:1  error  dropping-table');
   });
 
+  it('a wrong --dir fails: status, up and lint exit 2 and name the formats they looked for', async () => {
+    const dir = emptyMigrationsDir();
+    writeFileSync(path.join(dir, 'schema.sql'), 'CREATE TABLE wrong_dir (id int);\n');
+    // lint reads files only and takes no --url.
+    for (const run of [await migrate('status', '--dir', dir), await migrate('up', '--dir', dir), await runCli(['migrate', 'lint', '--dir', dir])]) {
+      expect(run.code).toBe(EXIT.usage);
+      expect(run.stderr).toContain(`No migrations found in ${dir}`);
+      expect(run.stderr).toContain('Flyway: V1__name.sql');
+      expect(run.stderr).toContain('schema.sql was ignored');
+    }
+    expect((await db.pool.query("SELECT to_regclass('wrong_dir') AS t")).rows[0].t).toBeNull();
+  });
+
   it('exits 2 on a usage error', async () => {
     const bad = await runCli(['migrate', 'sideways']);
     expect(bad.code).toBe(EXIT.usage);

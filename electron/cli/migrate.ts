@@ -7,6 +7,7 @@ import { MigrationError } from '../core/migrations/errors';
 import { withScratchDatabase } from '../core/migrations/scratch-database';
 import { formatVerifyReport, verifyReversibility } from '../core/migrations/verify';
 import { helpFlag, withUsage, type Command } from './common';
+import { assertMigrationsFolder } from './migrate-dir';
 import { EXIT, UsageError } from './exit-codes';
 import { runMigrateLint } from './migrate-lint';
 import { formatPlan, formatRan, formatStatus, printEvent } from './migrate-output';
@@ -111,6 +112,7 @@ export const migrateCommand: Command = {
     const json = values.json ?? false;
     const log = (line: string) => console.error(line);
     const dir = path.resolve(values.dir ?? defaultMigrationsDir());
+    assertMigrationsFolder(dir);
     const engineOptions = {
       dir,
       lockTimeoutMs: milliseconds(values['lock-timeout'], '--lock-timeout'),
