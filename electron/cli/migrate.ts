@@ -5,7 +5,8 @@ import { defaultMigrationsDir } from '../core/migrations/default-dir';
 import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_LOCK_WAIT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, MigrationEngine } from '../core/migrations/engine';
 import { MigrationError } from '../core/migrations/errors';
 import { withScratchDatabase } from '../core/migrations/scratch-database';
-import { formatVerifyReport, verifyReversibility } from '../core/migrations/verify';
+import { formatVerifyReport, verifyReversibility, type VerifyReport } from '../core/migrations/verify';
+import { verifyAspects, type VerifyAspect } from '../../shared/contract/migration-workbench';
 import { helpFlag, withUsage, type Command } from './common';
 import { assertMigrationsFolder } from './migrate-dir';
 import { EXIT, UsageError } from './exit-codes';
@@ -21,9 +22,12 @@ const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> 
                          roll back the last N applied migrations (default 1), or all above V (--to 0: all)
   plan [--to V] [--down [--steps N]]
                          print what up (or down) would run, and what would stop it
-  verify [--from V] [--to V]
+  verify [--from V] [--to V] [--ignore ASPECT]… [--exclude PATTERN]…
                          reversibility check on a scratch database: per migration up, down, compare
-                         the catalog with before, up again
+                         the catalog with before, up again. Migrations without a down script are
+                         applied and skipped. --ignore: ${verifyAspects.join(', ')} (views
+                         covers materialized views); --exclude: a glob (* ?) on object names
+                         (tables cover their columns, indexes, triggers; functions, types …)
   lint [--dir D] [--json] [--strict-lock-timeout]
                          check the scripts for dangerous changes (see migrate lint --help)
 
@@ -62,6 +66,8 @@ function parse(argv: string[]) {
         'statement-timeout': { type: 'string' },
         'lock-wait': { type: 'string' },
         'data-dir': { type: 'string' },
+        ignore: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
       },
     }),
   );
@@ -79,6 +85,19 @@ function positive(value: string | undefined, flag: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number above 0, got "${value}".`);
   return n;
+}
+
+function aspects(given: string[]): VerifyAspect[] {
+  for (const a of given)
+    if (!(verifyAspects as readonly string[]).includes(a)) throw new UsageError(`--ignore takes one of ${verifyAspects.join(', ')}; got "${a}".`);
+  return [...new Set(given)] as VerifyAspect[];
+}
+
+/** verify: 6 when a migration does not roll back cleanly; a stop on an error keeps that error's code. */
+export function verifyExitCode(report: VerifyReport): number {
+  if (report.summary.differs > 0) return EXIT.verifyFailed;
+  if (report.stopped) return report.stopped.kind === 'lock_timeout' ? EXIT.lockTimeout : report.stopped.kind === 'sql' ? EXIT.sqlError : EXIT.failure;
+  return report.ok ? EXIT.ok : EXIT.verifyFailed;
 }
 
 /** Exit codes a CI pipeline can branch on. */
@@ -121,12 +140,14 @@ export const migrateCommand: Command = {
       onEvent: (event: Parameters<typeof printEvent>[0]) => printEvent(event, log),
     };
     const steps = positive(values.steps, '--steps');
+    const ignore = aspects(values.ignore ?? []);
+    if (sub !== 'verify' && (values.ignore || values.exclude)) throw new UsageError('--ignore and --exclude belong to migrate verify.');
 
     let target: MigrateTarget | undefined;
     try {
       target = await openTarget({ url: values.url, dataDir: values['data-dir'] ?? defaultDataDir(), log });
       const engine = new MigrationEngine({ ...engineOptions, pool: target.pool });
-      return await runSubcommand(sub as Subcommand, { engine, target, json, values, steps, engineOptions, log });
+      return await runSubcommand(sub as Subcommand, { engine, target, json, values, steps, ignore, engineOptions, log });
     } catch (err) {
       if (json)
         console.log(
@@ -152,11 +173,12 @@ interface RunContext {
   json: boolean;
   values: ReturnType<typeof parse>['values'];
   steps: number | undefined;
+  ignore: VerifyAspect[];
   engineOptions: { dir: string; lockTimeoutMs?: number; statementTimeoutMs?: number; lockWaitMs?: number };
   log: (line: string) => void;
 }
 
-async function runSubcommand(sub: Subcommand, { engine, target, json, values, steps, engineOptions, log }: RunContext): Promise<number> {
+async function runSubcommand(sub: Subcommand, { engine, target, json, values, steps, ignore, engineOptions, log }: RunContext): Promise<number> {
   const out = (lines: string[] | string) => console.log(Array.isArray(lines) ? lines.join('\n') : lines);
   switch (sub) {
     case 'status': {
@@ -203,21 +225,22 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
           statementTimeoutMs: engineOptions.statementTimeoutMs,
           from: values.from,
           to: values.to,
+          ignore,
+          exclude: values.exclude ?? [],
           onVerify: (e) => {
             if (e.phase === 'up') log(`  ${e.index + 1}/${e.total} ${e.version} ${e.name}`);
           },
         });
       });
-      out(
-        json
-          ? JSON.stringify(report)
-          : [
-              ...formatVerifyReport(report),
-              '',
-              report.ok ? 'Every migration rolls back cleanly.' : 'Some migrations do not roll back cleanly (see above).',
-            ],
-      );
-      return report.ok ? EXIT.ok : EXIT.verifyFailed;
+      const verdict = report.stopped
+        ? 'The check did not finish (see above).'
+        : report.ok
+          ? report.summary.checked === 0
+            ? 'No migration could be checked: none has a down script.'
+            : `Every checked migration rolls back cleanly.`
+          : 'Some migrations do not roll back cleanly (see above).';
+      out(json ? JSON.stringify(report) : [...formatVerifyReport(report), verdict]);
+      return verifyExitCode(report);
     }
   }
 }
