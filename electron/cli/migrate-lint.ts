@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { defaultMigrationsDir } from '../core/migrations/default-dir';
 import { discoverMigrations } from '../core/migrations/discover';
 import { lintMigration } from '../core/migrations/lint/lint-migration';
+import { PriorSchema } from '../core/migrations/lint/prior-schema';
 import type { Finding, TransactionMode } from '../core/migrations/lint/types';
 import { helpFlag, withUsage } from './common';
 import { EXIT } from './exit-codes';
@@ -57,6 +58,8 @@ export function discoverForLint(dir: string): MigrationSource[] {
 
 export async function lintSources(sources: MigrationSource[], options: { lockTimeoutByRunner: boolean }): Promise<LintedMigration[]> {
   const result: LintedMigration[] = [];
+  // In version order, so a rule can see what the earlier migrations left.
+  const priorSchema = new PriorSchema();
   for (const s of sources) {
     const findings = await lintMigration({
       upSql: s.upSql,
@@ -66,6 +69,7 @@ export async function lintSources(sources: MigrationSource[], options: { lockTim
       lockTimeoutByRunner: options.lockTimeoutByRunner,
       upFirstLine: s.upFirstLine,
       downFirstLine: s.downFirstLine,
+      priorSchema,
     });
     result.push({ version: s.version, name: s.name, upFile: s.upFile, downFile: s.downFile ?? null, findings });
   }

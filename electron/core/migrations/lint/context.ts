@@ -3,6 +3,7 @@ import { sameName, statementAs } from '../../sql-parser/ast';
 import { createdTable } from '../locks/created-table';
 import { byteToCharIndex, lineColumnAt } from '../../sql-parser/byte-offsets';
 import { splitSql, type AstNode } from '../../sql-parser';
+import type { PriorSchema } from './prior-schema';
 import type { LintContext, LintScript, LintStatement, ScriptKind, TransactionMode } from './types';
 
 /**
@@ -62,12 +63,14 @@ export function buildContext(options: {
   down: LintScript | undefined;
   transaction: TransactionMode;
   lockTimeoutByRunner: boolean;
+  priorSchema?: PriorSchema | undefined;
 }): LintContext {
   const scripts = { up: options.up, down: options.down };
   const blocks = { up: explicitBlocks(options.up), down: options.down ? explicitBlocks(options.down) : [] };
   const wrapped = { up: runnerTransaction(options.up, options.transaction), down: options.down ? runnerTransaction(options.down, options.transaction) : false };
   return {
     ...options,
+    priorSchema: options.priorSchema,
     isNewTable(statement, table) {
       const script = scripts[statement.script];
       return (script?.statements ?? []).slice(0, statement.index).some((s) => {
