@@ -162,6 +162,24 @@ describe('ticketz-console migrate', () => {
     expect(bad.stderr).toContain('--ignore takes one of column-order, views, comments, owners, privileges');
   });
 
+  it('plan --json and the text table give the lock mode per relation for each statement', async () => {
+    const dir = emptyMigrationsDir();
+    writeFileSync(path.join(dir, '1_t.up.sql'), 'CREATE TABLE plan_t (id int);\n');
+    expect((await migrate('up', '--dir', dir)).code).toBe(EXIT.ok);
+    writeFileSync(path.join(dir, '2_change.up.sql'), 'CREATE INDEX plan_t_id ON plan_t (id);\nALTER TABLE plan_t ADD COLUMN note text;\n');
+    const json = await migrate('plan', '--dir', dir, '--json');
+    expect(json.code).toBe(EXIT.ok);
+    const plan = JSON.parse(json.stdout) as { steps: Array<{ version: string; locks: Array<{ line: number; locks: Array<Record<string, unknown>> }> }> };
+    expect(plan.steps.map((s) => s.version)).toEqual(['2']);
+    expect(plan.steps[0]!.locks.map((s) => [s.line, s.locks.map((l) => [l.relation, l.lock, l.blocksWrites, l.blocksReads, l.existsNow])])).toEqual([
+      [1, [['public.plan_t', 'SHARE', true, false, true]]],
+      [2, [['public.plan_t', 'ACCESS EXCLUSIVE', true, true, true]]],
+    ]);
+    const text = await migrate('plan', '--dir', dir);
+    expect(text.stdout).toContain('Locks, per statement (sizes as of now):');
+    expect(text.stdout).toMatch(/2_change\.up\.sql:2\s+ALTER TABLE plan_t ADD COLUMN note text\s+public\.plan_t\s+ACCESS EXCLUSIVE\s+reads, writes/);
+  });
+
   it('routes lint to the linter, over the same discovery (exit 7 on an error finding)', async () => {
     const dir = emptyMigrationsDir();
     writeFileSync(

@@ -9,6 +9,7 @@ import { formatVerifyReport, verifyReversibility, type VerifyReport } from '../c
 import { verifyAspects, type VerifyAspect } from '../../shared/contract/migration-workbench';
 import { helpFlag, withUsage, type Command } from './common';
 import { assertMigrationsFolder } from './migrate-dir';
+import { formatPlanLocks, planWithLocks } from './migrate-plan-locks';
 import { EXIT, UsageError } from './exit-codes';
 import { runMigrateLint } from './migrate-lint';
 import { formatPlan, formatRan, formatStatus, printEvent } from './migrate-output';
@@ -21,7 +22,8 @@ const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> 
   down [--steps N | --to V]
                          roll back the last N applied migrations (default 1), or all above V (--to 0: all)
   plan [--to V] [--down [--steps N]]
-                         print what up (or down) would run, and what would stop it
+                         print what up (or down) would run, what would stop it, and per statement
+                         the lock mode on each relation (--json: steps[].locks)
   verify [--from V] [--to V] [--ignore ASPECT]… [--exclude PATTERN]…
                          reversibility check on a scratch database: per migration up, down, compare
                          the catalog with before, up again. Migrations without a down script are
@@ -200,7 +202,8 @@ async function runSubcommand(sub: Subcommand, { engine, target, json, values, st
       const plan = values.down
         ? await engine.plan({ direction: 'down', to: values.to, steps })
         : await engine.plan({ direction: 'up', to: values.to, allowOutOfOrder: values['allow-out-of-order'] ?? false });
-      out(json ? JSON.stringify(plan) : formatPlan(plan));
+      const withLocks = await planWithLocks(target.pool, engineOptions.dir, plan);
+      out(json ? JSON.stringify(withLocks) : [...formatPlan(plan), ...formatPlanLocks(withLocks)]);
       if (plan.blockers.length === 0) return EXIT.ok;
       return plan.blockers.some((b) => b.code === 'drift') ? EXIT.drift : EXIT.failure;
     }
