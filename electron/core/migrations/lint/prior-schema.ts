@@ -1,5 +1,5 @@
 import { rangeVarName, statementAs, strings, unwrap, unwrapAll, type QualifiedName } from '../../sql-parser/ast';
-import { alterCommands } from './statements';
+import { alterCommandsOf } from './statements';
 import type { LintStatement } from './types';
 
 /**
@@ -54,7 +54,7 @@ export class PriorSchema {
           const name = parts.at(-1);
           if (name) this.dropTable({ name, ...(parts.length > 1 ? { schema: parts.at(-2)! } : {}) });
         }
-      for (const { table, cmd } of alterCommands([statement])) {
+      for (const { table, cmd } of alterCommandsOf(statement)) {
         const column = cmd.subtype === 'AT_AddColumn' ? unwrap(cmd.def, 'ColumnDef') : undefined;
         if (column) {
           const constraints = unwrapAll(column.constraints, 'Constraint');

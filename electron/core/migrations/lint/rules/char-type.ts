@@ -3,6 +3,9 @@ import { nameFromList, statementAs, typeInfo, unwrap, walk } from '../../../sql-
 import { ident, renderType } from '../sql-text';
 import type { LintRule, LintStatement, RuleHit } from '../types';
 
+/** The statements that define or retype columns, or define a domain (walking every tree would cost more than the rule). */
+const COLUMN_KINDS = new Set(['CreateStmt', 'AlterTableStmt', 'CompositeTypeStmt', 'CreateDomainStmt', 'CreateTableAsStmt']);
+
 /** squawk's ban-char-field; PostgreSQL docs 8.3: char(n) pads with spaces and is no faster than text. */
 export const charType: LintRule = {
   id: 'char-type',
@@ -15,6 +18,7 @@ export const charType: LintRule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const statement of ctx.up.statements) {
+      if (!COLUMN_KINDS.has(statement.kind)) continue;
       const flag = (typeName: TypeName | undefined, what: string, location: number | undefined) => {
         const type = typeInfo(typeName);
         if (type.name !== 'bpchar' || (type.schema !== undefined && type.schema !== 'pg_catalog')) return;

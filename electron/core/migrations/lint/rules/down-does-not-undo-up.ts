@@ -1,5 +1,5 @@
 import { sameName, statementAs, walk } from '../../../sql-parser/ast';
-import { alterCommands } from '../statements';
+import { alterCommandsOf } from '../statements';
 import { describeObject, sameObject, schemaChanges, type SchemaChange, type SchemaObject } from '../schema-changes';
 import { ident, qualified } from '../sql-text';
 import type { LintContext, LintRule, LintStatement, RuleHit } from '../types';
@@ -28,7 +28,7 @@ function droppedByDown(object: SchemaObject, down: SchemaChange[]): boolean {
 function cascades(statement: LintStatement): boolean {
   const drop = statementAs(statement, 'DropStmt');
   if (drop) return drop.behavior === 'DROP_CASCADE';
-  return alterCommands([statement]).some(({ cmd }) => cmd.behavior === 'DROP_CASCADE' && (cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_DropConstraint'));
+  return alterCommandsOf(statement).some(({ cmd }) => cmd.behavior === 'DROP_CASCADE' && (cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_DropConstraint'));
 }
 
 /** Every name a statement mentions: relations, columns, types, functions (lower-case as the parser leaves them). */

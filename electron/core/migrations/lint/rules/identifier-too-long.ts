@@ -3,8 +3,15 @@ import type { LintRule, RuleHit } from '../types';
 
 /** PostgreSQL docs 4.1.1: identifiers longer than NAMEDATALEN-1 (63) bytes are truncated, with only a NOTICE. */
 const MAX_BYTES = 63;
-/** 22 characters are the fewest that can exceed 63 bytes (3-byte UTF-8 characters): cheaper than scanning every statement. */
-const MAYBE_LONG = /[\p{L}\p{N}_$"]{22,}/u;
+/** Only a run of 64 ASCII word characters (or of 22 when the text is not ASCII: 3-byte characters) can be too long. */
+const MAYBE_LONG_ASCII = /[\w$"]{64}/;
+const MAYBE_LONG = /[\p{L}\p{N}_$"]{22}/u;
+// eslint-disable-next-line no-control-regex -- ASCII is every code point up to 0x7f, control characters included
+const ASCII = /^[\x00-\x7f]*$/;
+
+function maybeLong(text: string): boolean {
+  return ASCII.test(text) ? MAYBE_LONG_ASCII.test(text) : MAYBE_LONG.test(text);
+}
 
 /** The identifier a scanner IDENT token stands for: quoted ones keep their case, doubled quotes are one. */
 function identifierOf(token: string): string {
@@ -22,7 +29,7 @@ export const identifierTooLong: LintRule = {
   check(ctx) {
     const hits: RuleHit[] = [];
     for (const statement of [...ctx.up.statements, ...(ctx.down?.statements ?? [])]) {
-      if (!MAYBE_LONG.test(statement.text)) continue;
+      if (!maybeLong(statement.text)) continue;
       // The parser truncates names as it reads them, so the parse tree no longer shows them: the scanner's tokens do.
       const seen = new Set<string>();
       for (const token of scanSync(statement.text).tokens) {
@@ -34,7 +41,7 @@ export const identifierTooLong: LintRule = {
         const kept = Buffer.from(name, 'utf8').subarray(0, MAX_BYTES).toString('utf8').replace(/\uFFFD+$/, '');
         hits.push({
           statement,
-          location: token.start,
+          location: statement.nodeBase + token.start, // tokens count from the statement's text
           message: `"${name}" is ${bytes} bytes; PostgreSQL keeps "${kept}".`,
           safeRewrite: `-- A name of at most 63 bytes, e.g. an abbreviation of "${kept}".`,
         });

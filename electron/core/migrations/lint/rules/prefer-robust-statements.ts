@@ -1,5 +1,5 @@
 import { statementAs } from '../../../sql-parser/ast';
-import { alterCommands } from '../statements';
+import { alterCommandsOf } from '../statements';
 import type { LintRule, LintStatement, RuleHit } from '../types';
 
 /**
@@ -17,7 +17,7 @@ function notRerunnable(statement: LintStatement): string | undefined {
   if (seq && !seq.if_not_exists) return 'CREATE SEQUENCE IF NOT EXISTS';
   const schema = statementAs(statement, 'CreateSchemaStmt');
   if (schema && !schema.if_not_exists) return 'CREATE SCHEMA IF NOT EXISTS';
-  for (const { cmd } of alterCommands([statement])) {
+  for (const { cmd } of alterCommandsOf(statement)) {
     if (cmd.subtype === 'AT_AddColumn' && !cmd.missing_ok) return 'ADD COLUMN IF NOT EXISTS';
     if (cmd.subtype === 'AT_DropColumn' && !cmd.missing_ok) return 'DROP COLUMN IF EXISTS';
     if (cmd.subtype === 'AT_DropConstraint' && !cmd.missing_ok) return 'DROP CONSTRAINT IF EXISTS';
