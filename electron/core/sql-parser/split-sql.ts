@@ -123,7 +123,9 @@ export async function splitSql(sql: string): Promise<SqlStatement[]> {
   const copyHead = /\bfrom\s+stdin\b[^;]*;[ \t]*\r?\n/gi;
   let offset = 0;
   let match: RegExpExecArray | null;
-  while ((match = copyHead.exec(sql))) {
+  // Most scripts have no COPY data: one cheap search spares the cut search below.
+  const mayHaveCopyData = /stdin/i.test(sql);
+  while (mayHaveCopyData && (match = copyHead.exec(sql))) {
     const dataStart = match.index + match[0].length;
     const rest = sql.slice(dataStart);
     const end = /^\\\.[ \t]*$/m.exec(rest);

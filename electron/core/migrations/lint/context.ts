@@ -18,8 +18,9 @@ export async function parseScript(kind: ScriptKind, sql: string, firstLine = 1):
     kind,
     sql,
     statements: statements.map((s, index): LintStatement => {
-      const toByteInText = byteToCharIndex(s.text);
-      const toChar = (location: number) => toByteInText(location - s.nodeBase);
+      // Built on first use: most statements never have a finding to place.
+      let toByteInText: ((byte: number) => number) | undefined;
+      const toChar = (location: number) => (toByteInText ??= byteToCharIndex(s.text))(location - s.nodeBase);
       return {
         ...s,
         index,

@@ -9,33 +9,32 @@ import type { LintStatement } from './types';
  * down script to undo) from a real change.
  */
 export class PriorSchema {
-  private readonly columns = new Set<string>();
-  private readonly notNull = new Set<string>();
-
-  private static key(table: QualifiedName, column: string): string {
-    return `${table.name}.${column}`.toLowerCase();
-  }
+  /** table name → column name → NOT NULL (names compared as PostgreSQL folds them, schema left out). */
+  private readonly tables = new Map<string, Map<string, boolean>>();
 
   /** true/false when an earlier migration defined the column, undefined when it is not known. */
   isNotNull(table: QualifiedName, column: string): boolean | undefined {
-    const key = PriorSchema.key(table, column);
-    return this.columns.has(key) ? this.notNull.has(key) : undefined;
+    return this.tables.get(table.name.toLowerCase())?.get(column.toLowerCase());
   }
 
   private define(table: QualifiedName, column: string, notNull: boolean): void {
-    const key = PriorSchema.key(table, column);
-    this.columns.add(key);
-    if (notNull) this.notNull.add(key);
-    else this.notNull.delete(key);
+    const key = table.name.toLowerCase();
+    let columns = this.tables.get(key);
+    if (!columns) this.tables.set(key, (columns = new Map()));
+    columns.set(column.toLowerCase(), notNull);
+  }
+
+  private dropColumn(table: QualifiedName, column: string): void {
+    this.tables.get(table.name.toLowerCase())?.delete(column.toLowerCase());
   }
 
   private dropTable(table: QualifiedName): void {
-    const prefix = `${table.name}.`.toLowerCase();
-    for (const set of [this.columns, this.notNull]) for (const key of [...set]) if (key.startsWith(prefix)) set.delete(key);
+    this.tables.delete(table.name.toLowerCase());
   }
 
   apply(statements: LintStatement[]): void {
     for (const statement of statements) {
+      if (statement.kind !== 'CreateStmt' && statement.kind !== 'DropStmt' && statement.kind !== 'AlterTableStmt') continue;
       const create = statementAs(statement, 'CreateStmt');
       if (create) {
         const table = rangeVarName(create.relation);
@@ -61,10 +60,8 @@ export class PriorSchema {
           this.define(table, column.colname ?? '', constraints.some((c) => c.contype === 'CONSTR_NOTNULL' || c.contype === 'CONSTR_PRIMARY'));
         } else if (cmd.subtype === 'AT_SetNotNull' && cmd.name) this.define(table, cmd.name, true);
         else if (cmd.subtype === 'AT_DropNotNull' && cmd.name) this.define(table, cmd.name, false);
-        else if (cmd.subtype === 'AT_DropColumn' && cmd.name) {
-          this.columns.delete(PriorSchema.key(table, cmd.name));
-          this.notNull.delete(PriorSchema.key(table, cmd.name));
-        } else if (cmd.subtype === 'AT_AddConstraint') {
+        else if (cmd.subtype === 'AT_DropColumn' && cmd.name) this.dropColumn(table, cmd.name);
+        else if (cmd.subtype === 'AT_AddConstraint') {
           const c = unwrap(cmd.def, 'Constraint');
           if (c?.contype === 'CONSTR_PRIMARY') for (const key of strings(c.keys)) this.define(table, key, true);
         }

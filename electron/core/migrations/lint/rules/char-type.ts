@@ -1,10 +1,8 @@
-import type { ColumnDef, TypeName } from 'libpg-query';
-import { nameFromList, statementAs, typeInfo, unwrap, walk } from '../../../sql-parser/ast';
+import type { TypeName } from 'libpg-query';
+import { nameFromList, statementAs, typeInfo, unwrapAll } from '../../../sql-parser/ast';
+import { typedColumns } from '../statements';
 import { ident, renderType } from '../sql-text';
 import type { LintRule, LintStatement, RuleHit } from '../types';
-
-/** The statements that define or retype columns, or define a domain (walking every tree would cost more than the rule). */
-const COLUMN_KINDS = new Set(['CreateStmt', 'AlterTableStmt', 'CompositeTypeStmt', 'CreateDomainStmt', 'CreateTableAsStmt']);
 
 /** squawk's ban-char-field; PostgreSQL docs 8.3: char(n) pads with spaces and is no faster than text. */
 export const charType: LintRule = {
@@ -17,35 +15,25 @@ export const charType: LintRule = {
     'faster than text in PostgreSQL. Use text, with a CHECK on char_length when the length matters.',
   check(ctx) {
     const hits: RuleHit[] = [];
+    const flag = (statement: LintStatement, typeName: TypeName | undefined, what: string, location: number | undefined) => {
+      const type = typeInfo(typeName);
+      if (type.name !== 'bpchar' || (type.schema !== undefined && type.schema !== 'pg_catalog')) return;
+      hits.push({
+        statement,
+        location: location ?? typeName?.location,
+        message: `${what} is ${renderType(typeName)}.`,
+        safeRewrite: `${what.split(' ').at(-1)} text${type.isArray ? '[]' : ''}${type.mods[0] ? ` -- with CHECK (char_length(…) = ${type.mods[0]}) if the length is fixed` : ''}`,
+      });
+    };
+    const column = (c: { colname?: string; typeName?: TypeName }) => `Column ${ident(c.colname ?? '')}`;
+    // CREATE TABLE, ADD COLUMN, ALTER COLUMN … TYPE (shared with the other type rules), then composite types and domains.
+    for (const site of typedColumns(ctx.up.statements)) flag(site.statement, site.column.typeName, column(site.column), site.column.typeName?.location);
     for (const statement of ctx.up.statements) {
-      if (!COLUMN_KINDS.has(statement.kind)) continue;
-      const flag = (typeName: TypeName | undefined, what: string, location: number | undefined) => {
-        const type = typeInfo(typeName);
-        if (type.name !== 'bpchar' || (type.schema !== undefined && type.schema !== 'pg_catalog')) return;
-        hits.push({
-          statement,
-          location: location ?? typeName?.location,
-          message: `${what} is ${renderType(typeName)}.`,
-          safeRewrite: `${what.split(' ').at(-1)} text${type.isArray ? '[]' : ''}${type.mods[0] ? ` -- with CHECK (char_length(…) = ${type.mods[0]}) if the length is fixed` : ''}`,
-        });
-      };
-      columnDefs(statement).forEach((c) => flag(c.typeName, `Column ${ident(c.colname ?? '')}`, c.typeName?.location));
+      const composite = statementAs(statement, 'CompositeTypeStmt');
+      for (const c of unwrapAll(composite?.coldeflist, 'ColumnDef')) flag(statement, c.typeName, column(c), c.typeName?.location);
       const domain = statementAs(statement, 'CreateDomainStmt');
-      if (domain) flag(domain.typeName, `Domain ${nameFromList(domain.domainname).name}`, domain.typeName?.location);
+      if (domain) flag(statement, domain.typeName, `Domain ${nameFromList(domain.domainname).name}`, domain.typeName?.location);
     }
     return hits;
   },
 };
-
-/** Column definitions anywhere in a statement: CREATE TABLE, ADD COLUMN, ALTER COLUMN TYPE, composite types. */
-function columnDefs(statement: LintStatement): ColumnDef[] {
-  const found: ColumnDef[] = [];
-  walk(statement.node, (tag, fields) => {
-    if (tag === 'ColumnDef') found.push(fields as ColumnDef);
-    const retyped = tag === 'AlterTableCmd' && fields.subtype === 'AT_AlterColumnType' ? unwrap(fields.def, 'ColumnDef') : undefined;
-    if (!retyped) return;
-    found.push({ ...retyped, colname: typeof fields.name === 'string' ? fields.name : '' });
-    return false;
-  });
-  return found;
-}

@@ -3,14 +3,20 @@ import type { LintRule, RuleHit } from '../types';
 
 /** PostgreSQL docs 4.1.1: identifiers longer than NAMEDATALEN-1 (63) bytes are truncated, with only a NOTICE. */
 const MAX_BYTES = 63;
-/** Only a run of 64 ASCII word characters (or of 22 when the text is not ASCII: 3-byte characters) can be too long. */
-const MAYBE_LONG_ASCII = /[\w$"]{64}/;
-const MAYBE_LONG = /[\p{L}\p{N}_$"]{22}/u;
-// eslint-disable-next-line no-control-regex -- ASCII is every code point up to 0x7f, control characters included
-const ASCII = /^[\x00-\x7f]*$/;
-
+/**
+ * Whether the text has a run of identifier characters long enough to exceed 63 bytes: counted in
+ * UTF-8 bytes (non-ASCII characters count 3, the most a BMP character takes), in one pass, so the
+ * scanner only runs on the rare statement that may hold a long name.
+ */
 function maybeLong(text: string): boolean {
-  return ASCII.test(text) ? MAYBE_LONG_ASCII.test(text) : MAYBE_LONG.test(text);
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c === 34 || c >= 128;
+    run = word ? run + (c >= 128 ? 3 : 1) : 0;
+    if (run > MAX_BYTES) return true;
+  }
+  return false;
 }
 
 /** The identifier a scanner IDENT token stands for: quoted ones keep their case, doubled quotes are one. */
