@@ -23,7 +23,11 @@ const run = promisify(execFile);
 const root = findPackageRoot(import.meta.dirname) ?? process.cwd();
 
 function corporaDir(): string | undefined {
-  const candidates = [process.env.TICKETZ_CORPORA, path.join(root, '..', 'shared', 'corpora'), path.join(root, '..', '..', 'shared', 'corpora')];
+  const candidates = [
+    process.env.TICKETZ_CORPORA,
+    path.join(root, '..', 'shared', 'corpora'),
+    path.join(root, '..', '..', 'shared', 'corpora'),
+  ];
   return candidates.find((c): c is string => c !== undefined && existsSync(path.join(c, 'harbor')));
 }
 
@@ -31,11 +35,19 @@ const CORPORA = corporaDir();
 const projects = CORPORA
   ? [
       { name: 'harbor', format: 'up-down' as const, dir: path.join(CORPORA, 'harbor', 'make', 'migrations', 'postgresql') },
-      { name: 'conductor', format: 'flyway' as const, dir: path.join(CORPORA, 'conductor', 'postgres-persistence', 'src', 'main', 'resources', 'db', 'migration_postgres') },
+      {
+        name: 'conductor',
+        format: 'flyway' as const,
+        dir: path.join(CORPORA, 'conductor', 'postgres-persistence', 'src', 'main', 'resources', 'db', 'migration_postgres'),
+      },
     ]
   : [];
 
-async function withDatabase(ctx: BenchContext, format: 'up-down' | 'flyway', work: (db: Awaited<ReturnType<BenchContext['createDatabase']>>) => Promise<number>) {
+async function withDatabase(
+  ctx: BenchContext,
+  format: 'up-down' | 'flyway',
+  work: (db: Awaited<ReturnType<BenchContext['createDatabase']>>) => Promise<number>,
+) {
   const db = await ctx.createDatabase('bench_corpus');
   try {
     // What the project's runner creates before the first migration (Harbor's 0030 alters it).
@@ -68,10 +80,14 @@ let lintDir: string | undefined;
 
 /** 700 up scripts: the corpora's files (or, without them, the reference migrations) repeated under new versions. */
 function buildLintCorpus(): string {
-  const sources = projects.length > 0 ? projects.flatMap((p) => discoverMigrations(p.dir).migrations.map((m) => m.up.path)) : discoverMigrations(defaultMigrationsDir()).migrations.map((m) => m.up.path);
+  const sources =
+    projects.length > 0
+      ? projects.flatMap((p) => discoverMigrations(p.dir).migrations.map((m) => m.up.path))
+      : discoverMigrations(defaultMigrationsDir()).migrations.map((m) => m.up.path);
   const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-lint-corpus-'));
   mkdirSync(dir, { recursive: true });
-  for (let i = 0; i < LINT_FILES; i++) copyFileSync(sources[i % sources.length]!, path.join(dir, `${String(i + 1).padStart(4, '0')}_m.up.sql`));
+  for (let i = 0; i < LINT_FILES; i++)
+    copyFileSync(sources[i % sources.length]!, path.join(dir, `${String(i + 1).padStart(4, '0')}_m.up.sql`));
   return dir;
 }
 

@@ -27,7 +27,8 @@ describe('assertMigrationsFolder', () => {
     writeFileSync(path.join(dir, 'README.md'), '# not sql');
     const message = failure(dir);
     expect(message).toContain(`No migrations found in ${dir}`);
-    for (const shape of ['0001_name.up.sql', 'V1__name.sql', '-- migrate:up', 'up.sql and down.sql', '0001_name.sql']) expect(message).toContain(shape);
+    for (const shape of ['0001_name.up.sql', 'V1__name.sql', '-- migrate:up', 'up.sql and down.sql', '0001_name.sql'])
+      expect(message).toContain(shape);
     expect(message).toContain('schema.sql was ignored');
   });
 

@@ -22,14 +22,23 @@ export function assertMigrationsFolder(dir: string): void {
   let found: number;
   let warnings: string[];
   try {
-    ({ migrations: { length: found }, warnings } = discoverMigrations(dir));
+    ({
+      migrations: { length: found },
+      warnings,
+    } = discoverMigrations(dir));
   } catch (err) {
     // Two files with one version and the like: the folder holds migrations, the engine says what is wrong.
     if (err instanceof MigrationError) return;
     throw err;
   }
   if (found > 0) return;
-  const ignored = warnings.length > 0 ? `\n\nFiles that looked like migrations but were not understood:\n${warnings.slice(0, 10).map((w) => `  - ${w}`).join('\n')}` : '';
+  const ignored =
+    warnings.length > 0
+      ? `\n\nFiles that looked like migrations but were not understood:\n${warnings
+          .slice(0, 10)
+          .map((w) => `  - ${w}`)
+          .join('\n')}`
+      : '';
   throw new UsageError(
     `No migrations found in ${dir}. Looked for these formats:\n${KNOWN_FORMATS.map((f) => `  - ${f}`).join('\n')}\nPass --dir with the folder that holds your migrations.${ignored}`,
   );

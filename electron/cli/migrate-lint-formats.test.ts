@@ -28,7 +28,10 @@ describe('migrate lint --format', () => {
     expect(await runMigrateLint(['--dir', dir, '--format', 'sarif'])).toBe(EXIT.lintFailed);
     const sarif = JSON.parse(out.join('\n')) as {
       version: string;
-      runs: Array<{ tool: { driver: { rules: Array<{ id: string; defaultConfiguration: { level: string } }> } }; results: Array<Record<string, unknown>> }>;
+      runs: Array<{
+        tool: { driver: { rules: Array<{ id: string; defaultConfiguration: { level: string } }> } };
+        results: Array<Record<string, unknown>>;
+      }>;
     };
     expect(sarif.version).toBe('2.1.0');
     const run = sarif.runs[0]!;
@@ -45,7 +48,9 @@ describe('migrate lint --format', () => {
       expect.objectContaining({
         ruleId: 'create-index-non-concurrently',
         level: 'error',
-        locations: [{ physicalLocation: { artifactLocation: { uri: rel('0001_drop.down.sql') }, region: { startLine: 2, startColumn: 29 } } }],
+        locations: [
+          { physicalLocation: { artifactLocation: { uri: rel('0001_drop.down.sql') }, region: { startLine: 2, startColumn: 29 } } },
+        ],
       }),
     ]);
   });
@@ -56,14 +61,18 @@ describe('migrate lint --format', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(new RegExp(`^::error file=${rel('0001_drop.up.sql')},line=2,col=1,title=dropping-table%3A Table dropped::`));
     expect(lines[0]).toContain('%0AWhy: ');
-    expect(lines[1]).toMatch(/^::error file=.*0001_drop\.down\.sql,line=2,col=29,title=create-index-non-concurrently%3A CREATE INDEX without CONCURRENTLY/);
+    expect(lines[1]).toMatch(
+      /^::error file=.*0001_drop\.down\.sql,line=2,col=29,title=create-index-non-concurrently%3A CREATE INDEX without CONCURRENTLY/,
+    );
   });
 
   it('github: warnings and infos become ::warning and ::notice; a comma in a title is escaped', async () => {
     writeFileSync(path.join(dir, '0002_codes.up.sql'), 'CREATE TABLE codes (id bigint, code char(2));\n');
     writeFileSync(path.join(dir, '0002_codes.down.sql'), 'DROP TABLE codes;\n');
     await runMigrateLint(['--dir', dir, '--format', 'github']);
-    expect(out.join('\n')).toMatch(/^::warning file=.*0002_codes\.up\.sql,line=1,col=37,title=char-type%3A char \/ character \/ char\(n\)%2C arrays included::/m);
+    expect(out.join('\n')).toMatch(
+      /^::warning file=.*0002_codes\.up\.sql,line=1,col=37,title=char-type%3A char \/ character \/ char\(n\)%2C arrays included::/m,
+    );
   });
 
   it('refuses an unknown format', async () => {

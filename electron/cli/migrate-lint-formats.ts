@@ -49,7 +49,14 @@ export function toSarif(dir: string, migrations: LintedFiles[], version: string)
             ruleIndex: ruleIndex.get(f.ruleId),
             level: sarifLevel[f.severity],
             message: { text: `${f.message}\nSafe rewrite:\n${f.safeRewrite}` },
-            locations: [{ physicalLocation: { artifactLocation: { uri: findingPath(dir, m, f) }, region: { startLine: f.line, startColumn: f.column } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: findingPath(dir, m, f) },
+                  region: { startLine: f.line, startColumn: f.column },
+                },
+              },
+            ],
           })),
         ),
       },

@@ -113,7 +113,13 @@ export async function runMigrateLint(argv: string[]): Promise<number> {
     parseArgs({
       args: argv,
       strict: true,
-      options: { ...helpFlag, dir: { type: 'string' }, json: { type: 'boolean' }, format: { type: 'string' }, 'strict-lock-timeout': { type: 'boolean' } },
+      options: {
+        ...helpFlag,
+        dir: { type: 'string' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        'strict-lock-timeout': { type: 'boolean' },
+      },
     }),
   );
   if (values.help) {

@@ -28,7 +28,9 @@ export interface PlannedStatementLocks {
   notes: string[];
 }
 
-export type PlanWithLocks = Omit<MigrationPlan, 'steps'> & { steps: Array<MigrationPlan['steps'][number] & { locks: PlannedStatementLocks[] }> };
+export type PlanWithLocks = Omit<MigrationPlan, 'steps'> & {
+  steps: Array<MigrationPlan['steps'][number] & { locks: PlannedStatementLocks[] }>;
+};
 
 const summary = (text: string) => {
   const first = text.split('\n', 1)[0] ?? '';
@@ -83,7 +85,16 @@ export function formatPlanLocks(plan: PlanWithLocks): string[] {
   const rows: string[][] = [];
   for (const step of plan.steps)
     for (const s of step.locks) {
-      if (s.locks.length === 0) rows.push([`${step.file}:${s.line}`, s.summary, '', s.notes.length > 0 ? `(${s.notes.join('; ')})` : '(no table lock)', '', '', '']);
+      if (s.locks.length === 0)
+        rows.push([
+          `${step.file}:${s.line}`,
+          s.summary,
+          '',
+          s.notes.length > 0 ? `(${s.notes.join('; ')})` : '(no table lock)',
+          '',
+          '',
+          '',
+        ]);
       for (const l of s.locks)
         rows.push([
           `${step.file}:${s.line}`,
@@ -96,5 +107,9 @@ export function formatPlanLocks(plan: PlanWithLocks): string[] {
         ]);
     }
   if (rows.length === 0) return [];
-  return ['', 'Locks, per statement (sizes as of now):', ...table(['Where', 'Statement', 'Relation', 'Lock', 'Blocks', 'Rows', 'Size'], rows).map((l) => `  ${l}`)];
+  return [
+    '',
+    'Locks, per statement (sizes as of now):',
+    ...table(['Where', 'Statement', 'Relation', 'Lock', 'Blocks', 'Rows', 'Size'], rows).map((l) => `  ${l}`),
+  ];
 }

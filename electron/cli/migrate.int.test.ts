@@ -143,14 +143,24 @@ describe('ticketz-console migrate', () => {
     writeFileSync(path.join(dir, '0040_more.down.sql'), "COMMENT ON TABLE h_more IS 'kept';\nDROP TABLE h_more_typo;\n");
     const stopped = await migrate('verify', '--dir', dir, '--json');
     expect(stopped.code).toBe(EXIT.sqlError);
-    const report = JSON.parse(stopped.stdout) as { ok: boolean; migrations: Array<{ version: string; outcome: string }>; stopped: Record<string, unknown> };
+    const report = JSON.parse(stopped.stdout) as {
+      ok: boolean;
+      migrations: Array<{ version: string; outcome: string }>;
+      stopped: Record<string, unknown>;
+    };
     expect(report.ok).toBe(false);
     expect(report.migrations.map((m) => [m.version, m.outcome])).toEqual([
       ['0001', 'skipped'],
       ['0030', 'skipped'],
       ['0040', 'failed'],
     ]);
-    expect(report.stopped).toMatchObject({ version: '0040', phase: 'down', file: '0040_more.down.sql', line: 2, statement: 'DROP TABLE h_more_typo' });
+    expect(report.stopped).toMatchObject({
+      version: '0040',
+      phase: 'down',
+      file: '0040_more.down.sql',
+      line: 2,
+      statement: 'DROP TABLE h_more_typo',
+    });
 
     writeFileSync(path.join(dir, '0040_more.down.sql'), "COMMENT ON TABLE h_project IS 'left';\nDROP TABLE h_more;\n");
     expect((await migrate('verify', '--dir', dir)).code).toBe(EXIT.verifyFailed);
@@ -169,15 +179,21 @@ describe('ticketz-console migrate', () => {
     writeFileSync(path.join(dir, '2_change.up.sql'), 'CREATE INDEX plan_t_id ON plan_t (id);\nALTER TABLE plan_t ADD COLUMN note text;\n');
     const json = await migrate('plan', '--dir', dir, '--json');
     expect(json.code).toBe(EXIT.ok);
-    const plan = JSON.parse(json.stdout) as { steps: Array<{ version: string; locks: Array<{ line: number; locks: Array<Record<string, unknown>> }> }> };
+    const plan = JSON.parse(json.stdout) as {
+      steps: Array<{ version: string; locks: Array<{ line: number; locks: Array<Record<string, unknown>> }> }>;
+    };
     expect(plan.steps.map((s) => s.version)).toEqual(['2']);
-    expect(plan.steps[0]!.locks.map((s) => [s.line, s.locks.map((l) => [l.relation, l.lock, l.blocksWrites, l.blocksReads, l.existsNow])])).toEqual([
+    expect(
+      plan.steps[0]!.locks.map((s) => [s.line, s.locks.map((l) => [l.relation, l.lock, l.blocksWrites, l.blocksReads, l.existsNow])]),
+    ).toEqual([
       [1, [['public.plan_t', 'SHARE', true, false, true]]],
       [2, [['public.plan_t', 'ACCESS EXCLUSIVE', true, true, true]]],
     ]);
     const text = await migrate('plan', '--dir', dir);
     expect(text.stdout).toContain('Locks, per statement (sizes as of now):');
-    expect(text.stdout).toMatch(/2_change\.up\.sql:2\s+ALTER TABLE plan_t ADD COLUMN note text\s+public\.plan_t\s+ACCESS EXCLUSIVE\s+reads, writes/);
+    expect(text.stdout).toMatch(
+      /2_change\.up\.sql:2\s+ALTER TABLE plan_t ADD COLUMN note text\s+public\.plan_t\s+ACCESS EXCLUSIVE\s+reads, writes/,
+    );
   });
 
   it('routes lint to the linter, over the same discovery (exit 7 on an error finding)', async () => {
@@ -195,7 +211,11 @@ describe('ticketz-console migrate', () => {
     const dir = emptyMigrationsDir();
     writeFileSync(path.join(dir, 'schema.sql'), 'CREATE TABLE wrong_dir (id int);\n');
     // lint reads files only and takes no --url.
-    for (const run of [await migrate('status', '--dir', dir), await migrate('up', '--dir', dir), await runCli(['migrate', 'lint', '--dir', dir])]) {
+    for (const run of [
+      await migrate('status', '--dir', dir),
+      await migrate('up', '--dir', dir),
+      await runCli(['migrate', 'lint', '--dir', dir]),
+    ]) {
       expect(run.code).toBe(EXIT.usage);
       expect(run.stderr).toContain(`No migrations found in ${dir}`);
       expect(run.stderr).toContain('Flyway: V1__name.sql');

@@ -91,14 +91,16 @@ function positive(value: string | undefined, flag: string): number | undefined {
 
 function aspects(given: string[]): VerifyAspect[] {
   for (const a of given)
-    if (!(verifyAspects as readonly string[]).includes(a)) throw new UsageError(`--ignore takes one of ${verifyAspects.join(', ')}; got "${a}".`);
+    if (!(verifyAspects as readonly string[]).includes(a))
+      throw new UsageError(`--ignore takes one of ${verifyAspects.join(', ')}; got "${a}".`);
   return [...new Set(given)] as VerifyAspect[];
 }
 
 /** verify: 6 when a migration does not roll back cleanly; a stop on an error keeps that error's code. */
 export function verifyExitCode(report: VerifyReport): number {
   if (report.summary.differs > 0) return EXIT.verifyFailed;
-  if (report.stopped) return report.stopped.kind === 'lock_timeout' ? EXIT.lockTimeout : report.stopped.kind === 'sql' ? EXIT.sqlError : EXIT.failure;
+  if (report.stopped)
+    return report.stopped.kind === 'lock_timeout' ? EXIT.lockTimeout : report.stopped.kind === 'sql' ? EXIT.sqlError : EXIT.failure;
   return report.ok ? EXIT.ok : EXIT.verifyFailed;
 }
 
@@ -180,7 +182,10 @@ interface RunContext {
   log: (line: string) => void;
 }
 
-async function runSubcommand(sub: Subcommand, { engine, target, json, values, steps, ignore, engineOptions, log }: RunContext): Promise<number> {
+async function runSubcommand(
+  sub: Subcommand,
+  { engine, target, json, values, steps, ignore, engineOptions, log }: RunContext,
+): Promise<number> {
   const out = (lines: string[] | string) => console.log(Array.isArray(lines) ? lines.join('\n') : lines);
   switch (sub) {
     case 'status': {
