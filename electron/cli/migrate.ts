@@ -240,13 +240,15 @@ async function runSubcommand(
           },
         });
       });
-      const verdict = report.stopped
-        ? 'The check did not finish (see above).'
-        : report.ok
-          ? report.summary.checked === 0
-            ? 'No migration could be checked: none has a down script.'
-            : `Every checked migration rolls back cleanly.`
-          : 'Some migrations do not roll back cleanly (see above).';
+      // Differences first: a rollback that left something behind usually also stops the check (up again fails).
+      const verdict =
+        report.summary.differs > 0
+          ? 'Some migrations do not roll back cleanly (see above).'
+          : report.stopped
+            ? 'The check did not finish (see above).'
+            : report.summary.checked === 0
+              ? 'No migration could be checked: none has a down script.'
+              : 'Every checked migration rolls back cleanly.';
       out(json ? JSON.stringify(report) : [...formatVerifyReport(report), verdict]);
       return verifyExitCode(report);
     }

@@ -4,13 +4,15 @@ import type { VerifyReportWire } from '../../../../shared/contract/migration-wor
 export function VerifySummary({ report }: { report: VerifyReportWire }) {
   const n = report.summary;
   const stop = report.stopped;
-  const verdict = stop
-    ? 'The check stopped on an error.'
-    : report.ok
-      ? n.checked === 0
-        ? 'No migration could be checked: none in the range has a down script.'
-        : 'Every checked migration rolls back cleanly.'
-      : 'Some migrations do not roll back cleanly.';
+  // Differences first: a rollback that left something behind usually also stops the check (up again fails).
+  const verdict =
+    n.differs > 0
+      ? 'Some migrations do not roll back cleanly.'
+      : stop
+        ? 'The check stopped on an error.'
+        : n.checked === 0
+          ? 'No migration could be checked: none in the range has a down script.'
+          : 'Every checked migration rolls back cleanly.';
   const { aspects, exclude, differences } = report.ignored;
   return (
     <>
