@@ -4,6 +4,7 @@ import { machineDescription } from './machine';
 import { startBenchServer } from './server';
 // Scenarios register themselves when imported: one line per scenario module, add yours here.
 import './scenarios/migrations-apply';
+import './scenarios/migrations-corpora';
 import './scenarios/demo-data';
 import './scenarios/schema-catalog';
 import './scenarios/schema-partitions';

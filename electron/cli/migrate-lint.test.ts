@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXIT, UsageError } from './exit-codes';
-import { discoverForLint, runMigrateLint } from './migrate-lint';
+import { discoverForLint, lintDirectory, runMigrateLint } from './migrate-lint';
 
 let dir: string;
 let out: string[];
@@ -67,6 +67,24 @@ describe('migrate lint', () => {
     out = [];
     await runMigrateLint(['--dir', dir, '--strict-lock-timeout']);
     expect(out.join('\n')).toContain('missing-lock-timeout');
+  });
+
+  it('lints the folder in version order, so down-does-not-undo-up knows what earlier migrations left', async () => {
+    write({
+      '0001_t.up.sql': 'CREATE TABLE t (id bigint PRIMARY KEY, code text NOT NULL, note text);',
+      '0001_t.down.sql': 'DROP TABLE t;',
+      '0002_codes.up.sql': 'ALTER TABLE t ALTER COLUMN code SET NOT NULL;',
+      '0002_codes.down.sql': 'SELECT 1;',
+      '0003_notes.up.sql': 'ALTER TABLE t ALTER COLUMN note SET NOT NULL;',
+      '0003_notes.down.sql': 'SELECT 1;',
+    });
+    const linted = await lintDirectory(dir);
+    const undo = linted.map((m) => [m.version, m.findings.filter((f) => f.ruleId === 'down-does-not-undo-up').length]);
+    expect(undo).toEqual([
+      ['0001', 0],
+      ['0002', 0],
+      ['0003', 1],
+    ]);
   });
 
   it('says what to do when the folder does not exist', async () => {

@@ -1,25 +1,32 @@
-import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultMigrationsDir } from '../core/migrations/default-dir';
 import { discoverMigrations } from '../core/migrations/discover';
 import { lintMigration } from '../core/migrations/lint/lint-migration';
+import { PriorSchema } from '../core/migrations/lint/prior-schema';
 import type { Finding, TransactionMode } from '../core/migrations/lint/types';
-import { helpFlag, withUsage } from './common';
+import { helpFlag, packageVersion, withUsage } from './common';
 import { EXIT, UsageError } from './exit-codes';
+import { toGithubAnnotations, toSarif } from './migrate-lint-formats';
+import { assertMigrationsFolder } from './migrate-dir';
 
-export const migrateLintUsage = `Usage: ticketz-console migrate lint [--dir D] [--json] [--strict-lock-timeout]
+export const migrateLintUsage = `Usage: ticketz-console migrate lint [--dir D] [--format text|json|sarif|github] [--strict-lock-timeout]
 
 Checks every migration of a folder for changes that lock or rewrite big tables, lose data,
 break running code or cannot be rolled back. Exits with ${EXIT.lintFailed} when any finding is an error.
   --dir D                  the migrations folder (default: the package's migrations/)
-  --json                   print {"migrations": [{"version", "name", "upFile", "downFile", "findings": [...]}]}
+  --format F               text (default); json: {"migrations": [{"version", "name", "upFile", "downFile", "findings": [...]}]};
+                           sarif: SARIF 2.1.0 for GitHub code scanning; github: ::error/::warning annotations
+                           for pull requests (file paths relative to the working directory)
+  --json                   the same as --format json
   --strict-lock-timeout    require SET lock_timeout in each file (for migrations other tools run too;
                            \`ticketz-console migrate\` sets lock_timeout itself)
 
 Silence one finding with a comment above the statement, giving the reason:
   -- lint-ignore: <rule-id> <why this is safe here>
 or for a whole file:  -- lint-ignore-file: <rule-id> <why>`;
+
+const LINT_FORMATS = ['text', 'json', 'sarif', 'github'] as const;
 
 export interface MigrationSource {
   version: string;
@@ -57,6 +64,8 @@ export function discoverForLint(dir: string): MigrationSource[] {
 
 export async function lintSources(sources: MigrationSource[], options: { lockTimeoutByRunner: boolean }): Promise<LintedMigration[]> {
   const result: LintedMigration[] = [];
+  // In version order, so a rule can see what the earlier migrations left.
+  const priorSchema = new PriorSchema();
   for (const s of sources) {
     const findings = await lintMigration({
       upSql: s.upSql,
@@ -66,6 +75,7 @@ export async function lintSources(sources: MigrationSource[], options: { lockTim
       lockTimeoutByRunner: options.lockTimeoutByRunner,
       upFirstLine: s.upFirstLine,
       downFirstLine: s.downFirstLine,
+      priorSchema,
     });
     result.push({ version: s.version, name: s.name, upFile: s.upFile, downFile: s.downFile ?? null, findings });
   }
@@ -103,18 +113,31 @@ export async function runMigrateLint(argv: string[]): Promise<number> {
     parseArgs({
       args: argv,
       strict: true,
-      options: { ...helpFlag, dir: { type: 'string' }, json: { type: 'boolean' }, 'strict-lock-timeout': { type: 'boolean' } },
+      options: {
+        ...helpFlag,
+        dir: { type: 'string' },
+        json: { type: 'boolean' },
+        format: { type: 'string' },
+        'strict-lock-timeout': { type: 'boolean' },
+      },
     }),
   );
   if (values.help) {
     console.log(migrateLintUsage);
     return EXIT.ok;
   }
+  const format = values.format ?? (values.json ? 'json' : 'text');
+  if (!LINT_FORMATS.includes(format as (typeof LINT_FORMATS)[number]))
+    throw new UsageError(`--format takes one of ${LINT_FORMATS.join(', ')}; got "${format}".\n\n${migrateLintUsage}`);
+  if (values.json && values.format && values.format !== 'json') throw new UsageError('Give --json or --format, not both.');
   const dir = path.resolve(values.dir ?? defaultMigrationsDir());
-  if (!existsSync(dir) || !statSync(dir).isDirectory())
-    throw new UsageError(`No migrations folder at ${dir}. Pass --dir with the folder that holds your .sql migrations.`);
+  assertMigrationsFolder(dir);
   const migrations = await lintDirectory(dir, { lockTimeoutByRunner: !values['strict-lock-timeout'] });
-  if (values.json)
+  if (format === 'sarif') console.log(JSON.stringify(toSarif(dir, migrations, packageVersion()), null, 2));
+  else if (format === 'github') {
+    const lines = toGithubAnnotations(dir, migrations);
+    if (lines.length > 0) console.log(lines.join('\n'));
+  } else if (format === 'json')
     console.log(
       JSON.stringify(
         { migrations: migrations.map(({ version, name, upFile, downFile, findings }) => ({ version, name, upFile, downFile, findings })) },

@@ -97,7 +97,7 @@ describe('ticketz-console migrate', () => {
   it('verify: exit 0 when every migration rolls back cleanly, 6 with the differences when one does not', async () => {
     const ok = await migrate('verify', '--dir', copyFixture('ticketz'));
     expect(ok.code).toBe(EXIT.ok);
-    expect(ok.stdout).toContain('Every migration rolls back cleanly.');
+    expect(ok.stdout).toContain('Every checked migration rolls back cleanly.');
 
     const dir = emptyMigrationsDir();
     writeFileSync(path.join(dir, '1_t.up.sql'), 'CREATE TABLE v_t (id int);\n');
@@ -128,6 +128,74 @@ describe('ticketz-console migrate', () => {
     expect(rows[0].n).toBe(0); // dropped afterwards
   });
 
+  it('verify: skipped migrations do not fail the run; a failing statement exits 5 with the results so far (--json); --ignore/--exclude', async () => {
+    const dir = emptyMigrationsDir();
+    // Like Harbor: up scripts only, one of them altering golang-migrate's own table.
+    writeFileSync(path.join(dir, '0001_init.up.sql'), 'CREATE TABLE h_project (id int);\n');
+    writeFileSync(path.join(dir, '0030_schema.up.sql'), 'ALTER TABLE schema_migrations ADD COLUMN data_version int;\n');
+    const skipped = await migrate('verify', '--dir', dir);
+    expect(skipped.code).toBe(EXIT.ok);
+    expect(skipped.stdout).toContain('skipped  0030  schema  (no down script: applied, not checked)');
+    expect(skipped.stdout).toContain('0 checked: 0 ok, 0 differ; 2 skipped (no down script).');
+    expect(skipped.stdout).toContain('public.schema_migrations (golang-migrate)');
+
+    writeFileSync(path.join(dir, '0040_more.up.sql'), 'CREATE TABLE h_more (id int);\n');
+    writeFileSync(path.join(dir, '0040_more.down.sql'), "COMMENT ON TABLE h_more IS 'kept';\nDROP TABLE h_more_typo;\n");
+    const stopped = await migrate('verify', '--dir', dir, '--json');
+    expect(stopped.code).toBe(EXIT.sqlError);
+    const report = JSON.parse(stopped.stdout) as {
+      ok: boolean;
+      migrations: Array<{ version: string; outcome: string }>;
+      stopped: Record<string, unknown>;
+    };
+    expect(report.ok).toBe(false);
+    expect(report.migrations.map((m) => [m.version, m.outcome])).toEqual([
+      ['0001', 'skipped'],
+      ['0030', 'skipped'],
+      ['0040', 'failed'],
+    ]);
+    expect(report.stopped).toMatchObject({
+      version: '0040',
+      phase: 'down',
+      file: '0040_more.down.sql',
+      line: 2,
+      statement: 'DROP TABLE h_more_typo',
+    });
+
+    writeFileSync(path.join(dir, '0040_more.down.sql'), "COMMENT ON TABLE h_project IS 'left';\nDROP TABLE h_more;\n");
+    expect((await migrate('verify', '--dir', dir)).code).toBe(EXIT.verifyFailed);
+    const relaxed = await migrate('verify', '--dir', dir, '--ignore', 'comments', '--exclude', 'nothing_*');
+    expect(relaxed.code).toBe(EXIT.ok);
+    expect(relaxed.stdout).toContain('Ignored: comments, exclude nothing_* (2 by comments).'); // after down, and after up again
+    const bad = await migrate('verify', '--dir', dir, '--ignore', 'colour');
+    expect(bad.code).toBe(EXIT.usage);
+    expect(bad.stderr).toContain('--ignore takes one of column-order, views, comments, owners, privileges');
+  });
+
+  it('plan --json and the text table give the lock mode per relation for each statement', async () => {
+    const dir = emptyMigrationsDir();
+    writeFileSync(path.join(dir, '1_t.up.sql'), 'CREATE TABLE plan_t (id int);\n');
+    expect((await migrate('up', '--dir', dir)).code).toBe(EXIT.ok);
+    writeFileSync(path.join(dir, '2_change.up.sql'), 'CREATE INDEX plan_t_id ON plan_t (id);\nALTER TABLE plan_t ADD COLUMN note text;\n');
+    const json = await migrate('plan', '--dir', dir, '--json');
+    expect(json.code).toBe(EXIT.ok);
+    const plan = JSON.parse(json.stdout) as {
+      steps: Array<{ version: string; locks: Array<{ line: number; locks: Array<Record<string, unknown>> }> }>;
+    };
+    expect(plan.steps.map((s) => s.version)).toEqual(['2']);
+    expect(
+      plan.steps[0]!.locks.map((s) => [s.line, s.locks.map((l) => [l.relation, l.lock, l.blocksWrites, l.blocksReads, l.existsNow])]),
+    ).toEqual([
+      [1, [['public.plan_t', 'SHARE', true, false, true]]],
+      [2, [['public.plan_t', 'ACCESS EXCLUSIVE', true, true, true]]],
+    ]);
+    const text = await migrate('plan', '--dir', dir);
+    expect(text.stdout).toContain('Locks, per statement (sizes as of now):');
+    expect(text.stdout).toMatch(
+      /2_change\.up\.sql:2\s+ALTER TABLE plan_t ADD COLUMN note text\s+public\.plan_t\s+ACCESS EXCLUSIVE\s+reads, writes/,
+    );
+  });
+
   it('routes lint to the linter, over the same discovery (exit 7 on an error finding)', async () => {
     const dir = emptyMigrationsDir();
     writeFileSync(
@@ -137,6 +205,23 @@ describe('ticketz-console migrate', () => {
     const lint = await runCli(['migrate', 'lint', '--dir', dir]);
     expect(lint.code).toBe(EXIT.lintFailed);
     expect(lint.stdout).toContain('20240101000000_drop.sql:3:1  error  dropping-table');
+  });
+
+  it('a wrong --dir fails: status, up and lint exit 2 and name the formats they looked for', async () => {
+    const dir = emptyMigrationsDir();
+    writeFileSync(path.join(dir, 'schema.sql'), 'CREATE TABLE wrong_dir (id int);\n');
+    // lint reads files only and takes no --url.
+    for (const run of [
+      await migrate('status', '--dir', dir),
+      await migrate('up', '--dir', dir),
+      await runCli(['migrate', 'lint', '--dir', dir]),
+    ]) {
+      expect(run.code).toBe(EXIT.usage);
+      expect(run.stderr).toContain(`No migrations found in ${dir}`);
+      expect(run.stderr).toContain('Flyway: V1__name.sql');
+      expect(run.stderr).toContain('schema.sql was ignored');
+    }
+    expect((await db.pool.query("SELECT to_regclass('wrong_dir') AS t")).rows[0].t).toBeNull();
   });
 
   it('exits 2 on a usage error', async () => {

@@ -6,8 +6,11 @@ import { defaultMigrationsDir } from '../core/migrations/default-dir';
 import { DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_LOCK_WAIT_MS, DEFAULT_STATEMENT_TIMEOUT_MS, MigrationEngine } from '../core/migrations/engine';
 import { MigrationError } from '../core/migrations/errors';
 import { withScratchDatabase } from '../core/migrations/scratch-database';
-import { formatVerifyReport, verifyReversibility } from '../core/migrations/verify';
+import { formatVerifyReport, verifyReversibility, type VerifyReport } from '../core/migrations/verify';
+import { verifyAspects, type VerifyAspect } from '../../shared/contract/migration-workbench';
 import { helpFlag, withUsage, type Command } from './common';
+import { assertMigrationsFolder } from './migrate-dir';
+import { formatPlanLocks, planWithLocks } from './migrate-plan-locks';
 import { EXIT, UsageError } from './exit-codes';
 import { runMigrateLint } from './migrate-lint';
 import { databaseUrlFrom, databaseUrlOptions } from './secret-input';
@@ -27,10 +30,14 @@ const usage = `Usage: ticketz-console migrate <status|up|down|plan|verify|lint> 
   down [--steps N | --to V]
                          roll back the last N applied migrations (default 1), or all above V (--to 0: all)
   plan [--to V] [--down [--steps N]]
-                         print what up (or down) would run, and what would stop it
-  verify [--from V] [--to V]
+                         print what up (or down) would run, what would stop it, and per statement
+                         the lock mode on each relation (--json: steps[].locks)
+  verify [--from V] [--to V] [--ignore ASPECT]… [--exclude PATTERN]…
                          reversibility check on a scratch database: per migration up, down, compare
-                         the catalog with before, up again
+                         the catalog with before, up again. Migrations without a down script are
+                         applied and skipped. --ignore: ${verifyAspects.join(', ')} (views
+                         covers materialized views); --exclude: a glob (* ?) on object names
+                         (tables cover their columns, indexes, triggers; functions, types …)
   lint [--dir D] [--json] [--strict-lock-timeout]
                          check the scripts for dangerous changes (see migrate lint --help)
   rehearse [--from-backup FILE | --backups-dir D] [--allow-loss T …]
@@ -77,6 +84,8 @@ function parse(argv: string[]) {
         'data-dir': { type: 'string' },
         backup: { type: 'boolean' },
         'backups-dir': { type: 'string' },
+        ignore: { type: 'string', multiple: true },
+        exclude: { type: 'string', multiple: true },
       },
     }),
   );
@@ -94,6 +103,21 @@ function positive(value: string | undefined, flag: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number above 0, got "${value}".`);
   return n;
+}
+
+function aspects(given: string[]): VerifyAspect[] {
+  for (const a of given)
+    if (!(verifyAspects as readonly string[]).includes(a))
+      throw new UsageError(`--ignore takes one of ${verifyAspects.join(', ')}; got "${a}".`);
+  return [...new Set(given)] as VerifyAspect[];
+}
+
+/** verify: 6 when a migration does not roll back cleanly; a stop on an error keeps that error's code. */
+export function verifyExitCode(report: VerifyReport): number {
+  if (report.summary.differs > 0) return EXIT.verifyFailed;
+  if (report.stopped)
+    return report.stopped.kind === 'lock_timeout' ? EXIT.lockTimeout : report.stopped.kind === 'sql' ? EXIT.sqlError : EXIT.failure;
+  return report.ok ? EXIT.ok : EXIT.verifyFailed;
 }
 
 /** Exit codes a CI pipeline can branch on. */
@@ -131,6 +155,7 @@ export const migrateCommand: Command = {
     const json = values.json ?? false;
     const log = (line: string) => console.error(line);
     const dir = path.resolve(values.dir ?? defaultMigrationsDir());
+    assertMigrationsFolder(dir);
     const engineOptions = {
       dir,
       lockTimeoutMs: milliseconds(values['lock-timeout'], '--lock-timeout'),
@@ -139,6 +164,8 @@ export const migrateCommand: Command = {
       onEvent: (event: Parameters<typeof printEvent>[0]) => printEvent(event, log),
     };
     const steps = positive(values.steps, '--steps');
+    const ignore = aspects(values.ignore ?? []);
+    if (sub !== 'verify' && (values.ignore || values.exclude)) throw new UsageError('--ignore and --exclude belong to migrate verify.');
 
     let target: MigrateTarget | undefined;
     try {
@@ -154,7 +181,7 @@ export const migrateCommand: Command = {
         );
         return EXIT.ok;
       }
-      return await runSubcommand(sub as Exclude<Subcommand, 'repair'>, { engine, target, json, values, steps, engineOptions, log });
+      return await runSubcommand(sub as Exclude<Subcommand, 'repair'>, { engine, target, json, values, steps, ignore, engineOptions, log });
     } catch (err) {
       if (json)
         console.log(
@@ -180,13 +207,14 @@ interface RunContext {
   json: boolean;
   values: ReturnType<typeof parse>['values'];
   steps: number | undefined;
+  ignore: VerifyAspect[];
   engineOptions: { dir: string; lockTimeoutMs?: number; statementTimeoutMs?: number; lockWaitMs?: number };
   log: (line: string) => void;
 }
 
 async function runSubcommand(
   sub: Exclude<Subcommand, 'repair'>,
-  { engine, target, json, values, steps, engineOptions, log }: RunContext,
+  { engine, target, json, values, steps, ignore, engineOptions, log }: RunContext,
 ): Promise<number> {
   const out = (lines: string[] | string) => console.log(Array.isArray(lines) ? lines.join('\n') : lines);
   switch (sub) {
@@ -211,7 +239,8 @@ async function runSubcommand(
       const plan = values.down
         ? await engine.plan({ direction: 'down', to: values.to, steps })
         : await engine.plan({ direction: 'up', to: values.to, allowOutOfOrder: values['allow-out-of-order'] ?? false });
-      out(json ? JSON.stringify(plan) : formatPlan(plan));
+      const withLocks = await planWithLocks(target.pool, engineOptions.dir, plan);
+      out(json ? JSON.stringify(withLocks) : [...formatPlan(plan), ...formatPlanLocks(withLocks)]);
       if (plan.blockers.length === 0) return EXIT.ok;
       return plan.blockers.some((b) => b.code === 'drift') ? EXIT.drift : EXIT.failure;
     }
@@ -252,21 +281,24 @@ async function runSubcommand(
           statementTimeoutMs: engineOptions.statementTimeoutMs,
           from: values.from,
           to: values.to,
+          ignore,
+          exclude: values.exclude ?? [],
           onVerify: (e) => {
             if (e.phase === 'up') log(`  ${e.index + 1}/${e.total} ${e.version} ${e.name}`);
           },
         });
       });
-      out(
-        json
-          ? JSON.stringify(report)
-          : [
-              ...formatVerifyReport(report),
-              '',
-              report.ok ? 'Every migration rolls back cleanly.' : 'Some migrations do not roll back cleanly (see above).',
-            ],
-      );
-      return report.ok ? EXIT.ok : EXIT.verifyFailed;
+      // Differences first: a rollback that left something behind usually also stops the check (up again fails).
+      const verdict =
+        report.summary.differs > 0
+          ? 'Some migrations do not roll back cleanly (see above).'
+          : report.stopped
+            ? 'The check did not finish (see above).'
+            : report.summary.checked === 0
+              ? 'No migration could be checked: none has a down script.'
+              : 'Every checked migration rolls back cleanly.';
+      out(json ? JSON.stringify(report) : [...formatVerifyReport(report), verdict]);
+      return verifyExitCode(report);
     }
   }
 }

@@ -92,18 +92,67 @@ export const dryRunReportSchema = z.object({
 });
 export type DryRunReport = z.infer<typeof dryRunReportSchema>;
 
+/** What `verify --ignore` may overlook; views covers materialized views too. */
+export const verifyAspects = ['column-order', 'views', 'comments', 'owners', 'privileges'] as const;
+export type VerifyAspect = (typeof verifyAspects)[number];
+
+/** Globs on object names (tables, triggers, functions …) that verify leaves out: `*`, `?`. */
+export const verifyExcludePattern = z.string().trim().min(1).max(200);
+
+export const verifyOutcomes = ['ok', 'differs', 'skipped', 'failed'] as const;
+
+export const verifySummarySchema = z.object({
+  /** Migrations checked (up, down, up again): ok + differs + failed. */
+  checked: z.number().int(),
+  ok: z.number().int(),
+  differs: z.number().int(),
+  /** No down script: applied, not checked. */
+  skipped: z.number().int(),
+  failed: z.number().int(),
+  /** In the range but not reached because the check stopped. */
+  notReached: z.number().int(),
+});
+
+/** Where the check stopped: the migration, the phase and the failing statement. */
+export const verifyStopSchema = z.object({
+  version: z.string().nullable(),
+  name: z.string().nullable(),
+  /** before: applying the migrations before the range; up, down, re-up: the phases of one migration. */
+  phase: z.enum(['before', 'up', 'down', 're-up']),
+  kind: z.string(),
+  message: z.string(),
+  file: z.string().nullable(),
+  line: z.number().int().nullable(),
+  column: z.number().int().nullable(),
+  statement: z.string().nullable(),
+});
+
 export const verifyReportSchema = z.object({
   migrations: z.array(
     z.object({
       version: z.string(),
       name: z.string(),
-      outcome: z.enum(['ok', 'differs', 'skipped']),
+      /** ok; differs; skipped (no down script); failed (a statement failed, the check stopped there). */
+      outcome: z.enum(verifyOutcomes),
       afterDown: z.array(catalogDifferenceSchema),
       afterReapply: z.array(catalogDifferenceSchema),
+      /** Differences the relaxations left out. */
+      ignored: z.number().int(),
       note: z.string().optional(),
     }),
   ),
+  /** Every checked migration passed (skipped ones do not count against it) and nothing stopped the check. */
   ok: z.boolean(),
+  summary: verifySummarySchema,
+  stopped: verifyStopSchema.nullable(),
+  /** What this run overlooked, and how many differences that hid. */
+  ignored: z.object({
+    aspects: z.array(z.enum(verifyAspects)),
+    exclude: z.array(z.string()),
+    differences: z.array(z.object({ because: z.string(), count: z.number().int() })),
+  }),
+  /** Runner history tables made in the scratch database before the replay (golang-migrate's schema_migrations …). */
+  runnerTables: z.array(z.object({ runner: z.string(), table: z.string() })),
   /** Where the scratch database was made. */
   scratch: z.string(),
 });
@@ -160,6 +209,8 @@ export const migrationWorkbenchContract = {
       dir: dir.optional(),
       from: z.string().trim().min(1).max(100).optional(),
       to: z.string().trim().min(1).max(100).optional(),
+      ignore: z.array(z.enum(verifyAspects)).max(verifyAspects.length).default([]),
+      exclude: z.array(verifyExcludePattern).max(100).default([]),
       taskId: z.string().min(1).max(100).optional(),
     }),
     verifyReportSchema,

@@ -182,6 +182,7 @@ export const migrationsContract = {
     'Mark a partly applied migration applied after the database was fixed by hand (golang-migrate force); audited',
     z.object({ connectionId, dir: dirInput, version: target }),
     z.object({ version: z.string(), name: z.string(), was: z.string() }),
+    { writes: true },
   ),
   'migrations.rollback': mutation(
     'Roll back applied migrations with their down scripts: N steps or down to a version',

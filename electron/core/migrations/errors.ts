@@ -34,6 +34,8 @@ export class MigrationError extends Error {
       /** The Postgres error of a failed statement. */
       cause?: unknown;
       position?: ScriptPosition;
+      /** The failing statement's text. */
+      statement?: string;
       version?: string;
     } = {},
   ) {

@@ -1,23 +1,33 @@
-import { crc32 } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { flywayChecksum } from './flyway-checksum';
 
+/** Values Flyway itself computed for these files (see testing/flyway-checksums/README.md). */
+const COMPUTED_BY_FLYWAY = [
+  { file: 'V1_1__View.boxfuse-2016.sql', checksum: 64723601 },
+  { file: 'V1_1__View.boxfuse-2017.sql', checksum: -133051733 },
+];
+
+const read = (file: string) => readFileSync(path.join(import.meta.dirname, 'testing', 'flyway-checksums', file), 'utf8');
+
 describe('flywayChecksum', () => {
-  it('is the signed CRC32 of the lines without their terminators', () => {
-    const expected = crc32(Buffer.from('CREATE TABLE a (id int);SELECT 1;', 'utf8')) | 0;
-    expect(flywayChecksum('CREATE TABLE a (id int);\nSELECT 1;\n')).toBe(expected);
+  it.each(COMPUTED_BY_FLYWAY)("matches the checksum Flyway recorded for $file", ({ file, checksum }) => {
+    expect(flywayChecksum(read(file))).toBe(checksum);
   });
 
-  it('ignores line-ending style and a byte order mark, like Flyway', () => {
-    const lf = flywayChecksum('SELECT 1;\nSELECT 2;\n');
-    expect(flywayChecksum('SELECT 1;\r\nSELECT 2;\r\n')).toBe(lf);
-    expect(flywayChecksum('\uFEFFSELECT 1;\nSELECT 2;')).toBe(lf);
-    expect(flywayChecksum('SELECT 1;\nSELECT 3;\n')).not.toBe(lf);
+  it.each(COMPUTED_BY_FLYWAY)('ignores line-ending style, a byte order mark and the final newline, like Flyway ($file)', ({ file, checksum }) => {
+    const lf = read(file);
+    expect(flywayChecksum(lf.replaceAll('\n', '\r\n'))).toBe(checksum);
+    expect(flywayChecksum(lf.replaceAll('\n', '\r'))).toBe(checksum);
+    expect(flywayChecksum(`\uFEFF${lf}`)).toBe(checksum);
+    expect(flywayChecksum(lf.replace(/\n$/, ''))).toBe(checksum);
   });
 
-  it('fits in a signed 32-bit integer (Flyway stores an int)', () => {
-    const value = flywayChecksum('ü'.repeat(1000));
-    expect(value).toBeGreaterThanOrEqual(-(2 ** 31));
-    expect(value).toBeLessThan(2 ** 31);
+  it('changes when a line changes, or a line break moves', () => {
+    const lf = read('V1_1__View.boxfuse-2017.sql');
+    expect(flywayChecksum(lf.replace("'Mr.%'", "'Mrs.%'"))).not.toBe(-133051733);
+    // Lines are hashed without their terminators, so only content changes count; an added blank line does not.
+    expect(flywayChecksum(`${lf}\n`)).toBe(flywayChecksum(lf));
   });
 });

@@ -187,5 +187,10 @@ async function explainFailure(
   }
   const lockTimeout = err.code === '55P03';
   if (lockTimeout) lines.push('Another session held a lock this statement needed for longer than lock_timeout. Retry when it is idle (see Activity), or raise --lock-timeout.');
-  return new MigrationError(lockTimeout ? 'lock_timeout' : 'sql', lines.join('\n'), { cause: err, position, version: planned.state.version });
+  return new MigrationError(lockTimeout ? 'lock_timeout' : 'sql', lines.join('\n'), {
+    cause: err,
+    position,
+    statement: statement?.text,
+    version: planned.state.version,
+  });
 }

@@ -28,6 +28,7 @@ const expected: Record<string, WriteDeclaration> = {
   'data.applyChanges': true,
   'migrations.apply': true,
   'migrations.rollback': true,
+  'migrations.markRepaired': true,
   'migrations.dryRun': true,
   'migrations.verify': true,
   'migrations.cancelRun': false,

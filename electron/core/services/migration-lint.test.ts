@@ -17,11 +17,13 @@ describe('migrations.lint (through the dispatcher, output validated against the 
       downSql: 'DROP INDEX i;\nALTER TABLE tickets DROP COLUMN price;',
       name: '0042_price',
     });
-    expect(result.findings.map((f) => `${f.ruleId}@${f.line}:${f.column}`)).toEqual([
+    expect(result.findings.map((f) => `${f.ruleId}@${f.script === 'down' ? 'down:' : ''}${f.line}:${f.column}`)).toEqual([
       'adding-not-null-column@1:32',
       'create-index-non-concurrently@2:19',
+      // Lock rules check the down script too: a rollback takes the same locks.
+      'drop-index-non-concurrently@down:1:1',
     ]);
-    expect(result.counts).toEqual({ error: 2, warning: 0, info: 0 });
+    expect(result.counts).toEqual({ error: 2, warning: 1, info: 0 });
   });
 
   it('requires SET lock_timeout only when asked to', async () => {
@@ -29,7 +31,13 @@ describe('migrations.lint (through the dispatcher, output validated against the 
     const lenient = await direct.call('migrations.lint', { upSql, downSql: 'ALTER TABLE t DROP COLUMN b;' });
     expect(lenient.findings).toEqual([]);
     const strict = await direct.call('migrations.lint', { upSql, downSql: 'ALTER TABLE t DROP COLUMN b;', lockTimeoutByRunner: false });
-    expect(strict.findings.map((f) => `${f.ruleId}@${f.line}`)).toEqual(['missing-lock-timeout@2']);
+    // Both timeouts, in the up script and in the down script (whose ADD/DROP COLUMN takes ACCESS EXCLUSIVE too).
+    expect(strict.findings.map((f) => `${f.ruleId}@${f.script}:${f.line}`)).toEqual([
+      'missing-lock-timeout@up:2',
+      'missing-statement-timeout@up:2',
+      'missing-lock-timeout@down:1',
+      'missing-statement-timeout@down:1',
+    ]);
   });
 
   it('reports a syntax error as a finding, not a failure', async () => {

@@ -92,7 +92,7 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
       return discovered(() => dryRun(pool, { dir: folder(dir), to, lockTimeoutMs, statementTimeoutMs }));
     },
 
-    'migrations.verify': async ({ connectionId, dir, from, to, taskId }) => {
+    'migrations.verify': async ({ connectionId, dir, from, to, ignore, exclude, taskId }) => {
       const resolved = folder(dir);
       const started = performance.now();
       const emit = (state: 'running' | 'succeeded' | 'failed', fraction: number | null, detail?: string) =>
@@ -113,6 +113,8 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
               dir: resolved,
               from,
               to,
+              ignore,
+              exclude,
               onVerify: (e) =>
                 emit(
                   'running',
@@ -122,9 +124,13 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
             }),
           ),
         );
-        emit('succeeded', 1, result.ok ? 'every migration rolls back cleanly' : 'differences found');
+        emit(
+          result.stopped ? 'failed' : 'succeeded',
+          1,
+          result.stopped ? 'the check stopped on an error' : result.ok ? 'every checked migration rolls back cleanly' : 'differences found',
+        );
         return {
-          ok: result.ok,
+          ...result,
           scratch,
           migrations: result.migrations.map((m) => ({
             version: m.version,
@@ -132,6 +138,7 @@ export function migrationWorkbenchHandlers(deps: CoreDeps): HandlersFor<typeof m
             outcome: m.outcome,
             afterDown: toDifferenceRows(m.afterDown),
             afterReapply: toDifferenceRows(m.afterReapply),
+            ignored: m.ignored,
             ...(m.note ? { note: m.note } : {}),
           })),
         };

@@ -31,6 +31,26 @@ export function byteToCharIndex(text: string): (byteOffset: number) => number {
   };
 }
 
+/**
+ * lineColumnAt for many indexes of one text: the line starts are found once, then each lookup is a
+ * binary search (a script with thousands of statements would otherwise be scanned once per statement).
+ */
+export function lineColumnIndex(text: string): (index: number) => { line: number; column: number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (index) => {
+    const at = Math.min(Math.max(index, 0), text.length);
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((starts[mid] ?? 0) <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - (starts[lo] ?? 0) + 1 };
+  };
+}
+
 /** 1-based line and column of a string index. */
 export function lineColumnAt(text: string, index: number): { line: number; column: number } {
   let line = 1;

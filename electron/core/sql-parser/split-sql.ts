@@ -1,5 +1,5 @@
 import type * as PgQuery from 'libpg-query';
-import { byteToCharIndex, lineColumnAt } from './byte-offsets';
+import { byteToCharIndex, lineColumnAt, lineColumnIndex } from './byte-offsets';
 import { nonTransactionalReason } from './transaction-rules';
 
 export type AstNode = Record<string, unknown>;
@@ -17,6 +17,11 @@ export interface SqlStatement {
   kind: string;
   /** The statement's parse tree (libpg_query JSON). */
   node: AstNode;
+  /**
+   * Where `text` begins in the coordinates of the tree's `location` fields (UTF-8 bytes into the
+   * parsed segment): `location - nodeBase` is a byte offset into `text`.
+   */
+  nodeBase: number;
   /** Why it must run outside a transaction block; undefined when it may run inside one. */
   nonTransactional?: string;
   /** BEGIN/COMMIT/ROLLBACK/SAVEPOINT written in the script itself. */
@@ -66,7 +71,7 @@ interface Segment {
   copyData?: string;
 }
 
-function parseSegment(segment: Segment, whole: string): SqlStatement[] {
+function parseSegment(segment: Segment, whole: string, position: (index: number) => { line: number; column: number }): SqlStatement[] {
   let tree: { stmts?: Array<{ stmt: AstNode; stmt_location?: number; stmt_len?: number }> };
   try {
     tree = sqlParser().parseSync(segment.text) as typeof tree;
@@ -86,9 +91,13 @@ function parseSegment(segment: Segment, whole: string): SqlStatement[] {
     const endLocal = raw.stmt_len ? toChar(startByte + raw.stmt_len) : segment.text.replace(/[\s;]*$/, '').length;
     const [kind = 'Unknown', node = {}] = Object.entries(raw.stmt)[0] as [string, AstNode];
     const start = segment.offset + startLocal;
-    const { line, column } = lineColumnAt(whole, start);
+    const { line, column } = position(start);
+    const untrimmed = segment.text.slice(startLocal, endLocal);
+    const text = untrimmed.trim();
+    const leading = untrimmed.slice(0, untrimmed.length - untrimmed.trimStart().length);
     const statement: SqlStatement = {
-      text: segment.text.slice(startLocal, endLocal).trim(),
+      text,
+      nodeBase: startByte + Buffer.byteLength(leading, 'utf8'),
       start,
       end: segment.offset + endLocal,
       line,
@@ -123,18 +132,21 @@ class NotACopyHead extends Error {}
  */
 export async function splitSql(sql: string): Promise<SqlStatement[]> {
   await loadSqlParser();
+  const position = lineColumnIndex(sql);
   const statements: SqlStatement[] = [];
   const copyHead = /\bfrom\s+stdin\b[^;]*;[ \t]*\r?\n/gi;
   let offset = 0;
   let match: RegExpExecArray | null;
-  while ((match = copyHead.exec(sql))) {
+  // Most scripts have no COPY data: one cheap search spares the cut search below.
+  const mayHaveCopyData = /stdin/i.test(sql);
+  while (mayHaveCopyData && (match = copyHead.exec(sql))) {
     const dataStart = match.index + match[0].length;
     const rest = sql.slice(dataStart);
     const end = /^\\\.[ \t]*$/m.exec(rest);
     if (!end) break;
     let head: SqlStatement[] | undefined;
     try {
-      head = parseSegment({ text: sql.slice(offset, dataStart), offset, copyData: rest.slice(0, end.index) }, sql);
+      head = parseSegment({ text: sql.slice(offset, dataStart), offset, copyData: rest.slice(0, end.index) }, sql, position);
     } catch {
       head = undefined; // not a real COPY head: a syntax error in it is reported by the final parse
     }
@@ -146,6 +158,6 @@ export async function splitSql(sql: string): Promise<SqlStatement[]> {
     offset = dataStart + end.index + end[0].length;
     copyHead.lastIndex = offset;
   }
-  statements.push(...parseSegment({ text: sql.slice(offset), offset }, sql));
+  statements.push(...parseSegment({ text: sql.slice(offset), offset }, sql, position));
   return statements;
 }

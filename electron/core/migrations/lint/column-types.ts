@@ -20,22 +20,35 @@ function callsUuidFunction(expr: Node | undefined): boolean {
   return found;
 }
 
+const UUID_LITERAL = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
+/** A CHECK that tests the UUID shape: `~ '^[0-9a-f]{8}-…'`. */
+const UUID_PATTERN = /\[0-9a-f(?:A-F)?\]\{8\}/i;
+
+/** String constants anywhere below a node (defaults, CHECK expressions). */
+function stringConstants(expr: Node | undefined): string[] {
+  const found: string[] = [];
+  walk(expr, (tag, fields) => {
+    const sval = tag === 'A_Const' ? (fields.sval as { sval?: string } | undefined)?.sval : undefined;
+    if (sval !== undefined) found.push(sval);
+  });
+  return found;
+}
+
 /**
- * A character column that most likely holds UUIDs (seed 003: IDs stored as String(255)):
- * 36 or 32 characters long, named like a uuid/guid, defaulting to a UUID generator, or a key
- * column (id, *_id, primary key, foreign key).
+ * A character column whose name or values look like UUIDs: named uuid/guid (or *_uuid),
+ * exactly 36 characters long (the text form), defaulting to a UUID generator or to a UUID
+ * literal, or checked against the UUID pattern. A key named id or *_id is not enough: those
+ * hold slugs, e-mail addresses and external references as often as UUIDs.
  */
 export function looksLikeUuidAsText(site: ColumnLike): boolean {
   const type = typeInfo(site.column.typeName);
   if (!characterTypes.has(type.name) || type.isArray) return false;
   const name = (site.column.colname ?? '').toLowerCase();
-  const length = type.mods[0];
-  if (length === 36 || length === 32) return true;
-  if (/(^|_)(uuid|guid)$/.test(name)) return true;
-  if (site.constraints.some((c) => c.contype === 'CONSTR_DEFAULT' && callsUuidFunction(c.raw_expr))) return true;
-  const keyName = name === 'id' || name.endsWith('_id');
-  const key = site.primaryKey || site.constraints.some((c) => c.contype === 'CONSTR_FOREIGN');
-  return keyName && key;
+  if (type.mods[0] === 36) return true;
+  if (/(^|_)(uuid|guid)s?$/.test(name)) return true;
+  const defaults = site.constraints.filter((c) => c.contype === 'CONSTR_DEFAULT');
+  if (defaults.some((c) => callsUuidFunction(c.raw_expr) || stringConstants(c.raw_expr).some((v) => UUID_LITERAL.test(v)))) return true;
+  return site.constraints.some((c) => c.contype === 'CONSTR_CHECK' && stringConstants(c.raw_expr).some((v) => UUID_PATTERN.test(v)));
 }
 
 /** varchar(n), char, char(n): the types prefer-text reports. */

@@ -1,26 +1,28 @@
-import { sameName, statementAs } from '../../sql-parser/ast';
+import { sameName, statementAs, type QualifiedName } from '../../sql-parser/ast';
 import { createdTable } from '../locks/created-table';
-import { byteToCharIndex, lineColumnAt } from '../../sql-parser/byte-offsets';
-import { splitSql, sqlParser, type AstNode } from '../../sql-parser';
+import { byteToCharIndex, lineColumnIndex } from '../../sql-parser/byte-offsets';
+import { splitSql } from '../../sql-parser';
+import type { PriorSchema } from './prior-schema';
 import type { LintContext, LintScript, LintStatement, ScriptKind, TransactionMode } from './types';
 
 /**
  * Parses one script into lint statements. The parse-tree `location`s of a statement split from a
- * longer input are byte offsets into that input's segment; re-parsing the statement's own text
- * makes them offsets into the statement, which positionOf() turns into a file line and column.
+ * longer input are byte offsets into that input's segment; `location - nodeBase` makes them
+ * offsets into the statement, which positionOf() turns into a file line and column. (Parsing
+ * each statement's text again would give the same, at twice the parse cost.)
  */
 export async function parseScript(kind: ScriptKind, sql: string, firstLine = 1): Promise<LintScript> {
   const statements = await splitSql(sql);
+  const position = lineColumnIndex(sql);
   return {
     kind,
     sql,
     statements: statements.map((s, index): LintStatement => {
-      const own = (sqlParser().parseSync(s.text) as { stmts?: Array<{ stmt: AstNode }> }).stmts?.[0]?.stmt;
-      const node = own ? ((Object.values(own)[0] as AstNode | undefined) ?? s.node) : s.node;
-      const toChar = byteToCharIndex(s.text);
+      // Built on first use: most statements never have a finding to place.
+      let toByteInText: ((byte: number) => number) | undefined;
+      const toChar = (location: number) => (toByteInText ??= byteToCharIndex(s.text))(location - s.nodeBase);
       return {
         ...s,
-        node,
         index,
         script: kind,
         textAt(from, to) {
@@ -28,7 +30,7 @@ export async function parseScript(kind: ScriptKind, sql: string, firstLine = 1):
         },
         positionOf(location) {
           const offset = location !== undefined && location >= 0 ? toChar(location) : 0;
-          const { line, column } = lineColumnAt(sql, s.start + offset);
+          const { line, column } = position(s.start + offset);
           return { line: line + firstLine - 1, column };
         },
       };
@@ -61,18 +63,23 @@ export function buildContext(options: {
   down: LintScript | undefined;
   transaction: TransactionMode;
   lockTimeoutByRunner: boolean;
+  priorSchema?: PriorSchema | undefined;
 }): LintContext {
   const scripts = { up: options.up, down: options.down };
   const blocks = { up: explicitBlocks(options.up), down: options.down ? explicitBlocks(options.down) : [] };
+  // Rules ask isNewTable for most statements: the tables each script creates are listed once.
+  const created: Partial<Record<ScriptKind, Array<{ index: number; name: QualifiedName }>>> = {};
+  const createdTables = (kind: ScriptKind) =>
+    (created[kind] ??= (scripts[kind]?.statements ?? []).flatMap((s) => {
+      const name = createdTable(s);
+      return name ? [{ index: s.index, name }] : [];
+    }));
   const wrapped = { up: runnerTransaction(options.up, options.transaction), down: options.down ? runnerTransaction(options.down, options.transaction) : false };
   return {
     ...options,
+    priorSchema: options.priorSchema,
     isNewTable(statement, table) {
-      const script = scripts[statement.script];
-      return (script?.statements ?? []).slice(0, statement.index).some((s) => {
-        const created = createdTable(s);
-        return created !== undefined && sameName(created, table);
-      });
+      return createdTables(statement.script).some((c) => c.index < statement.index && sameName(c.name, table));
     },
     runnerWraps(kind) {
       return wrapped[kind];

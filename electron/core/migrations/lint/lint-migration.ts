@@ -118,8 +118,10 @@ export async function lintMigration(input: LintInput, rules: LintRule[] = lintRu
     down,
     transaction: input.transaction ?? 'auto',
     lockTimeoutByRunner: input.lockTimeoutByRunner ?? false,
+    priorSchema: input.priorSchema,
   });
   for (const rule of active) for (const hit of rule.check(ctx)) findings.push(toFinding(rule, hit, firstLine));
+  input.priorSchema?.apply(up.statements);
 
   const suppressions = [
     ...findSuppressions(up, firstLine.up).map((s) => ({ ...s, script: 'up' as const })),

@@ -1,6 +1,6 @@
 import type { Constraint, Node } from 'libpg-query';
 import { nameFromList, rangeVarName, sameName, strings, unwrap, unwrapAll, walk, type QualifiedName } from '../../sql-parser/ast';
-import { alterCommands } from './statements';
+import { alterCommandsOf } from './statements';
 import type { LintStatement } from './types';
 
 /**
@@ -107,7 +107,7 @@ function dropObjects(removeType: string, objects: Node[]): SchemaObject[] {
 
 function alterTableChanges(statement: LintStatement): SchemaChange[] {
   const changes: SchemaChange[] = [];
-  for (const { table, cmd } of alterCommands([statement])) {
+  for (const { table, cmd } of alterCommandsOf(statement)) {
     const column = (name: string | undefined): SchemaObject => ({ kind: 'column', name: { name: name ?? '' }, table });
     switch (cmd.subtype) {
       case 'AT_AddColumn': {

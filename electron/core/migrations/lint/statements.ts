@@ -10,8 +10,28 @@ export interface AlterCommand {
   cmd: AlterTableCmd;
 }
 
+/**
+ * Several rules ask for the same pieces of the same script: each answer is kept per statements
+ * array (a script's list does not change while it is linted).
+ */
+function memoized<T>(compute: (statements: LintStatement[]) => T): (statements: LintStatement[]) => T {
+  const cache = new WeakMap<LintStatement[], T>();
+  return (statements) => {
+    let value = cache.get(statements);
+    if (value === undefined) cache.set(statements, (value = compute(statements)));
+    return value;
+  };
+}
+
 /** Every ALTER TABLE subcommand of the statements, with the table it alters. */
-export function alterCommands(statements: LintStatement[]): AlterCommand[] {
+export const alterCommands = memoized(allAlterCommands);
+
+/** The ALTER TABLE subcommands of one statement (not kept: a one-statement list is new each time). */
+export function alterCommandsOf(statement: LintStatement): AlterCommand[] {
+  return allAlterCommands([statement]);
+}
+
+function allAlterCommands(statements: LintStatement[]): AlterCommand[] {
   const result: AlterCommand[] = [];
   for (const statement of statements) {
     const stmt = statementAs(statement, 'AlterTableStmt');
@@ -34,7 +54,9 @@ export interface ColumnSite {
 }
 
 /** Every column definition: in CREATE TABLE and in ALTER TABLE … ADD COLUMN. */
-export function columnSites(statements: LintStatement[]): ColumnSite[] {
+export const columnSites = memoized(allColumnSites);
+
+function allColumnSites(statements: LintStatement[]): ColumnSite[] {
   const result: ColumnSite[] = [];
   for (const statement of statements) {
     const create = statementAs(statement, 'CreateStmt');
@@ -48,7 +70,7 @@ export function columnSites(statements: LintStatement[]): ColumnSite[] {
       }
       continue;
     }
-    for (const { table, cmd } of alterCommands([statement])) {
+    for (const { table, cmd } of allAlterCommands([statement])) {
       const column = cmd.subtype === 'AT_AddColumn' ? unwrap(cmd.def, 'ColumnDef') : undefined;
       if (!column) continue;
       const constraints = unwrapAll(column.constraints, 'Constraint');
@@ -67,9 +89,10 @@ export function retypedColumns(statements: LintStatement[]): Array<AlterCommand 
 }
 
 /** Every column given a type: defined (CREATE TABLE, ADD COLUMN) or retyped (ALTER COLUMN … TYPE: no constraints, not a key). */
-export function typedColumns(statements: LintStatement[]) {
-  return [...columnSites(statements), ...retypedColumns(statements).map((r) => ({ ...r, constraints: [], primaryKey: false }))];
-}
+export const typedColumns = memoized((statements: LintStatement[]) => [
+  ...columnSites(statements),
+  ...retypedColumns(statements).map((r) => ({ ...r, constraints: [] as Constraint[], primaryKey: false })),
+]);
 
 export function defaultOf(constraints: Constraint[]): Constraint | undefined {
   return constraints.find((c) => c.contype === 'CONSTR_DEFAULT');

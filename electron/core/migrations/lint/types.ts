@@ -1,6 +1,7 @@
 import type { LintFinding } from '../../../../shared/contract/migration-lint';
 import type { QualifiedName } from '../../sql-parser/ast';
 import type { SqlStatement } from '../../sql-parser';
+import type { PriorSchema } from './prior-schema';
 
 export type Severity = LintFinding['severity'];
 export type ScriptKind = LintFinding['script'];
@@ -26,6 +27,8 @@ export interface LintInput {
   /** 1-based line of the file where the script begins (a dbmate section starts below its marker). */
   upFirstLine?: number;
   downFirstLine?: number;
+  /** What earlier migrations of the folder left; lintMigration reads it, then applies this up script to it. */
+  priorSchema?: PriorSchema;
 }
 
 export interface LintStatement extends SqlStatement {
@@ -57,6 +60,8 @@ export interface LintContext {
   inTransaction(statement: LintStatement): boolean;
   /** Whether the runner wraps this script in one transaction (see TransactionMode). */
   runnerWraps(script: ScriptKind): boolean;
+  /** The earlier migrations' columns, when the folder is linted in order. */
+  priorSchema: PriorSchema | undefined;
 }
 
 /** What a rule reports; lintMigration adds the rule's id, severity, why, and the position. */

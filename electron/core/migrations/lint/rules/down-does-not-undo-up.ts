@@ -1,11 +1,16 @@
-import { sameName } from '../../../sql-parser/ast';
+import { sameName, statementAs, walk } from '../../../sql-parser/ast';
+import { alterCommandsOf } from '../statements';
 import { describeObject, sameObject, schemaChanges, type SchemaChange, type SchemaObject } from '../schema-changes';
 import { ident, qualified } from '../sql-text';
-import type { LintRule, RuleHit } from '../types';
+import type { LintContext, LintRule, LintStatement, RuleHit } from '../types';
 
 /** The objects that disappear with the relation they are on (and partitions with their partitioned table). */
 const onTable = new Set(['column', 'constraint', 'index', 'trigger', 'policy', 'table']);
 const relations = new Set(['table', 'materialized view', 'view']);
+
+function notNullBefore(ctx: LintContext, column: SchemaObject): boolean | undefined {
+  return column.table ? ctx.priorSchema?.isNotNull(column.table, column.name.name) : undefined;
+}
 
 function droppedByDown(object: SchemaObject, down: SchemaChange[]): boolean {
   return down.some((d) => {
@@ -17,6 +22,35 @@ function droppedByDown(object: SchemaObject, down: SchemaChange[]): boolean {
     if (d.object.kind === 'schema') return object.name.schema === d.object.name.name || object.table?.schema === d.object.name.name;
     return false;
   });
+}
+
+/** Whether a statement drops with CASCADE (DROP … CASCADE, ALTER TABLE … DROP COLUMN … CASCADE). */
+function cascades(statement: LintStatement): boolean {
+  const drop = statementAs(statement, 'DropStmt');
+  if (drop) return drop.behavior === 'DROP_CASCADE';
+  return alterCommandsOf(statement).some(({ cmd }) => cmd.behavior === 'DROP_CASCADE' && (cmd.subtype === 'AT_DropColumn' || cmd.subtype === 'AT_DropConstraint'));
+}
+
+/** Every name a statement mentions: relations, columns, types, functions (lower-case as the parser leaves them). */
+function namesIn(statement: LintStatement): Set<string> {
+  const names = new Set<string>();
+  walk(statement.node, (tag, fields) => {
+    if (tag === 'RangeVar' && typeof fields.relname === 'string') names.add(fields.relname);
+    if (tag === 'String' && typeof fields.sval === 'string') names.add(fields.sval);
+  });
+  return names;
+}
+
+/**
+ * An object the up script made that depends on something the down script drops with CASCADE (a
+ * view on the table, a trigger on the function, a column of the type): PostgreSQL drops it too.
+ * Seen from the text: the up statement names the dropped object (and, for a column, its table).
+ */
+function droppedByCascade(change: SchemaChange, down: SchemaChange[]): boolean {
+  const dropped = down.filter((d) => d.op === 'drop' && cascades(d.statement));
+  if (dropped.length === 0) return false;
+  const names = namesIn(change.statement);
+  return dropped.some((d) => names.has(d.object.name.name) && (d.object.kind !== 'column' || (d.object.table !== undefined && names.has(d.object.table.name))));
 }
 
 function createdByDown(object: SchemaObject, down: SchemaChange[]): boolean {
@@ -150,11 +184,12 @@ export const downDoesNotUndoUp: LintRule = {
         case 'retype':
           undone = columnChangedBack(change, down, 'retype');
           break;
+        // Where the earlier migrations say the column already was NOT NULL (or nullable), the change is a no-op to undo.
         case 'set-not-null':
-          undone = columnChangedBack(change, down, 'drop-not-null');
+          undone = columnChangedBack(change, down, 'drop-not-null') || notNullBefore(ctx, change.object) === true;
           break;
         case 'drop-not-null':
-          undone = columnChangedBack(change, down, 'set-not-null');
+          undone = columnChangedBack(change, down, 'set-not-null') || notNullBefore(ctx, change.object) === false;
           break;
         case 'add-enum-value':
           if (!droppedByDown(change.object, down))
@@ -166,7 +201,7 @@ export const downDoesNotUndoUp: LintRule = {
             });
           continue;
       }
-      if (undone) continue;
+      if (undone || droppedByCascade(change, down)) continue;
       hits.push({
         statement: change.statement,
         location: change.location,

@@ -1,4 +1,14 @@
 import type { LintRule } from '../types';
+import { charType } from './char-type';
+import { detachPartitionNonConcurrently } from './detach-partition-non-concurrently';
+import { domainCheckConstraint } from './domain-check-constraint';
+import { dropDatabase } from './drop-database';
+import { dropNotNull } from './drop-not-null';
+import { enumValueOrdering } from './enum-value-ordering';
+import { identifierTooLong } from './identifier-too-long';
+import { missingStatementTimeout } from './missing-statement-timeout';
+import { preferRobustStatements } from './prefer-robust-statements';
+import { reindexNonConcurrently } from './reindex-non-concurrently';
 import { addingNotNullColumn } from './adding-not-null-column';
 import { addingUniqueConstraint } from './adding-unique-constraint';
 import { addingVolatileDefault } from './adding-volatile-default';
@@ -25,34 +35,55 @@ import { truncateCascade } from './truncate-cascade';
 import { uuidAsVarchar } from './uuid-as-varchar';
 
 /**
+ * A rollback in production takes the same locks as a migration: a lock rule reads the up script
+ * as `ctx.up`, so it runs once more with the down script in that place. Its findings point into
+ * the down file (each statement knows its script).
+ */
+function alsoOnDown(rule: LintRule): LintRule {
+  return { ...rule, check: (ctx) => [...rule.check(ctx), ...(ctx.down ? rule.check({ ...ctx, up: ctx.down }) : [])] };
+}
+
+/**
  * Every lint rule, in the order findings are reported for one statement. Each lives in its own
  * file with fixtures in ../fixtures/<rule-id>/ (bad.sql must be flagged, good.sql must not).
  */
 export const lintRules: LintRule[] = [
-  // Locks and table rewrites
-  addingNotNullColumn,
-  addingVolatileDefault,
-  createIndexNonConcurrently,
-  dropIndexNonConcurrently,
-  constraintMissingNotValid,
-  setNotNullWithoutCheck,
-  addingUniqueConstraint,
-  changingColumnType,
-  missingLockTimeout,
+  // Locks and table rewrites, in the up and the down script
+  ...[
+    addingNotNullColumn,
+    addingVolatileDefault,
+    createIndexNonConcurrently,
+    dropIndexNonConcurrently,
+    reindexNonConcurrently,
+    detachPartitionNonConcurrently,
+    constraintMissingNotValid,
+    setNotNullWithoutCheck,
+    addingUniqueConstraint,
+    changingColumnType,
+    domainCheckConstraint,
+    missingLockTimeout,
+    missingStatementTimeout,
+  ].map(alsoOnDown),
   // Transactions
   concurrentlyInTransaction,
   nonTransactionalMixed,
   transactionControl,
+  preferRobustStatements,
   // Breaking changes and data loss
   renamingColumn,
   renamingTable,
   droppingColumn,
   droppingTable,
   truncateCascade,
+  dropNotNull,
+  dropDatabase,
+  enumValueOrdering,
+  identifierTooLong,
   // Type choices
   preferBigintKeys,
   preferIdentity,
   preferText,
+  charType,
   uuidAsVarchar,
   preferTimestamptz,
   // Rollback

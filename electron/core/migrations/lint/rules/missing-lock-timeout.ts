@@ -2,7 +2,7 @@ import type { Node } from 'libpg-query';
 import { statementAs, strings, unwrap, walk } from '../../../sql-parser/ast';
 import { blocksWrites } from '../../locks/lock-modes';
 import { statementLocks } from '../../locks/statement-locks';
-import type { LintRule, LintStatement, RuleHit } from '../types';
+import type { LintContext, LintRule, LintStatement } from '../types';
 
 /**
  * The lock queue: a statement waiting for a lock blocks every later request that conflicts with
@@ -10,12 +10,12 @@ import type { LintRule, LintStatement, RuleHit } from '../types';
  * lock_timeout setting in 19.11.1 "Statement Behavior").
  */
 
-/** The lock_timeout a statement sets: a value, 'off' for 0 / RESET / DEFAULT, undefined when it does not touch it. */
-function lockTimeoutSetting(statement: LintStatement): 'on' | 'off' | undefined {
+/** The timeout a statement sets: a value, 'off' for 0 / RESET / DEFAULT, undefined when it does not touch it. */
+export function timeoutSetting(statement: LintStatement, setting: 'lock_timeout' | 'statement_timeout'): 'on' | 'off' | undefined {
   const set = statementAs(statement, 'VariableSetStmt');
   if (set) {
     if (set.kind === 'VAR_RESET_ALL') return 'off';
-    if (set.name !== 'lock_timeout') return undefined;
+    if (set.name !== setting) return undefined;
     if (set.kind !== 'VAR_SET_VALUE') return 'off';
     return isZero(set.args?.[0]) ? 'off' : 'on';
   }
@@ -23,7 +23,7 @@ function lockTimeoutSetting(statement: LintStatement): 'on' | 'off' | undefined 
   walk(statement.node, (tag, fields) => {
     if (tag !== 'FuncCall' || strings(fields.funcname as Node[]).at(-1) !== 'set_config') return;
     const [name, value] = (fields.args as Node[] | undefined) ?? [];
-    if (unwrap(name, 'A_Const')?.sval?.sval === 'lock_timeout') found = isZero(value) ? 'off' : 'on';
+    if (unwrap(name, 'A_Const')?.sval?.sval === setting) found = isZero(value) ? 'off' : 'on';
   });
   return found;
 }
@@ -45,28 +45,39 @@ export const missingLockTimeout: LintRule = {
     'SET lock_timeout makes it give up instead, so the migration can be retried. (This console\'s migration engine sets lock_timeout ' +
     'for every migration it runs; other runners such as psql or Flyway do not.)',
   check(ctx) {
-    const hits: RuleHit[] = [];
-    if (ctx.lockTimeoutByRunner) return hits;
-    const indexesCreated = new Set<string>();
-    let timeout: 'on' | 'off' = 'off';
-    for (const statement of ctx.up.statements) {
-      timeout = lockTimeoutSetting(statement) ?? timeout;
-      const index = statementAs(statement, 'IndexStmt');
-      if (index?.idxname) indexesCreated.add(index.idxname);
-      if (timeout === 'on') continue;
-      const strong = statementLocks(statement).locks.find(
-        (l) => blocksWrites(l.lock) && (l.via === 'index' ? !indexesCreated.has(l.relation.name) : !ctx.isNewTable(statement, l.relation)),
-      );
-      if (!strong) continue;
-      hits.push({
+    if (ctx.lockTimeoutByRunner) return [];
+    const first = firstUnguardedStrongLock(ctx.up.statements, ctx, 'lock_timeout');
+    if (!first) return [];
+    const { statement, lock } = first;
+    return [
+      {
         statement,
-        message: `This takes ${strong.lock} on ${strong.relation.schema ? `${strong.relation.schema}.` : ''}${strong.relation.name}${strong.via === 'index' ? "'s table" : ''} with no lock_timeout set before it in the script.`,
-        safeRewrite: ctx.runnerWraps('up')
+        message: `This takes ${lock.lock} on ${lock.relation.schema ? `${lock.relation.schema}.` : ''}${lock.relation.name}${lock.via === 'index' ? "'s table" : ''} with no lock_timeout set before it in the script.`,
+        safeRewrite: ctx.runnerWraps(statement.script)
           ? `-- At the top of the migration (LOCAL: only for this transaction):\nSET LOCAL lock_timeout = '5s';`
           : `-- At the top of the migration (it runs outside a transaction, so SET LOCAL would not stick):\nSET lock_timeout = '5s';`,
-      });
-      break; // one finding per script: the first statement that needs it
-    }
-    return hits;
+      },
+    ];
   },
 };
+
+/** The first statement of a script that takes a lock blocking writes on an existing relation while `setting` is off. */
+export function firstUnguardedStrongLock(
+  statements: LintStatement[],
+  ctx: LintContext,
+  setting: 'lock_timeout' | 'statement_timeout',
+): { statement: LintStatement; lock: ReturnType<typeof statementLocks>['locks'][number] } | undefined {
+  const indexesCreated = new Set<string>();
+  let timeout: 'on' | 'off' = 'off';
+  for (const statement of statements) {
+    timeout = timeoutSetting(statement, setting) ?? timeout;
+    const index = statementAs(statement, 'IndexStmt');
+    if (index?.idxname) indexesCreated.add(index.idxname);
+    if (timeout === 'on') continue;
+    const lock = statementLocks(statement).locks.find(
+      (l) => blocksWrites(l.lock) && (l.via === 'index' ? !indexesCreated.has(l.relation.name) : !ctx.isNewTable(statement, l.relation)),
+    );
+    if (lock) return { statement, lock };
+  }
+  return undefined;
+}

@@ -7,7 +7,7 @@ import type { LintRule, RuleHit } from '../types';
 export const preferText: LintRule = {
   id: 'prefer-text',
   severity: 'warning',
-  title: 'varchar(n) or char(n) instead of text',
+  title: 'varchar(n) instead of text',
   why:
     'In PostgreSQL varchar(n) is text with a length check, and no faster; changing the limit later is an ALTER COLUMN TYPE under ' +
     'ACCESS EXCLUSIVE (shortening it rewrites the table). char(n) pads values with spaces, which leaks into comparisons and ' +
@@ -16,7 +16,8 @@ export const preferText: LintRule = {
     const hits: RuleHit[] = [];
     for (const site of typedColumns(ctx.up.statements)) {
       const bounded = boundedCharacterType(site.column);
-      if (!bounded || looksLikeUuidAsText(site)) continue; // uuid-as-varchar reports those
+      // uuid-as-varchar reports UUID-like columns, char-type every char.
+      if (!bounded || bounded.name === 'bpchar' || looksLikeUuidAsText(site)) continue;
       const columnName = site.column.colname ?? '';
       const column = ident(columnName);
       const length = bounded.length ?? 1;
@@ -24,11 +25,8 @@ export const preferText: LintRule = {
       hits.push({
         statement: site.statement,
         location: site.column.typeName?.location ?? site.column.location,
-        message: `${qualified(site.table)}.${column} is ${bounded.name === 'bpchar' ? `char(${length})` : `varchar(${length})`}.`,
-        safeRewrite:
-          bounded.name === 'bpchar'
-            ? `${column} text CONSTRAINT ${check} CHECK (char_length(${column}) = ${length})`
-            : `${column} text CONSTRAINT ${check} CHECK (char_length(${column}) <= ${length})`,
+        message: `${qualified(site.table)}.${column} is varchar(${length}).`,
+        safeRewrite: `${column} text CONSTRAINT ${check} CHECK (char_length(${column}) <= ${length})`,
       });
     }
     return hits;
