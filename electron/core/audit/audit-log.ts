@@ -291,6 +291,7 @@ export class AuditLog {
       databaseError = `The database's audit table could not be read (${err instanceof Error ? err.message : String(err)}); showing the entries kept on this computer only.`;
     }
     // entries also written to the table are shown from there, unless it cannot be read now
+    await this.journals.get(connectionId)?.settled();
     const local = this.readLocal(connectionId).filter((e) => (databaseError !== undefined || !e.inDatabase) && matches(e, filter));
     const entries = [...remote, ...local.map(withoutJournalFields)].sort((a, b) => b.at.localeCompare(a.at)).slice(0, filter.limit);
     return { entries, databaseTable, ...(databaseError ? { databaseError } : {}) };
@@ -306,6 +307,7 @@ export class AuditLog {
       const known = last.get(target);
       if (!known || known.at < entry.at) last.set(target, entry);
     };
+    await this.journals.get(connectionId)?.settled();
     for (const e of this.readLocal(connectionId))
       if (e.action === action && e.outcome === 'succeeded') keep(e.target, { at: e.at, durationMs: e.durationMs, by: e.role || e.osUser });
     const pool = await this.pools.get(connectionId);

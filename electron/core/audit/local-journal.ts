@@ -63,6 +63,11 @@ export class LocalJournal {
     this.begin(line as unknown as BeginLine).catch(() => undefined);
   }
 
+  /** Resolves once every line appended so far is written (readers then see the latest outcomes). */
+  settled(): Promise<void> {
+    return this.flushed;
+  }
+
   /** A whole entry at once, synchronously (no change to wait for: e.g. work refused before it started). */
   appendNow(entry: AuditEntry): void {
     mkdirSync(path.dirname(this.file), { recursive: true, mode: 0o700 });

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TaskProgress } from '../../../shared/contract/events';
 import { AuditLog } from '../audit/audit-log';
 import type { PoolRegistry } from '../db/pool-registry';
@@ -27,11 +27,8 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dataDir, { recursive: true, force: true }));
 
-const localAudit = () =>
-  readFileSync(audit.localPath('c1'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as { action: string; outcome: string });
+/** The local journal's entries (no database here), as the Audit page reads them. */
+const localAudit = async () => (await audit.list('c1', { limit: 50 })).entries;
 
 const spec = { connectionId: 'c1', kind: 'backup.create' as const, label: 'pg_dump shop', statement: 'pg_dump -Fc shop' };
 const audited = { action: 'backup.create', target: 'shop', detail: 'pg_dump -Fc' };
@@ -56,7 +53,7 @@ describe('task runner jobs (work that is not SQL)', () => {
       ['running', 0.5],
       ['succeeded', 1],
     ]);
-    expect(localAudit()).toEqual([expect.objectContaining({ action: 'backup.create', outcome: 'succeeded' })]);
+    expect(await localAudit()).toEqual([expect.objectContaining({ action: 'backup.create', outcome: 'succeeded' })]);
   });
 
   it('cancel aborts the job’s signal; the job ends cancelled and is audited as cancelled', async () => {
@@ -74,7 +71,7 @@ describe('task runner jobs (work that is not SQL)', () => {
     expect(await runner.cancel(taskId)).toBe(true);
     await expect(running).rejects.toThrow('stopped');
     expect(runner.list('c1')[0]).toMatchObject({ taskId, state: 'cancelled' });
-    expect(localAudit()).toEqual([expect.objectContaining({ outcome: 'cancelled' })]);
+    expect(await localAudit()).toEqual([expect.objectContaining({ outcome: 'cancelled' })]);
     expect(await runner.cancel(taskId)).toBe(false); // finished: nothing to cancel
   });
 
@@ -82,6 +79,7 @@ describe('task runner jobs (work that is not SQL)', () => {
     const taskId = '0b7f3c52-1d1e-4c0a-8a55-5b1f0f1e2a22';
     let release!: () => void;
     const first = runner.runJob({ ...spec, taskId, audit: audited, work: () => new Promise<void>((r) => (release = r)) });
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
     await expect(runner.runJob({ ...spec, taskId, audit: audited, work: async () => undefined })).rejects.toThrow(/already running/);
     release();
     await first;

@@ -146,9 +146,11 @@ export class TaskRunner {
     const abort = new AbortController();
     state.abort = abort;
     try {
-      const result = await audited(this.deps.audit, spec.connectionId, spec.audit, () =>
-        spec.work({ signal: abort.signal, report: (p) => state.state === 'running' && this.update(state, p) }),
-      );
+      const result = await audited(this.deps.audit, spec.connectionId, spec.audit, () => {
+        // Cancelled while its audit entry was being written: the work never starts.
+        if (abort.signal.aborted) throw Object.assign(new Error('Cancelled before it started.'), { code: '57014' });
+        return spec.work({ signal: abort.signal, report: (p) => state.state === 'running' && this.update(state, p) });
+      });
       this.finish(state, 'succeeded');
       return { result, info: { taskId: state.taskId, statement: spec.statement, elapsedMs: state.elapsedMs } };
     } catch (err) {

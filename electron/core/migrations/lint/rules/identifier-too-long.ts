@@ -1,4 +1,4 @@
-import { scanSync } from 'libpg-query';
+import { sqlParser } from '../../../sql-parser/split-sql';
 import type { LintRule, RuleHit } from '../types';
 
 /** PostgreSQL docs 4.1.1: identifiers longer than NAMEDATALEN-1 (63) bytes are truncated, with only a NOTICE. */
@@ -38,7 +38,7 @@ export const identifierTooLong: LintRule = {
       if (!maybeLong(statement.text)) continue;
       // The parser truncates names as it reads them, so the parse tree no longer shows them: the scanner's tokens do.
       const seen = new Set<string>();
-      for (const token of scanSync(statement.text).tokens) {
+      for (const token of sqlParser().scanSync(statement.text).tokens) {
         if (token.tokenName !== 'IDENT') continue;
         const name = identifierOf(token.text);
         const bytes = Buffer.byteLength(name, 'utf8');
