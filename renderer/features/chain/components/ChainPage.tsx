@@ -1,3 +1,4 @@
+import { formatCount, formatDecimal } from '../../../../shared/domain/format';
 import { BarChart } from '../../../components/charts/BarChart';
 import { ErrorView } from '../../../components/ErrorView';
 import { NoConnection } from '../../../components/NoConnection';
@@ -35,19 +36,21 @@ function ChainFigures({ connectionId }: { connectionId: string }) {
     <dl className="kpis" aria-label="Chain figures">
       <div className="kpi">
         <dt>Users</dt>
-        <dd>{Number(data.totalUsers).toLocaleString()}</dd>
+        <dd>{formatCount(data.totalUsers)}</dd>
       </div>
       <div className="kpi">
         <dt>Active invitation tickets</dt>
-        <dd>{Number(data.activeTickets).toLocaleString()}</dd>
+        <dd>{formatCount(data.activeTickets)}</dd>
       </div>
       <div className="kpi">
         <dt>Max depth</dt>
-        <dd>{data.maxDepth.toLocaleString()}</dd>
+        <dd>{formatCount(data.maxDepth)}</dd>
       </div>
       <div className="kpi">
-        <dt>Avg children per user</dt>
-        <dd>{Number(data.avgChildren).toFixed(2)}</dd>
+        <dt>Average children per inviter</dt>
+        <dd title={`${formatCount(data.inviters)} users have invited someone`}>
+          {data.avgChildrenPerInviter === null ? '—' : formatDecimal(data.avgChildrenPerInviter)}
+        </dd>
       </div>
     </dl>
   );
@@ -74,7 +77,7 @@ function Expiring({ connectionId }: { connectionId: string }) {
   return (
     <section className="chain-expiring" aria-label="Expiring invitations">
       <h3>
-        Invitation tickets expiring in the next 12 hours: <span data-testid="expiring-count">{Number(data.count).toLocaleString()}</span>
+        Invitation tickets expiring in the next 12 hours: <span data-testid="expiring-count">{formatCount(data.count)}</span>
       </h3>
       <ul>
         {data.tickets.map((t) => (
@@ -116,8 +119,8 @@ function Leaderboard({ connectionId }: { connectionId: string }) {
               </td>
               <td>{r.countryCode ?? ''}</td>
               <td className="num">{r.depth}</td>
-              <td className="num">{Number(r.directChildren).toLocaleString()}</td>
-              <td className="num">{Number(r.totalDescendants).toLocaleString()}</td>
+              <td className="num">{formatCount(r.directChildren)}</td>
+              <td className="num">{formatCount(r.totalDescendants)}</td>
               <td className="num">{r.badgeCount}</td>
             </tr>
           ))}

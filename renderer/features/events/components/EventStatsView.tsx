@@ -2,11 +2,11 @@ import { useState } from 'react';
 import type { EventStats } from '../../../../shared/contract/event-stats';
 import { BarChart } from '../../../components/charts/BarChart';
 import { ErrorView } from '../../../components/ErrorView';
+import { formatCount, formatDateTime, formatDecimal, formatMoney } from '../../../../shared/domain/format';
 import { useEventStats } from '../api/event-stats';
 import { OfflineBadge } from './OfflineBadge';
 import { SeatMapView } from './SeatMapView';
 
-const money = (s: string) => Number(s).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const bucketLabel = (iso: string, seconds: number) =>
   seconds >= 86_400 ? new Date(iso).toLocaleDateString() : new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -110,9 +110,9 @@ export function EventStatsView({ connectionId, eventId }: { connectionId: string
             {s.gates.map((g) => (
               <tr key={g.gate}>
                 <td>{g.gate}</td>
-                <td className="num">{g.accepted}</td>
-                <td className="num">{g.refused}</td>
-                <td className="num">{g.perMinute.toFixed(2)}</td>
+                <td className="num">{formatCount(g.accepted)}</td>
+                <td className="num">{formatCount(g.refused)}</td>
+                <td className="num">{formatDecimal(g.perMinute)}</td>
                 <td>{new Date(g.firstAt).toLocaleTimeString()}</td>
                 <td>{new Date(g.lastAt).toLocaleTimeString()}</td>
               </tr>
@@ -129,23 +129,33 @@ function Totals({ stats: s }: { stats: EventStats }) {
   if (!s.totals)
     return <p className="muted">No figures in event_stats for this event yet: refresh the materialized view ticketing.event_stats.</p>;
   const t = s.totals;
+  const money = (amount: string) => formatMoney(amount, s.currency);
   const tiles: [string, string][] = [
-    ['Tickets sold', `${Number(t.ticketsSold).toLocaleString()} / ${capacity.toLocaleString()}`],
-    ['Checked in', Number(t.checkedIn).toLocaleString()],
-    ['Paid orders', Number(t.totalOrders).toLocaleString()],
+    ['Tickets sold', `${formatCount(t.ticketsSold)} / ${formatCount(capacity)}`],
+    ['Checked in (live)', formatCount(t.checkedIn)],
+    ['Paid orders', formatCount(t.totalOrders)],
     ['Gross revenue', money(t.grossRevenue)],
     ['Platform fees', money(t.platformFees)],
     ['Net revenue', money(t.netRevenue)],
     ['Refunded', money(t.refundedAmount)],
   ];
   return (
-    <dl className="kpis" aria-label="Totals">
-      {tiles.map(([label, value]) => (
-        <div key={label} className="kpi">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="kpis" aria-label="Totals">
+        {tiles.map(([label, value]) => (
+          <div key={label} className="kpi">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted small" data-testid="stats-as-of">
+        Checked in is live, like the chart below. Sales and revenue come from the materialized view ticketing.event_stats
+        {s.statsRefreshedAt
+          ? `, last refreshed from this console ${formatDateTime(s.statsRefreshedAt)}`
+          : ', as of its last refresh (not refreshed from this console yet; Materialized views refreshes it)'}
+        .
+      </p>
+    </>
   );
 }

@@ -6,7 +6,7 @@ import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { RequireConnection } from '../../../components/RequireConnection';
 import { TaskProgressBar } from '../../../components/TaskProgressBar';
-import { quoteQualified } from '../../../lib/sql-quote';
+import { quoteQualified } from '../../../../shared/domain/quote-ident';
 import { newTaskId } from '../../../lib/task-id';
 import { useTaskProgress } from '../../../lib/task-store';
 import { useMatviews } from '../api/list-matviews';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { orderSearchKinds, type OrderSearchKind } from '../../../../shared/contract/orders';
+import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { Field } from '../../../components/Field';
 import { NoConnection } from '../../../components/NoConnection';
@@ -97,7 +98,7 @@ function OrderSearch({ connectionId }: { connectionId: string }) {
           <tbody>
             {orders.map((o) => (
               <tr key={o.id} className="clickable" onClick={() => navigate(`/orders/${o.id}`)}>
-                <td>{new Date(o.createdAt).toLocaleString()}</td>
+                <td>{formatDateTime(o.createdAt)}</td>
                 <td>
                   <a href={`#/orders/${o.id}`} className="mono">
                     {o.id.slice(0, 8)}
@@ -111,10 +112,8 @@ function OrderSearch({ connectionId }: { connectionId: string }) {
                   {o.eventTitle}
                   <div className="muted small">{new Date(o.eventStart).toLocaleDateString()}</div>
                 </td>
-                <td className="num">{o.ticketCount}</td>
-                <td className="num">
-                  {o.totalAmount} {o.currency}
-                </td>
+                <td className="num">{formatCount(o.ticketCount)}</td>
+                <td className="num">{formatMoney(o.totalAmount, o.currency)}</td>
                 <td>
                   <span className={`status status-${o.status}`}>{o.status}</span>
                 </td>

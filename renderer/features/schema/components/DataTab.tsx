@@ -6,7 +6,7 @@ import { ExportControls } from '../../../components/export/ExportControls';
 import { useCountRows } from '../api/count-rows';
 import { exportData } from '../api/export-data';
 import { useTableData } from '../api/table-data';
-import { formatCount } from '../format';
+import { formatCount } from '../../../../shared/domain/format';
 
 const NO_VALUE = new Set(['is null', 'is not null']);
 

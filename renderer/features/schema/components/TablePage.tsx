@@ -5,7 +5,8 @@ import { CodeView } from '../../../components/monaco/CodeView';
 import { navigate } from '../../../lib/hash-route';
 import { useDescribeTable } from '../api/describe-table';
 import { useTableDdl } from '../api/table-ddl';
-import { formatBytes, formatCount, formatDistinct, formatTime } from '../format';
+import { formatBytes, formatCount, formatDateTime, formatPercent } from '../../../../shared/domain/format';
+import { formatDistinct } from '../format';
 import { objectPath } from '../object-route';
 import { DataTab } from './DataTab';
 import { Grid } from './Grid';
@@ -120,7 +121,7 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
             c.type + (c.collation ? ` COLLATE ${c.collation}` : ''),
             yes(c.notNull),
             c.identity ? `identity (${c.identity})` : c.generated ? `generated: ${c.generated}` : (c.default ?? ''),
-            c.nullFraction === null ? '—' : `${(c.nullFraction * 100).toFixed(1)}%`,
+            formatPercent(c.nullFraction),
             formatDistinct(c.distinctEstimate),
             c.comment ?? '',
           ])}
@@ -237,8 +238,8 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
             ['Total', formatBytes(s.totalBytes)],
             ['Rows (planner estimate)', formatCount(s.estimatedRows)],
             ['Live / dead tuples', `${formatCount(s.liveTuples)} / ${formatCount(s.deadTuples)}`],
-            ['Last vacuum / autovacuum', `${formatTime(s.lastVacuum)} / ${formatTime(s.lastAutovacuum)}`],
-            ['Last analyze / autoanalyze', `${formatTime(s.lastAnalyze)} / ${formatTime(s.lastAutoanalyze)}`],
+            ['Last vacuum / autovacuum', `${formatDateTime(s.lastVacuum, 'never')} / ${formatDateTime(s.lastAutovacuum, 'never')}`],
+            ['Last analyze / autoanalyze', `${formatDateTime(s.lastAnalyze, 'never')} / ${formatDateTime(s.lastAutoanalyze, 'never')}`],
             ['Persistence', s.persistence],
             ['Tablespace', s.tablespace ?? 'default'],
             ['Options', s.options.join(', ') || '—'],
