@@ -3,7 +3,8 @@
 -- (auto)analyze, and their indexes; most dead tuples first. $1 search text (ILIKE pattern on
 -- schema.name, or null), $2 limit. relpages orders the rest so sizes are computed for $2 rows only;
 -- pg_stat_get_dead_tuples (behind pg_stat_all_tables.n_dead_tup) avoids that view's aggregate.
--- Source: PG docs 27.2.20 pg_stat_all_tables; the seeds' "Table Bloat" query (n_dead_tup).
+-- A partitioned table's size is the sum over its partition tree (it stores nothing itself).
+-- Source: PG docs 27.2.20 pg_stat_all_tables, pg_partition_tree; the seeds' "Table Bloat" query (n_dead_tup).
 WITH /* ticketz-console */ picked AS (
   SELECT c.oid, c.relkind, c.relname, n.nspname, c.relpages
     FROM pg_catalog.pg_class AS c
@@ -19,7 +20,11 @@ SELECT p.oid::int8 AS oid,
        p.nspname AS schema,
        p.relname AS name,
        p.relkind::text AS relkind,
-       pg_catalog.pg_total_relation_size(p.oid)::text AS total_bytes,
+       CASE WHEN p.relkind = 'p'
+            THEN (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(pt.relid)), 0)
+                  FROM pg_catalog.pg_partition_tree(p.oid) AS pt)
+            ELSE pg_catalog.pg_total_relation_size(p.oid)
+       END::text AS total_bytes,
        coalesce(s.n_live_tup, 0)::text AS live_tuples,
        coalesce(s.n_dead_tup, 0)::text AS dead_tuples,
        s.last_vacuum,

@@ -60,7 +60,9 @@ export function BloatTab({ connectionId }: { connectionId: string }) {
               <tr>
                 <th>Relation</th>
                 <th>Kind</th>
-                <th className="num">Size</th>
+                <th className="num" title="The table’s heap without indexes and TOAST, or the index itself">
+                  Heap or index size
+                </th>
                 <th className="num">Wasted</th>
                 <th className="num">Share</th>
                 <th className="num">Dead tuples</th>

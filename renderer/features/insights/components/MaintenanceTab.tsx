@@ -53,7 +53,9 @@ export function MaintenanceTab({ connectionId }: { connectionId: string }) {
           <thead>
             <tr>
               <th>Table</th>
-              <th className="num">Size</th>
+              <th className="num" title="table + indexes + TOAST (pg_total_relation_size)">
+                Total size
+              </th>
               <th className="num">Live</th>
               <th className="num">Dead</th>
               <th>Last vacuum</th>

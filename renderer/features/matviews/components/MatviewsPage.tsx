@@ -63,7 +63,9 @@ function Matviews({ connectionId }: { connectionId: string }) {
             <thead>
               <tr>
                 <th>View</th>
-                <th className="num">Size</th>
+                <th className="num" title="table + indexes + TOAST (pg_total_relation_size)">
+                  Total size
+                </th>
                 <th>Populated</th>
                 <th>CONCURRENTLY</th>
                 <th>Reads</th>

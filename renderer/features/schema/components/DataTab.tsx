@@ -103,7 +103,7 @@ export function DataTab({
           <span className="spacer" />
           <RowCount
             estimate={estimate.data?.count}
-            exact={exact ? exactCount.data?.count : undefined}
+            exact={exact ? (exactCount.data?.count ?? undefined) : undefined}
             loadingExact={exact && exactCount.isFetching}
             onExact={() => setExact(true)}
           />
@@ -136,7 +136,8 @@ function RowCount({
   loadingExact,
   onExact,
 }: {
-  estimate: string | undefined;
+  /** undefined while loading; null when the table has no row statistics yet. */
+  estimate: string | null | undefined;
   exact: string | undefined;
   loadingExact: boolean;
   onExact: () => void;
@@ -144,7 +145,13 @@ function RowCount({
   if (exact !== undefined) return <span data-testid="row-count">{formatCount(exact)} rows (exact)</span>;
   return (
     <span className="schema-row-count">
-      <span data-testid="row-count">{estimate === undefined ? '…' : `≈ ${formatCount(estimate)} rows (planner estimate)`}</span>
+      <span data-testid="row-count">
+        {estimate === undefined
+          ? '…'
+          : estimate === null
+            ? 'row count unknown (never vacuumed or analyzed)'
+            : `≈ ${formatCount(estimate)} rows (planner estimate)`}
+      </span>
       <button onClick={onExact} disabled={loadingExact}>
         {loadingExact ? 'Counting…' : 'Exact count'}
       </button>

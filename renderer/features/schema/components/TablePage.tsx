@@ -64,7 +64,9 @@ export function TablePage({ connectionId, schema, name }: { connectionId: string
             ? 'row count unknown (never vacuumed or analyzed)'
             : `≈ ${formatCount(t.storage.estimatedRows)} rows`}
         </span>
-        <span className="muted">{formatBytes(t.storage.totalBytes)}</span>
+        <span className="muted" title="table + indexes + TOAST">
+          {formatBytes(t.storage.totalBytes)} total
+        </span>
         {t.rowSecurity && <span className="badge">row security{t.forceRowSecurity ? ' (forced)' : ''}</span>}
       </header>
       {t.comment && <p className="schema-object-comment">{t.comment}</p>}
@@ -232,10 +234,10 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
         <Grid
           head={['', '']}
           rows={[
-            ['Heap', formatBytes(s.heapBytes)],
+            ['Table (heap)', formatBytes(s.heapBytes)],
             ['TOAST', formatBytes(s.toastBytes)],
             ['Indexes', formatBytes(s.indexBytes)],
-            ['Total', formatBytes(s.totalBytes)],
+            ['Total (table + TOAST + indexes)', formatBytes(s.totalBytes)],
             ['Rows (planner estimate)', formatCount(s.estimatedRows)],
             ['Live / dead tuples', `${formatCount(s.liveTuples)} / ${formatCount(s.deadTuples)}`],
             ['Last vacuum / autovacuum', `${formatDateTime(s.lastVacuum, 'never')} / ${formatDateTime(s.lastAutovacuum, 'never')}`],
@@ -246,7 +248,9 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
           ]}
           empty=""
           note={
-            t.kind === 'partitioned table' ? 'A partitioned table stores nothing itself: sizes are on each partition’s page.' : undefined
+            t.kind === 'partitioned table'
+              ? 'A partitioned table stores nothing itself: sizes, rows and tuples here are the sums over its leaf partitions.'
+              : undefined
           }
         />
       );
