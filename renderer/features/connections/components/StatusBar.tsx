@@ -1,3 +1,4 @@
+import { formatMs } from '../../../../shared/domain/format';
 import { environmentColor } from '../../../components/environment-color';
 import { useSession } from '../../../lib/session-store';
 import { useConnections } from '../api/list-connections';
@@ -24,12 +25,14 @@ export function StatusBar() {
         ) : (
           <span>Connecting to {profile.name}…</span>
         ))}
-      {profile && status.error && (
-        <span className="status-error" title={status.error.message}>
+      {profile && status.isError && (
+        <span className="status-error" role="status" title={status.error.message} data-testid="status-connection">
           {profile.name}: not connected — {status.error.message}
+          {status.dataUpdatedAt > 0 && ` (last answered ${new Date(status.dataUpdatedAt).toLocaleTimeString('en-US')})`}
         </span>
       )}
-      {profile && status.data && (
+      {/* React Query keeps the last good answer beside a failed refetch: it is not shown as "Connected". */}
+      {profile && status.data && !status.isError && (
         <>
           <span data-testid="status-connection">Connected to {profile.name}</span>
           <span>PostgreSQL {status.data.serverVersion}</span>
@@ -37,7 +40,7 @@ export function StatusBar() {
             {status.data.role}
             {status.data.isSuperuser ? ' (superuser)' : ''}
           </span>
-          <span>{status.data.latencyMs} ms</span>
+          <span title="Round trip of the last ping">{formatMs(status.data.latencyMs)}</span>
           {status.data.readOnly && <span className="badge">read-only</span>}
           {status.data.inRecovery && <span className="badge">standby</span>}
           {profile.kind === 'demo' && demo?.warning && (
