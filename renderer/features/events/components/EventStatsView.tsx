@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EventStats } from '../../../../shared/contract/event-stats';
 import { BarChart } from '../../../components/charts/BarChart';
 import { ErrorView } from '../../../components/ErrorView';
+import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
 import { formatCount, formatDateTime, formatDecimal, formatMoney } from '../../../../shared/domain/format';
 import { useEventStats } from '../api/event-stats';
 import { OfflineBadge } from './OfflineBadge';
@@ -95,30 +96,7 @@ export function EventStatsView({ connectionId, eventId }: { connectionId: string
       {s.gates.length === 0 ? (
         <p className="muted">No scans yet.</p>
       ) : (
-        <table className="data-table" aria-label="Gates">
-          <thead>
-            <tr>
-              <th>Gate</th>
-              <th className="num">Accepted</th>
-              <th className="num">Refused</th>
-              <th className="num">Accepted / min</th>
-              <th>First scan</th>
-              <th>Last scan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.gates.map((g) => (
-              <tr key={g.gate}>
-                <td>{g.gate}</td>
-                <td className="num">{formatCount(g.accepted)}</td>
-                <td className="num">{formatCount(g.refused)}</td>
-                <td className="num">{formatDecimal(g.perMinute)}</td>
-                <td>{new Date(g.firstAt).toLocaleTimeString()}</td>
-                <td>{new Date(g.lastAt).toLocaleTimeString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={s.gates} columns={gateColumns} rowKey={(g) => g.gate} ariaLabel="Gates" hideCopy />
       )}
     </article>
   );
@@ -159,3 +137,14 @@ function Totals({ stats: s }: { stats: EventStats }) {
     </>
   );
 }
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('en-US');
+
+const gateColumns: DataTableColumn<EventStats['gates'][number]>[] = [
+  { id: 'gate', header: 'Gate', value: (g) => g.gate },
+  { id: 'accepted', header: 'Accepted', numeric: true, value: (g) => g.accepted, cell: (g) => formatCount(g.accepted) },
+  { id: 'refused', header: 'Refused', numeric: true, value: (g) => g.refused, cell: (g) => formatCount(g.refused) },
+  { id: 'rate', header: 'Accepted / min', numeric: true, value: (g) => g.perMinute, cell: (g) => formatDecimal(g.perMinute) },
+  { id: 'first', header: 'First scan', value: (g) => g.firstAt, cell: (g) => time(g.firstAt) },
+  { id: 'last', header: 'Last scan', value: (g) => g.lastAt, cell: (g) => time(g.lastAt) },
+];
