@@ -69,7 +69,7 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
               <th>Client</th>
               <th>Role / DB</th>
               <th>Query</th>
-              <th />
+              <th>Actions</th>
             </tr>
           </thead>
           <tbody>
