@@ -17,7 +17,10 @@ export interface GroupedRoutes<R> {
 }
 
 /** `schemas` undefined (not loaded, or no connection): nothing is moved. */
-export function groupTicketzPages<R extends { path: string }>(routes: readonly R[], schemas: readonly string[] | undefined): GroupedRoutes<R> {
+export function groupTicketzPages<R extends { path: string }>(
+  routes: readonly R[],
+  schemas: readonly string[] | undefined,
+): GroupedRoutes<R> {
   if (!schemas) return { main: [...routes], ticketz: [] };
   const missing = (r: R) => ticketzPages[r.path] !== undefined && !schemas.includes(ticketzPages[r.path]!);
   return { main: routes.filter((r) => !missing(r)), ticketz: routes.filter(missing) };
