@@ -1,3 +1,4 @@
+import { quoteIdent } from '../shared/domain/quote-ident';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { BenchServer } from './server';
@@ -174,9 +175,7 @@ export function databaseFactory(server: BenchServer): BenchContext['createDataba
     const admin = new pg.Client({ connectionString: server.adminUrl });
     await admin.connect();
     try {
-      await admin.query(
-        `CREATE DATABASE ${admin.escapeIdentifier(name)}${template ? ` TEMPLATE ${admin.escapeIdentifier(template)}` : ''}`,
-      );
+      await admin.query(`CREATE DATABASE ${quoteIdent(name)}${template ? ` TEMPLATE ${quoteIdent(template)}` : ''}`);
     } finally {
       await admin.end();
     }
@@ -191,7 +190,7 @@ export function databaseFactory(server: BenchServer): BenchContext['createDataba
         await pool.end().catch(() => undefined); // already ended when it served as a template
         const c = new pg.Client({ connectionString: server.adminUrl });
         await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`).finally(() => c.end());
+        await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).finally(() => c.end());
       },
     };
   };

@@ -51,11 +51,32 @@ test('a reload keeps the chosen connection', async ({ shell, page }) => {
 });
 
 test('the command palette switches pages by typing', async ({ shell, page }) => {
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  const search = palette.getByRole('textbox', { name: /Search pages, tables/ });
   await page.keyboard.press('Control+k');
-  await page.getByPlaceholder('Type a command…').fill('go to migr');
+  await search.fill('go to migr');
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Migrations');
   await expect(shell.nav.getByRole('link', { name: 'Migrations' })).toHaveAttribute('aria-current', 'page');
+
+  // fuzzy words in any order
+  await page.keyboard.press('Control+k');
+  await search.fill('dark theme');
+  await expect(palette.getByRole('option')).toHaveText(['Theme: dark']);
+
+  // one word offers the page and the database's table of that name
+  await search.fill('tickets');
+  await expect(palette.getByRole('option', { name: 'Go to Tickets' })).toBeVisible();
+  await expect(palette.getByRole('option', { name: 'Open table ticketing.tickets' })).toBeVisible();
+  await shell.screenshot('palette-tickets');
+  await palette.getByRole('option', { name: 'Open table ticketing.tickets' }).click();
+  await expect(page.getByRole('heading', { name: 'ticketing.tickets' })).toBeVisible();
+
+  // functions too, by words from their name
+  await page.keyboard.press('Control+k');
+  await search.fill('chain stats');
+  await expect(palette.getByRole('option', { name: /^Open function chain\.fn_calculate_chain_stats/ })).toBeVisible();
+  await page.keyboard.press('Escape');
 });
 
 test('refuses a page opened without the token', async ({ browser, state }) => {

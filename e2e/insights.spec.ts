@@ -144,3 +144,16 @@ test('health shows the house thresholds and samples over time, also while anothe
   await expect(panel).toContainText(/([2-9]|\d\d) samples/, { timeout: 3_000 });
   await shell.screenshot('insights-health');
 });
+
+test('Ticketz pages whose schema the database lacks are grouped at the end, muted, and still explain themselves', async ({ shell }) => {
+  // the insights database has a ticketing schema (for its materialized view) but no chain schema
+  await useConnection(shell, PROFILE);
+  const group = shell.nav.getByRole('region', { name: 'Ticketz' });
+  await expect(group).toContainText('need the Ticketz schema');
+  await expect(group.getByRole('link', { name: 'Chain', exact: true })).toBeVisible();
+  await expect(group.getByRole('link', { name: 'Tickets', exact: true })).toHaveCount(0);
+  await expect(shell.nav.getByRole('link', { name: 'Tickets', exact: true })).toBeVisible();
+  await group.getByRole('link', { name: 'Chain', exact: true }).click();
+  await expect(shell.page.getByRole('main')).toContainText('This database has no chain schema', { timeout: 20_000 });
+  await shell.screenshot('sidebar-without-ticketz');
+});

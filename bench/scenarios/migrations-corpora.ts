@@ -91,9 +91,18 @@ function buildLintCorpus(): string {
   return dir;
 }
 
+/**
+ * squawk-cli is installed for the bench only (`npm install --no-save squawk-cli@2.66.0`), not as a
+ * devDependency: its package lists platform packages that are not all published, so a lock file
+ * made on one OS breaks `npm ci` on every machine.
+ */
 function squawkBinary(): string {
   const require = createRequire(import.meta.url);
-  return require.resolve(`@squawk-cli/${process.platform}-${process.arch}/bin/squawk${process.platform === 'win32' ? '.exe' : ''}`);
+  try {
+    return require.resolve(`@squawk-cli/${process.platform}-${process.arch}/bin/squawk${process.platform === 'win32' ? '.exe' : ''}`);
+  } catch {
+    throw new Error('squawk is not installed: run `npm install --no-save squawk-cli@2.66.0`, then the bench again.');
+  }
 }
 
 /** Runs a linter process; exit codes that report findings (ours 7, squawk 1) are success here. */

@@ -1,7 +1,9 @@
 import type pg from 'pg';
 import seedSql from './demo-data/seed.sql?raw';
 import workloadSql from './demo-data/workload.sql?raw';
+import { quoteIdent } from '../../shared/domain/quote-ident';
 import hasDemoDataSql from './sql/demo/has-demo-data.sql?raw';
+import statementsSchemaSql from './sql/demo/statements-schema.sql?raw';
 import unpopulatedMatviewsSql from './sql/demo/unpopulated-matviews.sql?raw';
 import { splitSql } from './sql-parser';
 
@@ -83,9 +85,21 @@ export async function seedDemoData(
     for (const { name } of rows) await client.query(`REFRESH MATERIALIZED VIEW ${name}`);
     if (options.workload) {
       report(total, 'a sample workload (statistics for Insights)');
+      await resetStatementStats(client);
       await client.query(workloadSql);
     }
   } finally {
     client.release(broken);
   }
+}
+
+/**
+ * Clears pg_stat_statements (when installed) so Slow queries start from the demo workload rather
+ * than the seed's one-off INSERTs. Returns whether it did.
+ */
+export async function resetStatementStats(client: pg.ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ schema: string }>(statementsSchemaSql);
+  if (!rows[0]) return false;
+  await client.query(`SELECT /* ticketz-console */ ${quoteIdent(rows[0].schema)}.pg_stat_statements_reset()`);
+  return true;
 }

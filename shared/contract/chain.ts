@@ -30,9 +30,17 @@ export type Descendant = z.infer<typeof descendantSchema>;
 
 export const chainContract = {
   'chain.stats': query(
-    'fn_calculate_chain_stats(): total users, active invitation tickets, max depth, average children per user',
+    'fn_calculate_chain_stats(): total users, active invitation tickets, max depth; average children per inviter',
     z.object({ connectionId }),
-    z.object({ totalUsers: int8String, activeTickets: int8String, maxDepth: z.number().int(), avgChildren: z.string() }),
+    z.object({
+      totalUsers: int8String,
+      activeTickets: int8String,
+      maxDepth: z.number().int(),
+      /** Users with at least one live child in the chain. */
+      inviters: int8String,
+      /** Live children per inviter (numeric text, 2 decimals); null when nobody has invited anyone yet. */
+      avgChildrenPerInviter: z.string().nullable(),
+    }),
   ),
   'chain.leaderboard': query(
     'Users ranked by chain growth (mv_chain_leaderboard, as of its last refresh)',

@@ -16,8 +16,11 @@ export const eventListItemSchema = z.object({
   organization: z.string(),
   /** From the event_stats materialized view (as of its last refresh); null when the view has no row yet. */
   ticketsSold: int8String.nullable(),
-  checkedIn: int8String.nullable(),
+  /** Live: tickets of the event in status USED (agrees with the check-in chart). */
+  checkedIn: int8String,
   grossRevenue: z.string().nullable(),
+  /** ISO 4217 code of the event's PAID orders; null when there are none or they mix currencies. */
+  currency: z.string().nullable(),
 });
 export type EventListItem = z.infer<typeof eventListItemSchema>;
 
@@ -42,7 +45,10 @@ export const eventStatsSchema = z.object({
     city: z.string(),
     organization: z.string(),
   }),
-  /** event_stats (materialized): null when the view has no row for this event yet. */
+  /**
+   * event_stats (materialized, as of its last refresh): null when the view has no row for this event
+   * yet. Except checkedIn, which is read live so it agrees with the check-in chart.
+   */
   totals: z
     .object({
       totalOrders: int8String,
@@ -54,6 +60,10 @@ export const eventStatsSchema = z.object({
       refundedAmount: z.string(),
     })
     .nullable(),
+  /** ISO 4217 code of the event's PAID orders; null when there are none or they mix currencies. */
+  currency: z.string().nullable(),
+  /** When this console last refreshed event_stats successfully (from the audit log); null when unknown. */
+  statsRefreshedAt: isoTime.nullable(),
   /** section_availability (materialized), every section of the venue. */
   sections: z.array(sectionStatSchema),
   /** Tickets and revenue of PAID orders per day of purchase. */

@@ -335,7 +335,8 @@ export const schemaContract = {
   'schema.countRows': query(
     'Row count of a table under a filter: the planner estimate, or exact on request (bounded by a timeout)',
     dataQuerySchema.extend({ exact: z.boolean().default(false) }),
-    z.object({ count: int8String, exact: z.boolean() }),
+    /** count is null for an estimate the planner cannot make: the table was never vacuumed or analyzed. */
+    z.object({ count: int8String.nullable(), exact: z.boolean() }),
   ),
   'schema.exportData': mutation(
     'Stream a table under the current filter and sort to a CSV or JSON file in the data folder, with progress; exports.deliver hands it over',

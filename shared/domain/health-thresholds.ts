@@ -36,7 +36,7 @@ export const defaultHealthThresholds: HealthThresholds = {
 };
 
 export const healthMetricLabels: Record<HealthMetric, string> = {
-  queryP99Ms: 'Query p99 (ms)',
+  queryP99Ms: 'Estimated query p99 (mean + 2.33σ, ms)',
   connectionsRatio: 'Connections / max_connections',
   cacheHitRatio: 'Cache hit ratio',
   indexHitRatio: 'Index hit ratio',

@@ -37,6 +37,20 @@ export function assertIdentifier(name: string): void {
 /** `"name"` with embedded quotes doubled; always quoted. */
 export function quoteIdent(name: string): string {
   assertIdentifier(name);
+  return doubleQuoted(name);
+}
+
+/**
+ * Quoted without the length check, for names taken from a statement the parser accepted: there
+ * PostgreSQL itself truncates a name to 63 bytes, so a lint rewrite or a to_regclass lookup must
+ * keep it as written rather than fail.
+ */
+export function quoteIdentAsWritten(name: string): string {
+  if (name.includes('\0')) throw new IdentifierError('An identifier cannot contain the NUL character.');
+  return doubleQuoted(name);
+}
+
+function doubleQuoted(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { quoteIdent } from '../db/quote';
+import { quoteIdent } from '../../../shared/domain/quote-ident';
 import { discoverMigrations } from '../migrations/discover';
 import { MigrationEngine } from '../migrations/engine';
 import { analyzeLocks } from '../migrations/locks/analyze-locks';

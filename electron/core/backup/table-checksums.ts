@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { quoteQualified } from '../db/quote';
+import { quoteQualified } from '../../../shared/domain/quote-ident';
 import dumpedTablesSql from '../sql/backup/dumped-tables.sql?raw';
 import rowSettingsSql from '../sql/backup/row-settings.sql?raw';
 

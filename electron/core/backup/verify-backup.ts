@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type pg from 'pg';
-import { quoteIdent } from '../db/quote';
+import { quoteIdent } from '../../../shared/domain/quote-ident';
 import { openSession, serverMajorOf } from './connect';
 import { fileDigest, readManifest, type BackupManifest } from './manifest';
 import { pgRestoreInto } from './pg-restore-into';

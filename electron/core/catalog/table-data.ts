@@ -1,6 +1,7 @@
 import type pg from 'pg';
 import type { DataQuery, TableData } from '../../../shared/contract/schema';
 import { RAW_TEXT_TYPES } from '../db/raw-text';
+import rowStatsKnownSql from '../sql/schema/row-stats-known.sql?raw';
 import tableKeySql from '../sql/schema/table-key.sql?raw';
 import viewColumnsSql from '../sql/schema/view-columns.sql?raw';
 import columnsSql from '../sql/schema/table-columns.sql?raw';
@@ -44,18 +45,24 @@ export async function readTablePage(
   };
 }
 
-/** The planner's estimate (EXPLAIN, no execution) or an exact count(*) under the same filter. */
+/**
+ * The planner's estimate (EXPLAIN, no execution) or an exact count(*) under the same filter. A
+ * table that was never vacuumed or analyzed has no row statistics: the planner would guess from
+ * its size (≈ 1,270 rows for a 3-row table), so the count is null and the page says "unknown".
+ */
 export async function countRows(
   client: pg.ClientBase,
   source: DataSource,
   query: DataQuery,
   exact: boolean,
-): Promise<{ count: string; exact: boolean }> {
+): Promise<{ count: string | null; exact: boolean }> {
   const { from, where, values } = filteredFrom(source, query);
   if (exact) {
     const { rows } = await client.query<{ count: string }>({ text: `SELECT count(*)::text AS count FROM ${from} ${where}`, values });
     return { count: rows[0]?.count ?? '0', exact: true };
   }
+  const stats = await client.query<{ known: boolean }>(rowStatsKnownSql, [source.schema, source.name]);
+  if (stats.rows[0]?.known === false) return { count: null, exact: false };
   const { rows } = await client.query<{ 'QUERY PLAN': [{ Plan: { 'Plan Rows': number } }] }>({
     text: `EXPLAIN (FORMAT JSON) SELECT 1 FROM ${from} ${where}`,
     values,

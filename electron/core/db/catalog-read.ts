@@ -1,5 +1,7 @@
 import type pg from 'pg';
+import { RpcError } from '../../../shared/rpc/rpc-error';
 import { majorOf } from '../sql/pick-variant';
+import { isPgDatabaseError } from './pg-errors';
 
 export interface ReadOptions {
   /** Cap for every statement of the read (catalog reads should be quick). */
@@ -9,6 +11,14 @@ export interface ReadOptions {
   /** READ ONLY transaction (default); a write (CREATE EXTENSION, audit) passes false. */
   readOnly?: boolean;
 }
+
+/** Catalog reads: a short wait, so the tree never hangs behind a migration's lock. */
+export const CATALOG_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 5_000 } as const satisfies ReadOptions;
+/** Reading a table's rows: the same lock wait, more time to scan. */
+export const DATA_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 30_000 } as const satisfies ReadOptions;
+
+const DEFAULT_STATEMENT_TIMEOUT_MS = 15_000;
+const DEFAULT_LOCK_TIMEOUT_MS = 2_000;
 
 /**
  * THE one place a console read transaction starts: BEGIN (READ ONLY unless asked), SET LOCAL
@@ -30,26 +40,52 @@ export async function beginRead(client: pg.ClientBase, options: ReadOptions = {}
 }
 
 /**
- * Runs catalog reads on one pooled session inside a transaction with short SET LOCAL timeouts,
- * so a read never hangs behind a migration's ACCESS EXCLUSIVE lock; hands over the server major.
+ * The one way the console reads a catalog (or a user's rows): one pooled session, a READ ONLY
+ * transaction with short SET LOCAL timeouts so a read never hangs behind a migration's ACCESS
+ * EXCLUSIVE lock, the `ticketz-console` marker on every statement it adds, the two timeouts told
+ * in words, and the server major handed over.
  */
 export async function withCatalogRead<T>(
   pool: pg.Pool,
   work: (client: pg.PoolClient, serverMajor: number) => Promise<T>,
   options: ReadOptions = {},
 ): Promise<T> {
+  const limits = {
+    statementTimeoutMs: Math.trunc(options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS),
+    lockTimeoutMs: Math.trunc(options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS),
+  };
   const client = await pool.connect();
+  let broken = false;
   try {
-    const major = await beginRead(client, options);
+    const major = await beginRead(client, { ...options, ...limits });
     const result = await work(client, major);
     await client.query('COMMIT /* ticketz-console */');
     return result;
   } catch (err) {
-    await client.query('ROLLBACK /* ticketz-console */').catch(() => undefined);
-    throw err;
+    await client.query('ROLLBACK /* ticketz-console */').catch(() => {
+      // A session that cannot even roll back is not handed to the next read.
+      broken = true;
+    });
+    throw explainTimeout(err, limits);
   } finally {
-    client.release();
+    client.release(broken);
   }
+}
+
+/** Maps lock_timeout (55P03) and statement_timeout (57014) to words; other errors pass through. */
+export function explainTimeout(err: unknown, limits: { lockTimeoutMs: number; statementTimeoutMs: number }): unknown {
+  if (!isPgDatabaseError(err)) return err;
+  if (err.code === '55P03')
+    return new RpcError(
+      'TIMEOUT',
+      `The catalog is locked by another session (for example a running migration), so this read gave up after ${limits.lockTimeoutMs / 1000} s. Try again when it finishes; Insights → Locks shows who holds the lock.`,
+    );
+  if (err.code === '57014' && /statement timeout/i.test(err.message))
+    return new RpcError(
+      'TIMEOUT',
+      `The read took longer than ${limits.statementTimeoutMs / 1000} s and was stopped (statement_timeout), possibly waiting behind another session. Try again, or narrow the request.`,
+    );
+  return err;
 }
 
 /** int8/numeric arrive as strings (or null); times as Date. Small converters for row mapping. */

@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../../shared/domain/quote-ident';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -235,7 +236,7 @@ async function ensureDatabase(endpoint: DemoEndpoint): Promise<boolean> {
   try {
     const { rowCount } = await client.query('SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1', [endpoint.database]);
     if (rowCount) return false;
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(endpoint.database)}`);
+    await client.query(`CREATE DATABASE ${quoteIdent(endpoint.database)}`);
     const db = new pg.Client(endpoint);
     await db.connect();
     await db.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements').finally(() => db.end());

@@ -429,6 +429,10 @@ INSERT INTO ticketing.ticket_validations (id, ticket_id, event_id, qr_code_hash,
 SELECT pg_temp.new_id(), v.id, ev.id, v.qr, 'Gate ' || chr(65 + (v.t_no % 6)::int), 'staff' || lpad((v.t_no % 40 + 1)::text, 2, '0'),
        v.outcome, v.at, v.at, v.at
 FROM (
+  -- A repeat scan or a refused one at an event that starts soon would otherwise land after now().
+  SELECT x.id, x.t_no, x.event_no, x.qr, x.outcome,
+         least(x.at, (SELECT t0 FROM seed_params) - make_interval(secs => 5 + (x.t_no % 600)::int)) AS at
+  FROM (
   SELECT id, t_no, event_no, qr, 'ACCEPTED' AS outcome, scanned_at AS at FROM seed_scans WHERE status = 'USED'
   UNION ALL
   SELECT id, t_no, event_no, qr, 'ALREADY_USED', scanned_at + make_interval(secs => 30 + (t_no % 1800)::int)
@@ -439,6 +443,7 @@ FROM (
   UNION ALL
   SELECT id, t_no, event_no, qr, status, start_time - interval '1 hour' + make_interval(secs => (t_no % 5400)::int)
   FROM seed_scans WHERE status IN ('CANCELLED', 'REFUNDED')
+  ) AS x
 ) AS v
 JOIN seed_events AS ev ON ev.event_no = v.event_no
 ORDER BY v.at, v.t_no;
@@ -509,7 +514,9 @@ INSERT INTO chain.users (id, username, email, display_name, password_hash, chain
 SELECT c.id,
        lower(w.first_names[1 + c.pos % 40]) || '_' || c.pos,
        lower(w.first_names[1 + c.pos % 40]) || '.' || c.pos || '@' || w.domains[1 + (c.pos / 7) % 5],
-       w.first_names[1 + c.pos % 40] || ' ' || left(w.last_names[1 + (c.pos / 40) % 40], 1) || '.',
+       -- the surname from its own draw: (pos / 40) gave every one of the first 40 users (the
+       -- leaderboard) the same initial
+       w.first_names[1 + c.pos % 40] || ' ' || left(w.last_names[1 + floor(40 * pg_temp.rnd(c.pos, 108))::int], 1) || '.',
        CASE WHEN pg_temp.rnd(c.pos, 103) < 0.4 THEN '$argon2id$v=19$m=65536,t=3,p=4$' || md5('salt' || c.pos) || '$' || md5('hash' || c.pos) END,
        c.pos, c.depth,
        CASE WHEN pg_temp.rnd(c.pos, 104) < 0.05 THEN NULL

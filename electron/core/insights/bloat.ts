@@ -2,7 +2,7 @@ import type pg from 'pg';
 import type { BloatRow } from '../../../shared/contract/insights';
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { iso, type CatalogQuery } from '../db/catalog-read';
-import { quoteQualified as q } from '../db/quote';
+import { quoteQualified as q } from '../../../shared/domain/quote-ident';
 import btreeTemplate from '../sql/bloat/btree-indexes.sql?raw';
 import columnStatsViewSql from '../sql/bloat/column-stats-view.sql?raw';
 import columnStatsSql from '../sql/bloat/column-stats.sql?raw';

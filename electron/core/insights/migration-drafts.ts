@@ -1,5 +1,5 @@
 import type { MigrationDraft } from '../../../shared/contract/insights';
-import { quoteIdent, quoteQualified } from '../db/quote';
+import { quoteIdent, quoteQualified } from '../../../shared/domain/quote-ident';
 
 const MAX_NAME_BYTES = 63;
 

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { quoteQualified } from '../db/quote';
+import { quoteQualified } from '../../../shared/domain/quote-ident';
 import resolveSql from '../sql/maintenance/resolve-relation.sql?raw';
 
 export interface Relation {

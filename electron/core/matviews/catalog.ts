@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Matview } from '../../../shared/contract/matviews';
 import type { LastEntry } from '../audit/audit-log';
-import { quoteQualified } from '../db/quote';
+import { quoteQualified } from '../../../shared/domain/quote-ident';
 import dependenciesSql from '../sql/matviews/dependencies.sql?raw';
 import listSql from '../sql/matviews/list.sql?raw';
 import { matviewInputs, type Edge } from './graph';

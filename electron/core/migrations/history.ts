@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../../shared/domain/quote-ident';
 import type pg from 'pg';
 import type { MigrationsStatus } from '../../../shared/contract/migrations';
 import deleteHistorySql from '../sql/migrations/delete-history.sql?raw';
@@ -66,7 +67,7 @@ async function readStateInTransaction(client: pg.ClientBase): Promise<DatabaseSt
   const history = historyTable ? await readHistory(client) : [];
   const flyway: FlywayRow[] = [];
   for (const { schema } of (await client.query<{ schema: string }>(flywayTablesSql)).rows) {
-    const { rows } = await client.query<FlywayDbRow>(flywayHistorySql.replace('$schema.flyway_schema_history', `${client.escapeIdentifier(schema)}.flyway_schema_history`));
+    const { rows } = await client.query<FlywayDbRow>(flywayHistorySql.replace('$schema.flyway_schema_history', `${quoteIdent(schema)}.flyway_schema_history`));
     flyway.push(
       ...rows.map((r) => ({
         installedRank: r.installed_rank,

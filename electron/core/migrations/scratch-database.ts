@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../../shared/domain/quote-ident';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
@@ -12,7 +13,7 @@ export async function withScratchDatabase<T>(config: pg.ClientConfig, work: (poo
   admin.on('error', () => undefined);
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(name)} TEMPLATE template0`).catch((err: unknown) => {
+    await admin.query(`CREATE DATABASE ${quoteIdent(name)} TEMPLATE template0`).catch((err: unknown) => {
       const message = err instanceof Error ? err.message : String(err);
       throw new Error(`Could not create a scratch database for the check (${message}). The role needs the CREATEDB privilege.`);
     });
@@ -22,7 +23,7 @@ export async function withScratchDatabase<T>(config: pg.ClientConfig, work: (poo
       return await work(pool, name);
     } finally {
       await pool.end().catch(() => undefined);
-      await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(name)} WITH (FORCE)`).catch(() => undefined);
+      await admin.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() => undefined);
     }
   } finally {
     await admin.end().catch(() => undefined);

@@ -19,7 +19,9 @@ describe('chain statistics (on a read-only connection)', () => {
       totalUsers: '17',
       activeTickets: '3',
       maxDepth: 4,
-      avgChildren: '0.9412',
+      // 16 live children (the soft-deleted 'gone' is not one) of 8 inviters ('gone' still has g1)
+      inviters: '8',
+      avgChildrenPerInviter: '2.00',
     });
   });
 

@@ -51,11 +51,15 @@ export function chainHandlers(deps: CoreDeps): HandlersFor<typeof chainContract>
   return {
     'chain.stats': ({ connectionId }) =>
       onChain(connectionId, async (pool) => {
-        const { rows } = await pool.query<{ total_users: string; active_tickets: string; max_depth: number; avg_children: string }>(
-          statsSql,
-        );
+        const { rows } = await pool.query<StatsRow>(statsSql);
         const r = rows[0]!;
-        return { totalUsers: r.total_users, activeTickets: r.active_tickets, maxDepth: r.max_depth, avgChildren: r.avg_children };
+        return {
+          totalUsers: r.total_users,
+          activeTickets: r.active_tickets,
+          maxDepth: r.max_depth,
+          inviters: r.inviters,
+          avgChildrenPerInviter: r.avg_children_per_inviter,
+        };
       }),
 
     'chain.leaderboard': ({ connectionId, limit }) =>
@@ -198,4 +202,12 @@ interface ExpiringRow {
   owner_id: string;
   owner_username: string;
   total: string;
+}
+
+interface StatsRow {
+  total_users: string;
+  active_tickets: string;
+  max_depth: number;
+  inviters: string;
+  avg_children_per_inviter: string | null;
 }

@@ -36,8 +36,10 @@ describe('events.list', () => {
       venue: 'Fixture Hall',
       city: 'Utrecht',
       ticketsSold: '5',
-      checkedIn: '1',
+      // live, not the view's '1' from before the three scans above
+      checkedIn: '4',
       grossRevenue: '100.00',
+      currency: 'EUR',
     });
     const upcoming = await env.call('events.list', { connectionId: conn, when: 'upcoming' });
     expect(upcoming.events.map((e) => e.title)).toEqual(['Other Night']);
@@ -57,7 +59,7 @@ describe('events.stats', () => {
     expect(stats.totals).toEqual({
       totalOrders: '1',
       ticketsSold: '5',
-      checkedIn: '1',
+      checkedIn: '4',
       grossRevenue: '100.00',
       platformFees: '5.00',
       netRevenue: '95.00',
@@ -71,6 +73,10 @@ describe('events.stats', () => {
     // live: the fixture's earlier scan plus the three accepted just now
     expect(stats.checkins.bucketSeconds).toBe(60);
     expect(stats.checkins.buckets.reduce((n, b) => n + Number(b.count), 0)).toBe(4);
+    // the card and the chart beside it agree; the view's other figures say how old they are
+    expect(Number(stats.totals!.checkedIn)).toBe(stats.checkins.buckets.reduce((n, b) => n + Number(b.count), 0));
+    expect(stats.currency).toBe('EUR');
+    expect(stats.statsRefreshedAt).toBeNull();
     expect(stats.gates.map((g) => [g.gate, g.accepted, g.refused])).toEqual([
       ['North', '2', '0'],
       ['Gate Z', '1', '0'],
@@ -96,6 +102,18 @@ describe('events.stats', () => {
     } finally {
       await env.db.pool.query('REFRESH MATERIALIZED VIEW ticketing.section_availability');
     }
+  });
+});
+
+describe('events.stats after a refresh from the console', () => {
+  it('tells when event_stats was last refreshed, and the view then agrees with the live count', async () => {
+    await env.call('matviews.refresh', { connectionId: env.id, schema: 'ticketing', name: 'event_stats' });
+    const stats = await env.call('events.stats', { connectionId: env.id, eventId: fx.eventId });
+    expect(Date.parse(stats.statsRefreshedAt!)).toBeGreaterThan(Date.now() - 60_000);
+    const { rows } = await env.db.pool.query<{ n: string }>('SELECT checked_in::text AS n FROM ticketing.event_stats WHERE event_id = $1', [
+      fx.eventId,
+    ]);
+    expect(rows[0]!.n).toBe(stats.totals!.checkedIn);
   });
 });
 

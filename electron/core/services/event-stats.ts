@@ -10,8 +10,10 @@ import salesSql from '../sql/event-stats/sales-by-day.sql?raw';
 import seatMapSql from '../sql/event-stats/seat-map.sql?raw';
 import sectionSql from '../sql/event-stats/section.sql?raw';
 import sectionsSql from '../sql/event-stats/sections.sql?raw';
+import { quoteQualified } from '../../../shared/domain/quote-ident';
 import { containsPattern, onTicketzSchema } from '../ticketz/schema-errors';
 import { preparedName } from '../db/pooler';
+import { REFRESH_ACTION } from './matviews';
 
 const noEvent = (id: string) => new RpcError('NOT_FOUND', `No event with id ${id} in this database (it may have been deleted).`);
 
@@ -36,6 +38,7 @@ export function eventStatsHandlers(deps: CoreDeps): HandlersFor<typeof eventStat
           ticketsSold: r.tickets_sold,
           checkedIn: r.checked_in,
           grossRevenue: r.gross_revenue,
+          currency: r.currency,
         })),
       };
     },
@@ -43,12 +46,14 @@ export function eventStatsHandlers(deps: CoreDeps): HandlersFor<typeof eventStat
     'events.stats': async ({ connectionId, eventId }) => {
       const pool = await deps.pools.get(connectionId);
       return onTicketzSchema(pool, 'ticketing', async () => {
-        const [event, sections, sales, checkins, gates] = await Promise.all([
+        const [event, sections, sales, checkins, gates, refreshed] = await Promise.all([
           pool.query<EventRow>(eventSql, [eventId]),
           pool.query<SectionRow>(sectionsSql, [eventId]),
           pool.query<{ day: string; orders: string; tickets: string; revenue: string }>(salesSql, [eventId]),
           pool.query<{ bucket_seconds: number; at: Date; count: string }>(checkinsSql, [eventId]),
           pool.query<GateRow>(gatesSql, [eventId]),
+          // The view has no refresh time of its own; the console's audit log knows its own refreshes.
+          deps.audit.lastSucceeded(connectionId, REFRESH_ACTION).catch(() => new Map<string, { at: string }>()),
         ]);
         const e = event.rows[0];
         if (!e) throw noEvent(eventId);
@@ -67,13 +72,15 @@ export function eventStatsHandlers(deps: CoreDeps): HandlersFor<typeof eventStat
             ? {
                 totalOrders: e.total_orders!,
                 ticketsSold: e.tickets_sold!,
-                checkedIn: e.checked_in!,
+                checkedIn: e.checked_in,
                 grossRevenue: e.gross_revenue!,
                 platformFees: e.platform_fees!,
                 netRevenue: e.net_revenue!,
                 refundedAmount: e.refunded_amount!,
               }
             : null,
+          currency: e.currency,
+          statsRefreshedAt: refreshed.get(quoteQualified('ticketing', 'event_stats'))?.at ?? null,
           sections: sections.rows.map((s) => ({
             sectionId: s.section_id,
             name: s.section_name,
@@ -138,8 +145,9 @@ interface ListRow {
   city: string;
   organization: string;
   tickets_sold: string | null;
-  checked_in: string | null;
+  checked_in: string;
   gross_revenue: string | null;
+  currency: string | null;
 }
 
 interface EventRow {
@@ -154,11 +162,12 @@ interface EventRow {
   has_stats: boolean;
   total_orders: string | null;
   tickets_sold: string | null;
-  checked_in: string | null;
+  checked_in: string;
   gross_revenue: string | null;
   platform_fees: string | null;
   net_revenue: string | null;
   refunded_amount: string | null;
+  currency: string | null;
 }
 
 interface SectionRow {

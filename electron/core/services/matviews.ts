@@ -2,7 +2,7 @@ import { type Matview, type matviewsContract } from '../../../shared/contract/ma
 import { RpcError } from '../../../shared/rpc/rpc-error';
 import { audited } from '../audit/audit-log';
 import { withCatalogRead } from '../db/catalog-read';
-import { quoteQualified } from '../db/quote';
+import { quoteQualified } from '../../../shared/domain/quote-ident';
 import type { CoreDeps } from '../deps';
 import { readMatviews } from '../matviews/catalog';
 import { refreshOrder } from '../matviews/graph';

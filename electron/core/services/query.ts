@@ -1,6 +1,6 @@
 import type { queryContract, HistoryEntry } from '../../../shared/contract/query';
 import { RpcError } from '../../../shared/rpc/rpc-error';
-import { CATALOG_LIMITS, readOnlyRead } from '../catalog/catalog-read';
+import { CATALOG_LIMITS, withCatalogRead } from '../db/catalog-read';
 import type { CoreDeps } from '../deps';
 import { streamExport } from '../export/stream-export';
 import { completions } from '../query/completions';
@@ -103,7 +103,7 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
     'query.cancel': async ({ connectionId, runId }) => ({ cancelled: await sessions.cancel(connectionId, runId) }),
     'query.history': async ({ connectionId, search, limit }) => ({ entries: history.list(connectionId, search, limit) }),
     'query.completions': async ({ connectionId, ...req }) => ({
-      items: await readOnlyRead(await deps.pools.get(connectionId), CATALOG_LIMITS, (c) => completions(c, req)),
+      items: await withCatalogRead(await deps.pools.get(connectionId), (c) => completions(c, req), CATALOG_LIMITS),
     }),
     'query.export': async ({ connectionId, sql, format, taskId }) => {
       const picked = await pickStatements({ sql, scope: 'all' });
@@ -119,21 +119,24 @@ export function queryHandlers(deps: CoreDeps): HandlersFor<typeof queryContract>
         auditRefusal(deps.audit, { connectionId, target: refused.target, reason: refused.reason });
         throw new RpcError('READ_ONLY', `${refused.target} refused; nothing was run. ${refused.reason}`);
       }
-      return readOnlyRead(await deps.pools.get(connectionId), { lockTimeoutMs: 10_000, statementTimeoutMs: 0 }, (c) =>
-        streamExport(c, {
-          dataDir: deps.dataDir,
-          events: deps.events,
-          registry: deps.exports,
-          connectionId,
-          taskId,
-          label: 'query',
-          format,
-          text: statement!.text,
-          values: [],
-          expectedRows: null,
-          // SELECT, VALUES, TABLE (not SELECT … INTO): what COPY (…) TO STDOUT accepts
-          copyable: statement!.kind === 'SelectStmt' && !(statement!.node as { intoClause?: unknown }).intoClause,
-        }),
+      return withCatalogRead(
+        await deps.pools.get(connectionId),
+        (c) =>
+          streamExport(c, {
+            dataDir: deps.dataDir,
+            events: deps.events,
+            registry: deps.exports,
+            connectionId,
+            taskId,
+            label: 'query',
+            format,
+            text: statement!.text,
+            values: [],
+            expectedRows: null,
+            // SELECT, VALUES, TABLE (not SELECT … INTO): what COPY (…) TO STDOUT accepts
+            copyable: statement!.kind === 'SelectStmt' && !(statement!.node as { intoClause?: unknown }).intoClause,
+          }),
+        { lockTimeoutMs: 10_000, statementTimeoutMs: 0 },
       );
     },
   };

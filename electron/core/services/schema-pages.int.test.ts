@@ -45,6 +45,25 @@ describe('object pages', () => {
     const parent = await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'events' });
     expect(parent.kind).toBe('partitioned table');
     expect(parent.partition).toMatchObject({ key: 'RANGE (at)', partitionCount: 3, parent: null });
+    // it stores nothing itself: its storage is the sum over its leaf partitions
+    await env.db.pool.query(
+      `INSERT INTO shop.events SELECT 1000000 + g, date '2025-06-01' + (g % 400), to_jsonb(repeat('x', 50)) FROM generate_series(1, 2000) AS g`,
+    );
+    await env.db.pool.query('ANALYZE shop.events_2025, shop.events_2026, shop.events_default');
+    const parts = await Promise.all(
+      ['events_2025', 'events_2026', 'events_default'].map((name) =>
+        env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name }),
+      ),
+    );
+    const summed = await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'events' });
+    const sum = (pick: (s: (typeof parts)[number]['storage']) => string) =>
+      parts.reduce((n, p) => n + BigInt(pick(p.storage)), 0n).toString();
+    expect(Number(summed.storage.totalBytes)).toBeGreaterThan(0);
+    expect(summed.storage.totalBytes).toBe(sum((s) => s.totalBytes));
+    expect(summed.storage.heapBytes).toBe(sum((s) => s.heapBytes));
+    expect(summed.storage.indexBytes).toBe(sum((s) => s.indexBytes));
+    const { rows } = await env.db.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM shop.events');
+    expect(summed.storage.estimatedRows).toBe(rows[0]!.n);
     const child = await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'events_2026' });
     expect(child.partition).toMatchObject({
       parent: { schema: 'shop', name: 'events' },

@@ -5,7 +5,7 @@ import { describeFunction, describeView } from '../catalog/describe-routine';
 import { describeSequence } from '../catalog/describe-sequence';
 import { describeTable, readTableCatalog } from '../catalog/describe-table';
 import { describeType } from '../catalog/describe-type';
-import { CATALOG_LIMITS, DATA_LIMITS, readOnlyRead } from '../catalog/catalog-read';
+import { CATALOG_LIMITS, DATA_LIMITS, withCatalogRead } from '../db/catalog-read';
 import { filteredFrom, orderByOf } from '../catalog/data-query';
 import { countRows, loadDataSource, readTablePage } from '../catalog/table-data';
 import { tableDdl } from '../catalog/table-ddl';
@@ -18,8 +18,8 @@ import type { HandlersFor } from '../rpc/dispatcher';
 const EXPORT_LIMITS = { lockTimeoutMs: 2_000, statementTimeoutMs: 0 };
 
 export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContract> {
-  const catalog = async <T>(connectionId: string, work: Parameters<typeof readOnlyRead<T>>[2]) =>
-    readOnlyRead(await deps.pools.get(connectionId), CATALOG_LIMITS, work);
+  const catalog = async <T>(connectionId: string, work: Parameters<typeof withCatalogRead<T>>[1]) =>
+    withCatalogRead(await deps.pools.get(connectionId), work, CATALOG_LIMITS);
 
   return {
     'schema.listSchemas': async ({ connectionId, includeSystem }) => ({
@@ -38,33 +38,41 @@ export function schemaHandlers(deps: CoreDeps): HandlersFor<typeof schemaContrac
     'schema.describeType': async ({ connectionId, schema, name }) => catalog(connectionId, (c) => describeType(c, schema, name)),
     'schema.describeExtension': async ({ connectionId, name }) => catalog(connectionId, (c) => describeExtension(c, name)),
     'schema.tableData': async ({ connectionId, after, limit, ...query }) =>
-      readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) =>
-        readTablePage(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, after, limit),
+      withCatalogRead(
+        await deps.pools.get(connectionId),
+        async (c) => readTablePage(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, after, limit),
+        DATA_LIMITS,
       ),
     'schema.countRows': async ({ connectionId, exact, ...query }) =>
-      readOnlyRead(await deps.pools.get(connectionId), DATA_LIMITS, async (c) =>
-        countRows(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, exact),
+      withCatalogRead(
+        await deps.pools.get(connectionId),
+        async (c) => countRows(c, await loadDataSource(c, query.schema, query.name), { connectionId, ...query }, exact),
+        DATA_LIMITS,
       ),
     'schema.exportData': async ({ connectionId, format, taskId, ...query }) =>
-      readOnlyRead(await deps.pools.get(connectionId), EXPORT_LIMITS, async (c) => {
-        const request = { connectionId, ...query };
-        const source = await loadDataSource(c, query.schema, query.name);
-        const estimate = await countRows(c, source, request, false);
-        const { from, where, values } = filteredFrom(source, request);
-        const columns = source.columns.map((col) => quoteIdent(col.name)).join(', ');
-        return streamExport(c, {
-          dataDir: deps.dataDir,
-          events: deps.events,
-          registry: deps.exports,
-          connectionId,
-          taskId,
-          label: `${query.schema}.${query.name}`,
-          format,
-          text: `SELECT ${columns} FROM ${from} ${where} ${orderByOf(source, request)}`,
-          values,
-          expectedRows: Number(estimate.count) || null,
-          copyable: true,
-        });
-      }),
+      withCatalogRead(
+        await deps.pools.get(connectionId),
+        async (c) => {
+          const request = { connectionId, ...query };
+          const source = await loadDataSource(c, query.schema, query.name);
+          const estimate = await countRows(c, source, request, false);
+          const { from, where, values } = filteredFrom(source, request);
+          const columns = source.columns.map((col) => quoteIdent(col.name)).join(', ');
+          return streamExport(c, {
+            dataDir: deps.dataDir,
+            events: deps.events,
+            registry: deps.exports,
+            connectionId,
+            taskId,
+            label: `${query.schema}.${query.name}`,
+            format,
+            text: `SELECT ${columns} FROM ${from} ${where} ${orderByOf(source, request)}`,
+            values,
+            expectedRows: Number(estimate.count) || null,
+            copyable: true,
+          });
+        },
+        EXPORT_LIMITS,
+      ),
   };
 }

@@ -123,6 +123,27 @@ describe('table data', () => {
     expect(p.rows[0]?.slice(0, 4)).toEqual(['1', '\\xdeadbeef', '{"a": [1, 2]}', '12345678901234567890.123']);
   });
 
+  it('says a never-analyzed table’s row count is unknown instead of the planner’s size-based guess', async () => {
+    await env.db.pool.query(
+      'CREATE TABLE shop.fresh (id int, note text); INSERT INTO shop.fresh VALUES (1, $$a$$), (2, $$b$$), (3, $$c$$)',
+    );
+    const before = await env.call('schema.countRows', { connectionId: env.id, schema: 'shop', name: 'fresh' });
+    expect(before).toEqual({ count: null, exact: false });
+    // the table page header reads the same statistic
+    const page = await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'fresh' });
+    expect(page.storage.estimatedRows).toBeNull();
+    await env.db.pool.query('ANALYZE shop.fresh');
+    expect(await env.call('schema.countRows', { connectionId: env.id, schema: 'shop', name: 'fresh' })).toEqual({
+      count: '3',
+      exact: false,
+    });
+    expect((await env.call('schema.describeTable', { connectionId: env.id, schema: 'shop', name: 'fresh' })).storage.estimatedRows).toBe(3);
+    expect(await env.call('schema.countRows', { connectionId: env.id, schema: 'shop', name: 'fresh', exact: true })).toEqual({
+      count: '3',
+      exact: true,
+    });
+  });
+
   it('counts by estimate or exactly under the filter', async () => {
     const estimate = await env.call('schema.countRows', { connectionId: env.id, schema: 'shop', name: 'orders' });
     expect(estimate).toEqual({ count: '237', exact: false });

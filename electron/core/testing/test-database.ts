@@ -1,3 +1,4 @@
+import { quoteIdent } from '../../../shared/domain/quote-ident';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -24,7 +25,7 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
   const name = `${prefix}_${randomBytes(5).toString('hex')}`.toLowerCase();
   const adminClient = new pg.Client({ connectionString: admin.toString() });
   await adminClient.connect();
-  await adminClient.query(`CREATE DATABASE ${adminClient.escapeIdentifier(name)}`);
+  await adminClient.query(`CREATE DATABASE ${quoteIdent(name)}`);
   await adminClient.end();
   const url = new URL(admin.toString());
   url.pathname = `/${name}`;
@@ -42,7 +43,7 @@ export async function createTestDatabase(prefix = 't'): Promise<TestDatabase> {
       await pool.end();
       const c = new pg.Client({ connectionString: admin.toString() });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${c.escapeIdentifier(name)} WITH (FORCE)`);
+      await c.query(`DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`);
       await c.end();
     },
   };

@@ -1,10 +1,14 @@
 import { useMemo, useState } from 'react';
+import type { SearchHit } from '../../../shared/contract/schema';
 import { useConnections } from '../../features/connections/api/list-connections';
+import { useSearchObjects } from '../../features/schema/api/search-objects';
+import { objectPath } from '../../features/schema/object-route';
 import { navigate } from '../../lib/hash-route';
 import { confirmLeave } from '../../lib/leave-guards';
 import { roleLabels, roles, useRole } from '../../lib/role-store';
 import { useSession } from '../../lib/session-store';
 import { routesFor } from '../routes';
+import { rankMatches } from './palette-match';
 
 interface PaletteItem {
   id: string;
@@ -12,7 +16,30 @@ interface PaletteItem {
   run: () => void;
 }
 
-/** Ctrl/Cmd+K: jump to a page, switch connection, change theme — by typing. */
+const KIND_WORDS: Record<SearchHit['kind'], string> = {
+  table: 'table',
+  view: 'view',
+  matview: 'materialized view',
+  function: 'function',
+  procedure: 'procedure',
+  sequence: 'sequence',
+  type: 'type',
+  'foreign-table': 'foreign table',
+  extension: 'extension',
+};
+const MAX_SHOWN = 50;
+
+/** The word the server searches object names by: the longest one typed (it narrows most). */
+const searchWord = (text: string) =>
+  text
+    .trim()
+    .split(/\s+/)
+    .sort((a, b) => b.length - a.length)[0] ?? '';
+
+/**
+ * Ctrl/Cmd+K: jump to a page, open a table, view or function of the active connection, switch
+ * connection, change theme — by fuzzy words in any order.
+ */
 export function CommandPalette() {
   const open = useSession((s) => s.paletteOpen);
   const setOpen = useSession((s) => s.setPaletteOpen);
@@ -24,6 +51,8 @@ export function CommandPalette() {
   const { data } = useConnections();
   const [text, setText] = useState('');
   const [index, setIndex] = useState(0);
+  const word = searchWord(text);
+  const objects = useSearchObjects(open && activeId && word.length >= 2 ? activeId : '', open && activeId && word.length >= 2 ? word : '');
 
   const items = useMemo<PaletteItem[]>(
     () => [
@@ -38,8 +67,16 @@ export function CommandPalette() {
     ],
     [data, role, setActive, setTheme, setRole, activeId],
   );
-  const needle = text.trim().toLowerCase();
-  const matches = items.filter((i) => i.label.toLowerCase().includes(needle));
+  const objectItems = useMemo<PaletteItem[]>(
+    () =>
+      (objects.data?.hits ?? []).map((h) => ({
+        id: `obj:${h.kind}:${h.schema}.${h.name}(${h.args ?? ''})`,
+        label: `Open ${KIND_WORDS[h.kind]} ${h.schema}.${h.name}${h.args !== undefined ? `(${h.args})` : ''}`,
+        run: () => navigate(objectPath(h)),
+      })),
+    [objects.data],
+  );
+  const matches = rankMatches([...items, ...(word.length >= 2 ? objectItems : [])], text).slice(0, MAX_SHOWN);
   if (!open) return null;
 
   const close = () => {
@@ -58,7 +95,8 @@ export function CommandPalette() {
       <div className="palette" role="dialog" aria-label="Command palette" onClick={(e) => e.stopPropagation()}>
         <input
           autoFocus
-          placeholder="Type a command…"
+          placeholder="Type a page, table, function or command…"
+          aria-label="Search pages, tables, views, functions and commands"
           value={text}
           onChange={(e) => {
             setText(e.target.value);
@@ -71,14 +109,17 @@ export function CommandPalette() {
             if (e.key === 'Enter') choose(matches[index]);
           }}
         />
-        <ul role="listbox">
-          {matches.map((item, i) => (
-            <li key={item.id} role="option" aria-selected={i === index} onMouseEnter={() => setIndex(i)} onClick={() => choose(item)}>
-              {item.label}
-            </li>
-          ))}
-          {matches.length === 0 && <li className="muted">No matching command</li>}
-        </ul>
+        {matches.length > 0 ? (
+          <ul role="listbox" aria-label="Matches">
+            {matches.map((item, i) => (
+              <li key={item.id} role="option" aria-selected={i === index} onMouseEnter={() => setIndex(i)} onClick={() => choose(item)}>
+                {item.label}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted palette-empty">{objects.isFetching ? 'Searching…' : 'Nothing matches'}</p>
+        )}
       </div>
     </div>
   );

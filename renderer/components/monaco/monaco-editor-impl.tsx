@@ -66,9 +66,12 @@ export function MonacoEditorImpl({
     return () => {
       if (typeof cleanup === 'function') cleanup();
       sub.dispose();
-      editor.getModel()?.dispose();
-      editor.dispose();
+      // The editor goes first: disposing its model while it is still attached makes its own
+      // listeners (and a pending completion or hover) throw "Model is disposed!".
+      const model = editor.getModel();
       editorRef.current = null;
+      editor.dispose();
+      model?.dispose();
     };
     // Created once per mount; later prop changes are applied by the effects below.
     // eslint-disable-next-line react-hooks/exhaustive-deps

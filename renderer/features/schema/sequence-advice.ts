@@ -1,5 +1,5 @@
 import type { SequenceDescription } from '../../../shared/contract/schema-objects';
-import { formatPercent } from './format';
+import { formatPercent } from '../../../shared/domain/format';
 
 /** The bounds each sequence data type allows (PG docs, "Numeric Types"). */
 const TYPE_BOUNDS: Record<string, { min: bigint; max: bigint }> = {

@@ -1,5 +1,5 @@
 import type { TypeName } from 'libpg-query';
-import { quoteIdentIfNeeded } from '../../../../shared/domain/quote-ident';
+import { quoteIdentAsWritten, quoteIdentIfNeeded } from '../../../../shared/domain/quote-ident';
 import { typeInfo, type QualifiedName } from '../../sql-parser/ast';
 
 /**
@@ -11,7 +11,7 @@ export function ident(name: string): string {
   try {
     return quoteIdentIfNeeded(name);
   } catch {
-    return `"${name.replaceAll('"', '""')}"`;
+    return quoteIdentAsWritten(name);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ClientBase } from 'pg';
 import type { StatementLockInfo } from '../../../../shared/contract/migration-locks';
+import { quoteIdentAsWritten } from '../../../../shared/domain/quote-ident';
 import { sameName, type QualifiedName } from '../../sql-parser/ast';
 import { splitSql, type SqlStatement } from '../../sql-parser';
 import relationFactsSql from '../../sql/locks/relation-facts.sql?raw';
@@ -21,7 +22,7 @@ interface FactsRow {
 
 /** `"schema"."name"` for to_regclass (identifier quoting rules of the manual, 4.1.1). */
 function regclassText(name: QualifiedName): string {
-  const quote = (s: string) => `"${s.replaceAll('"', '""')}"`;
+  const quote = quoteIdentAsWritten;
   return name.schema ? `${quote(name.schema)}.${quote(name.name)}` : quote(name.name);
 }
 

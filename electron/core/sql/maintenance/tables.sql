@@ -6,8 +6,9 @@
 -- Sizes need an ACCESS SHARE lock: a relation someone holds (or queues for) an ACCESS EXCLUSIVE
 -- lock on (VACUUM FULL, ALTER TABLE, a migration) would make the whole list wait and then fail on
 -- lock_timeout, so such a row gets no sizes and says who locks it instead.
--- Source: PG docs 27.2.20 pg_stat_all_tables; the seeds' "Table Bloat" query (n_dead_tup);
--- PG docs 54.12 pg_locks.
+-- A partitioned table's size is the sum over its partition tree (it stores nothing itself).
+-- Source: PG docs 27.2.20 pg_stat_all_tables, pg_partition_tree; the seeds' "Table Bloat" query
+-- (n_dead_tup); PG docs 54.12 pg_locks.
 WITH /* ticketz-console */ exclusive AS (
   SELECT l.relation, pg_catalog.min(l.pid) AS pid, pg_catalog.bool_or(l.granted) AS granted
     FROM pg_catalog.pg_locks AS l
@@ -32,7 +33,13 @@ SELECT p.oid::int8 AS oid,
        p.nspname AS schema,
        p.relname AS name,
        p.relkind::text AS relkind,
-       CASE WHEN x.relation IS NULL THEN pg_catalog.pg_total_relation_size(p.oid)::text END AS total_bytes,
+       CASE WHEN x.relation IS NULL
+            THEN CASE WHEN p.relkind = 'p'
+                      THEN (SELECT coalesce(sum(pg_catalog.pg_total_relation_size(pt.relid)), 0)
+                            FROM pg_catalog.pg_partition_tree(p.oid) AS pt)
+                      ELSE pg_catalog.pg_total_relation_size(p.oid)
+                 END::text
+       END AS total_bytes,
        CASE WHEN x.relation IS NOT NULL
             THEN 'ACCESS EXCLUSIVE lock ' || CASE WHEN x.granted THEN 'held' ELSE 'requested' END || ' by pid ' || x.pid
        END AS locked_by,

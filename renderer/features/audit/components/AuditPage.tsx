@@ -1,7 +1,8 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import { auditOutcomes, type AuditEntry } from '../../../../shared/contract/audit';
-import { formatMs } from '../../../../shared/domain/format';
+import { formatDateTime, formatMs } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
+import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
 import { RequireConnection } from '../../../components/RequireConnection';
 import { useAudit, type AuditFilter } from '../api/list-audit';
 
@@ -102,51 +103,39 @@ function Audit({ connectionId }: { connectionId: string }) {
       {audit.error && <ErrorView title="Could not read the audit log" error={audit.error} />}
       {data && data.entries.length === 0 && <p>No entries match.</p>}
       {data && data.entries.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table audit-table">
-            <thead>
-              <tr>
-                <th>When</th>
-                <th>Action</th>
-                <th>Target</th>
-                <th>Outcome</th>
-                <th className="num">Duration</th>
-                <th>Who</th>
-                <th>Kept</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.entries.map((e) => (
-                <Fragment key={e.id}>
-                  <tr onClick={() => setOpen(open === e.id ? undefined : e.id)} className={open === e.id ? 'selected' : undefined}>
-                    <td>{new Date(e.at).toLocaleString()}</td>
-                    <td>
-                      <code>{e.action}</code>
-                    </td>
-                    <td>{e.target}</td>
-                    <td className={e.outcome === 'succeeded' ? 'level-ok' : e.outcome === 'unknown' ? 'level-warning' : 'level-critical'}>
-                      {e.outcome}
-                    </td>
-                    <td className="num">{formatMs(e.durationMs)}</td>
-                    <td>
-                      {e.role || '?'} ({e.osUser}@{e.host})
-                    </td>
-                    <td>{e.storage}</td>
-                  </tr>
-                  {open === e.id && (
-                    <tr className="audit-detail">
-                      <td colSpan={7}>
-                        <pre>{e.detail}</pre>
-                        {e.error && <p className="level-critical">{e.error}</p>}
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.entries}
+          columns={auditColumns}
+          rowKey={(e) => e.id}
+          ariaLabel="Audit log"
+          className="audit-table"
+          activeKey={open}
+          onRowClick={(e) => setOpen(open === e.id ? undefined : e.id)}
+          renderDetail={(e) =>
+            open === e.id ? (
+              <div className="audit-detail">
+                <pre>{e.detail}</pre>
+                {e.error && <p className="level-critical">{e.error}</p>}
+              </div>
+            ) : null
+          }
+        />
       )}
     </section>
   );
 }
+
+const auditColumns: DataTableColumn<AuditEntry>[] = [
+  { id: 'at', header: 'When', value: (e) => e.at, cell: (e) => formatDateTime(e.at) },
+  { id: 'action', header: 'Action', value: (e) => e.action, cell: (e) => <code>{e.action}</code> },
+  { id: 'target', header: 'Target', value: (e) => e.target },
+  {
+    id: 'outcome',
+    header: 'Outcome',
+    value: (e) => e.outcome,
+    cell: (e) => <span className={e.outcome === 'succeeded' ? 'level-ok' : 'level-critical'}>{e.outcome}</span>,
+  },
+  { id: 'duration', header: 'Duration', numeric: true, value: (e) => e.durationMs, cell: (e) => formatMs(e.durationMs) },
+  { id: 'who', header: 'Who', value: (e) => `${e.role || '?'} (${e.osUser}@${e.host})` },
+  { id: 'storage', header: 'Kept', value: (e) => e.storage },
+];

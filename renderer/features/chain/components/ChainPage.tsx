@@ -1,5 +1,8 @@
+import type { OutputOf } from '../../../../shared/contract';
+import { formatCount, formatDecimal } from '../../../../shared/domain/format';
 import { BarChart } from '../../../components/charts/BarChart';
 import { ErrorView } from '../../../components/ErrorView';
+import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
 import { NoConnection } from '../../../components/NoConnection';
 import { useSession } from '../../../lib/session-store';
 import { useChainStats } from '../api/chain-overview';
@@ -35,19 +38,21 @@ function ChainFigures({ connectionId }: { connectionId: string }) {
     <dl className="kpis" aria-label="Chain figures">
       <div className="kpi">
         <dt>Users</dt>
-        <dd>{Number(data.totalUsers).toLocaleString()}</dd>
+        <dd>{formatCount(data.totalUsers)}</dd>
       </div>
       <div className="kpi">
         <dt>Active invitation tickets</dt>
-        <dd>{Number(data.activeTickets).toLocaleString()}</dd>
+        <dd>{formatCount(data.activeTickets)}</dd>
       </div>
       <div className="kpi">
         <dt>Max depth</dt>
-        <dd>{data.maxDepth.toLocaleString()}</dd>
+        <dd>{formatCount(data.maxDepth)}</dd>
       </div>
       <div className="kpi">
-        <dt>Avg children per user</dt>
-        <dd>{Number(data.avgChildren).toFixed(2)}</dd>
+        <dt>Average children per inviter</dt>
+        <dd title={`${formatCount(data.inviters)} users have invited someone`}>
+          {data.avgChildrenPerInviter === null ? '—' : formatDecimal(data.avgChildrenPerInviter)}
+        </dd>
       </div>
     </dl>
   );
@@ -74,7 +79,7 @@ function Expiring({ connectionId }: { connectionId: string }) {
   return (
     <section className="chain-expiring" aria-label="Expiring invitations">
       <h3>
-        Invitation tickets expiring in the next 12 hours: <span data-testid="expiring-count">{Number(data.count).toLocaleString()}</span>
+        Invitation tickets expiring in the next 12 hours: <span data-testid="expiring-count">{formatCount(data.count)}</span>
       </h3>
       <ul>
         {data.tickets.map((t) => (
@@ -94,35 +99,41 @@ function Leaderboard({ connectionId }: { connectionId: string }) {
   return (
     <>
       <h3>Leaderboard (as of the last refresh of mv_chain_leaderboard)</h3>
-      <table className="data-table" aria-label="Leaderboard">
-        <thead>
-          <tr>
-            <th className="num">Rank</th>
-            <th>User</th>
-            <th>Country</th>
-            <th className="num">Depth</th>
-            <th className="num">Direct children</th>
-            <th className="num">Descendants</th>
-            <th className="num">Badges</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.rows.map((r) => (
-            <tr key={r.userId}>
-              <td className="num">{r.rank}</td>
-              <td>
-                {r.username}
-                {r.displayName && <span className="muted small"> {r.displayName}</span>}
-              </td>
-              <td>{r.countryCode ?? ''}</td>
-              <td className="num">{r.depth}</td>
-              <td className="num">{Number(r.directChildren).toLocaleString()}</td>
-              <td className="num">{Number(r.totalDescendants).toLocaleString()}</td>
-              <td className="num">{r.badgeCount}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        rows={data.rows}
+        columns={leaderboardColumns}
+        rowKey={(r) => r.userId}
+        ariaLabel="Leaderboard"
+        initialSort={{ id: 'rank', desc: false }}
+      />
     </>
   );
 }
+
+type LeaderboardRow = OutputOf<'chain.leaderboard'>['rows'][number];
+
+const leaderboardColumns: DataTableColumn<LeaderboardRow>[] = [
+  { id: 'rank', header: 'Rank', numeric: true, value: (r) => r.rank, cell: (r) => formatCount(r.rank) },
+  {
+    id: 'user',
+    header: 'User',
+    value: (r) => r.username,
+    cell: (r) => (
+      <>
+        {r.username}
+        {r.displayName && <span className="muted small"> {r.displayName}</span>}
+      </>
+    ),
+  },
+  { id: 'country', header: 'Country', value: (r) => r.countryCode },
+  { id: 'depth', header: 'Depth', numeric: true, value: (r) => r.depth, cell: (r) => formatCount(r.depth) },
+  { id: 'children', header: 'Direct children', numeric: true, value: (r) => r.directChildren, cell: (r) => formatCount(r.directChildren) },
+  {
+    id: 'descendants',
+    header: 'Descendants',
+    numeric: true,
+    value: (r) => r.totalDescendants,
+    cell: (r) => formatCount(r.totalDescendants),
+  },
+  { id: 'badges', header: 'Badges', numeric: true, value: (r) => r.badgeCount, cell: (r) => formatCount(r.badgeCount) },
+];

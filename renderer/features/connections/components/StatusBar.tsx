@@ -1,5 +1,6 @@
 import type { ConsolePool } from '../../../../shared/contract/connections';
 import { replicaLagLevel, replicaLagText } from '../../../../shared/domain/replica-lag';
+import { formatMs } from '../../../../shared/domain/format';
 import { environmentColor } from '../../../components/environment-color';
 import { useSession } from '../../../lib/session-store';
 import { useConnections } from '../api/list-connections';
@@ -43,8 +44,9 @@ export function StatusBar() {
           <span>Connecting to {profile.name}…</span>
         ))}
       {profile && state === 'failed' && status.error && (
-        <span className="status-error" title={status.error.message}>
+        <span className="status-error" role="status" title={status.error.message} data-testid="status-connection">
           {profile.name}: not connected — {status.error.message}
+          {status.dataUpdatedAt > 0 && ` (last answered ${new Date(status.dataUpdatedAt).toLocaleTimeString('en-US')})`}
         </span>
       )}
       {profile && state === 'connected' && status.data && (
@@ -55,7 +57,7 @@ export function StatusBar() {
             {status.data.role}
             {status.data.isSuperuser ? ' (superuser)' : ''}
           </span>
-          <span>{status.data.latencyMs} ms</span>
+          <span title="Round trip of the last ping">{formatMs(status.data.latencyMs)}</span>
           {status.data.readOnly && <span className="badge">read-only</span>}
           {status.data.inRecovery && (
             <span

@@ -2,11 +2,12 @@ import { useState } from 'react';
 import type { EventStats } from '../../../../shared/contract/event-stats';
 import { BarChart } from '../../../components/charts/BarChart';
 import { ErrorView } from '../../../components/ErrorView';
+import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
+import { formatCount, formatDateTime, formatDecimal, formatMoney } from '../../../../shared/domain/format';
 import { useEventStats } from '../api/event-stats';
 import { OfflineBadge } from './OfflineBadge';
 import { SeatMapView } from './SeatMapView';
 
-const money = (s: string) => Number(s).toLocaleString(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 const bucketLabel = (iso: string, seconds: number) =>
   seconds >= 86_400 ? new Date(iso).toLocaleDateString() : new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
@@ -95,30 +96,7 @@ export function EventStatsView({ connectionId, eventId }: { connectionId: string
       {s.gates.length === 0 ? (
         <p className="muted">No scans yet.</p>
       ) : (
-        <table className="data-table" aria-label="Gates">
-          <thead>
-            <tr>
-              <th>Gate</th>
-              <th className="num">Accepted</th>
-              <th className="num">Refused</th>
-              <th className="num">Accepted / min</th>
-              <th>First scan</th>
-              <th>Last scan</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.gates.map((g) => (
-              <tr key={g.gate}>
-                <td>{g.gate}</td>
-                <td className="num">{g.accepted}</td>
-                <td className="num">{g.refused}</td>
-                <td className="num">{g.perMinute.toFixed(2)}</td>
-                <td>{new Date(g.firstAt).toLocaleTimeString()}</td>
-                <td>{new Date(g.lastAt).toLocaleTimeString()}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable rows={s.gates} columns={gateColumns} rowKey={(g) => g.gate} ariaLabel="Gates" hideCopy />
       )}
     </article>
   );
@@ -129,23 +107,44 @@ function Totals({ stats: s }: { stats: EventStats }) {
   if (!s.totals)
     return <p className="muted">No figures in event_stats for this event yet: refresh the materialized view ticketing.event_stats.</p>;
   const t = s.totals;
+  const money = (amount: string) => formatMoney(amount, s.currency);
   const tiles: [string, string][] = [
-    ['Tickets sold', `${Number(t.ticketsSold).toLocaleString()} / ${capacity.toLocaleString()}`],
-    ['Checked in', Number(t.checkedIn).toLocaleString()],
-    ['Paid orders', Number(t.totalOrders).toLocaleString()],
+    ['Tickets sold', `${formatCount(t.ticketsSold)} / ${formatCount(capacity)}`],
+    ['Checked in (live)', formatCount(t.checkedIn)],
+    ['Paid orders', formatCount(t.totalOrders)],
     ['Gross revenue', money(t.grossRevenue)],
     ['Platform fees', money(t.platformFees)],
     ['Net revenue', money(t.netRevenue)],
     ['Refunded', money(t.refundedAmount)],
   ];
   return (
-    <dl className="kpis" aria-label="Totals">
-      {tiles.map(([label, value]) => (
-        <div key={label} className="kpi">
-          <dt>{label}</dt>
-          <dd>{value}</dd>
-        </div>
-      ))}
-    </dl>
+    <>
+      <dl className="kpis" aria-label="Totals">
+        {tiles.map(([label, value]) => (
+          <div key={label} className="kpi">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted small" data-testid="stats-as-of">
+        Checked in is live, like the chart below. Sales and revenue come from the materialized view ticketing.event_stats
+        {s.statsRefreshedAt
+          ? `, last refreshed from this console ${formatDateTime(s.statsRefreshedAt)}`
+          : ', as of its last refresh (not refreshed from this console yet; Materialized views refreshes it)'}
+        .
+      </p>
+    </>
   );
 }
+
+const time = (iso: string) => new Date(iso).toLocaleTimeString('en-US');
+
+const gateColumns: DataTableColumn<EventStats['gates'][number]>[] = [
+  { id: 'gate', header: 'Gate', value: (g) => g.gate },
+  { id: 'accepted', header: 'Accepted', numeric: true, value: (g) => g.accepted, cell: (g) => formatCount(g.accepted) },
+  { id: 'refused', header: 'Refused', numeric: true, value: (g) => g.refused, cell: (g) => formatCount(g.refused) },
+  { id: 'rate', header: 'Accepted / min', numeric: true, value: (g) => g.perMinute, cell: (g) => formatDecimal(g.perMinute) },
+  { id: 'first', header: 'First scan', value: (g) => g.firstAt, cell: (g) => time(g.firstAt) },
+  { id: 'last', header: 'Last scan', value: (g) => g.lastAt, cell: (g) => time(g.lastAt) },
+];

@@ -1,6 +1,7 @@
 import { ReplicaLag } from '../../../components/ReplicaLag';
 import { useState } from 'react';
 import { eventStatuses, eventWhen } from '../../../../shared/contract/event-stats';
+import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { Field } from '../../../components/Field';
 import { NoConnection } from '../../../components/NoConnection';
@@ -97,12 +98,12 @@ function EventList({ connectionId, selected }: { connectionId: string; selected:
             >
               <strong>{e.title}</strong>
               <span className="muted small">
-                {new Date(e.startTime).toLocaleString()} · {e.venue}, {e.city} ·{' '}
-                <span className={`status status-${e.status}`}>{e.status}</span>
+                {formatDateTime(e.startTime)} · {e.venue}, {e.city} · <span className={`status status-${e.status}`}>{e.status}</span>
               </span>
               {e.ticketsSold !== null && (
                 <span className="small">
-                  {e.ticketsSold} sold · {e.checkedIn} in · {e.grossRevenue} gross
+                  {formatCount(e.ticketsSold)} sold · {formatCount(e.checkedIn)} checked in ·{' '}
+                  {e.grossRevenue === null ? '—' : formatMoney(e.grossRevenue, e.currency)} gross
                 </span>
               )}
             </a>

@@ -64,12 +64,17 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
               <th className="num">PID</th>
               <th>State</th>
               <th>Wait</th>
-              <th className="num">Duration</th>
+              <th className="num" title="Since the current (or last) statement started: now() − query_start">
+                Query age
+              </th>
+              <th className="num" title="Since the open transaction began: now() − xact_start">
+                Transaction age
+              </th>
               <th>Application</th>
               <th>Client</th>
               <th>Role / DB</th>
               <th>Query</th>
-              <th />
+              <th>Actions</th>
             </tr>
           </thead>
           <tbody>
@@ -86,6 +91,7 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
                 </td>
                 <td>{s.waitingFor ?? (s.waitEvent ? `${s.waitEventType}: ${s.waitEvent}` : '')}</td>
                 <td className="num">{formatMs(s.durationMs)}</td>
+                <td className="num">{s.xactMs === null ? '' : formatMs(s.xactMs)}</td>
                 <td>{s.application}</td>
                 <td>{s.client ?? ''}</td>
                 <td>
@@ -166,7 +172,8 @@ function TreeItem({ node }: { node: TreeNode }) {
   return (
     <li>
       <span className={s.blockedBy.length ? 'blocked' : 'blocker'}>
-        <strong>{s.pid}</strong> {s.application || s.backendType} · {s.state ?? ''} · {formatMs(s.xactMs ?? s.durationMs)}
+        <strong>{s.pid}</strong> {s.application || s.backendType} · {s.state ?? ''} ·{' '}
+        {s.xactMs !== null ? `transaction ${formatMs(s.xactMs)}, ` : ''}query {formatMs(s.durationMs)}
         {s.waitingFor ? ` · waits for ${s.waitingFor}` : ''} · <code>{s.query.replace(/\s+/g, ' ').slice(0, 100)}</code>
       </span>
       {node.children.length > 0 && (

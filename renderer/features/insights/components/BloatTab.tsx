@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { BloatRow } from '../../../../shared/contract/insights';
-import { formatBytes, formatCount, formatPercent } from '../../../../shared/domain/format';
+import { formatBytes, formatCount, formatDateTime, formatPercent } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
+import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
 import { useBloat } from '../api/bloat';
 import { BloatDetail } from './BloatDetail';
 
@@ -10,6 +11,58 @@ const MIN_OPTIONS = [
   { bytes: 1024 * 1024, label: '≥ 1 MB' },
   { bytes: 100 * 1024 * 1024, label: '≥ 100 MB' },
   { bytes: 1024 * 1024 * 1024, label: '≥ 1 GB' },
+];
+
+const rowKeyOf = (r: BloatRow) => `${r.kind}:${r.oid}`;
+
+const bloatColumns: DataTableColumn<BloatRow>[] = [
+  {
+    id: 'relation',
+    header: 'Relation',
+    value: (r) => relName(r),
+    cell: (r) => (
+      <>
+        {relName(r)}
+        {r.unreliable && (
+          <span className="badge muted-badge" title="Columns without statistics or of type name: the estimate may be far off">
+            unreliable
+          </span>
+        )}
+      </>
+    ),
+  },
+  { id: 'kind', header: 'Kind', value: (r) => r.kind },
+  {
+    id: 'size',
+    header: 'Heap or index size',
+    headerTitle: 'The table’s heap without indexes and TOAST, or the index itself',
+    numeric: true,
+    value: (r) => r.realBytes,
+    cell: (r) => formatBytes(r.realBytes),
+  },
+  { id: 'wasted', header: 'Wasted', numeric: true, value: (r) => r.wastedBytes, cell: (r) => formatBytes(r.wastedBytes) },
+  {
+    id: 'share',
+    header: 'Share',
+    numeric: true,
+    value: (r) => r.wastedRatio,
+    cell: (r) => (
+      <span
+        className={`share-bar${r.wastedRatio >= 0.5 ? ' level-warning' : ''}`}
+        style={{ ['--share' as string]: `${Math.round(r.wastedRatio * 100)}%` }}
+      >
+        {formatPercent(r.wastedRatio)}
+      </span>
+    ),
+  },
+  {
+    id: 'dead',
+    header: 'Dead tuples',
+    numeric: true,
+    value: (r) => r.deadTuples,
+    cell: (r) => (r.deadTuples === null ? '—' : formatCount(r.deadTuples)),
+  },
+  { id: 'vacuum', header: 'Last vacuum', value: (r) => lastVacuumIso(r), cell: (r) => lastVacuum(r) },
 ];
 
 const relName = (r: BloatRow) => (r.kind === 'index' ? `${r.schema}.${r.index} (on ${r.table})` : `${r.schema}.${r.table}`);
@@ -54,52 +107,15 @@ export function BloatTab({ connectionId }: { connectionId: string }) {
         <p className="muted">Nothing above this size. Tables without statistics are not estimated: run ANALYZE first.</p>
       )}
       {data && data.rows.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table insights-bloat-table">
-            <thead>
-              <tr>
-                <th>Relation</th>
-                <th>Kind</th>
-                <th className="num">Size</th>
-                <th className="num">Wasted</th>
-                <th className="num">Share</th>
-                <th className="num">Dead tuples</th>
-                <th>Last vacuum</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((r) => {
-                const key = `${r.kind}:${r.oid}`;
-                return (
-                  <tr
-                    key={key}
-                    className={key === selected ? 'selected' : undefined}
-                    onClick={() => setSelected(key === selected ? undefined : key)}
-                  >
-                    <td>
-                      {relName(r)}
-                      {r.unreliable && (
-                        <span className="badge muted-badge" title="Columns without statistics or of type name: the estimate may be far off">
-                          unreliable
-                        </span>
-                      )}
-                    </td>
-                    <td>{r.kind}</td>
-                    <td className="num">{formatBytes(r.realBytes)}</td>
-                    <td className="num">{formatBytes(r.wastedBytes)}</td>
-                    <td className={`num${r.wastedRatio >= 0.5 ? ' level-warning' : ''}`}>
-                      <span className="share-bar" style={{ ['--share' as string]: `${Math.round(r.wastedRatio * 100)}%` }}>
-                        {formatPercent(r.wastedRatio)}
-                      </span>
-                    </td>
-                    <td className="num">{r.deadTuples === null ? '—' : formatCount(r.deadTuples)}</td>
-                    <td>{lastVacuum(r)}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={data.rows}
+          columns={bloatColumns}
+          rowKey={rowKeyOf}
+          ariaLabel="Bloat"
+          className="insights-bloat-table"
+          activeKey={selected}
+          onRowClick={(r) => setSelected(rowKeyOf(r) === selected ? undefined : rowKeyOf(r))}
+        />
       )}
       {row && data && (
         <BloatDetail
@@ -114,9 +130,17 @@ export function BloatTab({ connectionId }: { connectionId: string }) {
   );
 }
 
+function lastVacuumIso(r: BloatRow): string | null {
+  if (r.kind === 'index') return null;
+  return (
+    [r.lastVacuum, r.lastAutovacuum]
+      .filter((t): t is string => t !== null)
+      .sort()
+      .at(-1) ?? null
+  );
+}
+
 function lastVacuum(r: BloatRow): string {
-  const times = [r.lastVacuum, r.lastAutovacuum].filter((t): t is string => t !== null).sort();
-  const last = times.at(-1);
   if (r.kind === 'index') return '';
-  return last ? new Date(last).toLocaleString() : 'never';
+  return formatDateTime(lastVacuumIso(r), 'never');
 }

@@ -127,6 +127,13 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
             </table>
             <h2>Largest relations</h2>
             <table className="data-table">
+              <thead>
+                <tr>
+                  <th>Relation</th>
+                  <th>Kind</th>
+                  <th className="num">Total (table + indexes + TOAST)</th>
+                </tr>
+              </thead>
               <tbody>
                 {h.largestRelations.map((r) => (
                   <tr key={`${r.schema}.${r.name}`}>

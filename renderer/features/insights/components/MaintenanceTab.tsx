@@ -1,6 +1,8 @@
-import { Fragment, useState } from 'react';
-import { formatBytes, formatCount } from '../../../../shared/domain/format';
+import { useState } from 'react';
+import type { MaintenanceTable } from '../../../../shared/contract/maintenance';
+import { formatBytes, formatCount, formatDateTime } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
+import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
 import { TaskProgressBar } from '../../../components/TaskProgressBar';
 import { useMaintenanceTables } from '../api/maintenance-tables';
 import { useMaintenanceTask } from '../hooks/use-maintenance-task';
@@ -8,7 +10,7 @@ import { MaintenanceConfirm } from './MaintenanceConfirm';
 import { statementFor, type Pending } from './maintenance-statement';
 import { TaskList } from './TaskList';
 
-const when = (t: string | null) => (t ? new Date(t).toLocaleString() : 'never');
+const when = (t: string | null) => formatDateTime(t, 'never');
 const latest = (...ts: (string | null)[]) =>
   ts
     .filter((t): t is string => t !== null)
@@ -48,71 +50,17 @@ export function MaintenanceTab({ connectionId }: { connectionId: string }) {
         <span className="muted">most dead tuples first</span>
       </div>
       {tables.error && <ErrorView title="Could not list tables" error={tables.error} />}
-      <div className="table-scroll">
-        <table className="data-table insights-maintenance-table">
-          <thead>
-            <tr>
-              <th>Table</th>
-              <th className="num">Size</th>
-              <th className="num">Live</th>
-              <th className="num">Dead</th>
-              <th>Last vacuum</th>
-              <th>Last analyze</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {tables.data?.tables.map((t) => (
-              <Fragment key={t.oid}>
-                <tr aria-label={`${t.schema}.${t.name}`}>
-                  <td>
-                    <button className="link" onClick={() => setOpen(open === t.oid ? undefined : t.oid)} aria-expanded={open === t.oid}>
-                      {t.schema}.{t.name}
-                    </button>
-                    {t.kind !== 'table' && <span className="badge muted-badge">{t.kind}</span>}
-                    {t.lockedBy && <span className="badge level-warning">{t.lockedBy}</span>}
-                  </td>
-                  <td className="num">
-                    {t.totalBytes === null ? (
-                      <span className="level-warning" title={t.lockedBy ?? undefined}>
-                        locked
-                      </span>
-                    ) : (
-                      formatBytes(t.totalBytes)
-                    )}
-                  </td>
-                  <td className="num">{formatCount(t.liveTuples)}</td>
-                  <td className="num dead-tuples">{formatCount(t.deadTuples)}</td>
-                  <td>{when(latest(t.lastVacuum, t.lastAutovacuum))}</td>
-                  <td>{when(latest(t.lastAnalyze, t.lastAutoanalyze))}</td>
-                  <td className="row-actions">
-                    <button onClick={() => setPending({ verb: 'vacuum', table: t })}>VACUUM</button>
-                    <button onClick={() => setPending({ verb: 'analyze', table: t })}>ANALYZE</button>
-                    <button onClick={() => setPending({ verb: 'reindex-table', table: t })}>REINDEX</button>
-                    <button className="danger" onClick={() => setPending({ verb: 'vacuum-full', table: t })}>
-                      VACUUM FULL
-                    </button>
-                  </td>
-                </tr>
-                {open === t.oid &&
-                  t.indexes.map((i) => (
-                    <tr key={`${t.oid}-${i.name}`} className="index-row">
-                      <td>
-                        ↳ {i.name}
-                        {!i.valid && <span className="badge level-critical">invalid</span>}
-                      </td>
-                      <td className="num">{i.bytes === null ? <span className="level-warning">locked</span> : formatBytes(i.bytes)}</td>
-                      <td colSpan={4} />
-                      <td className="row-actions">
-                        <button onClick={() => setPending({ verb: 'reindex-index', table: t, index: i.name })}>REINDEX CONCURRENTLY</button>
-                      </td>
-                    </tr>
-                  ))}
-              </Fragment>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      {tables.data && (
+        <DataTable
+          rows={tables.data.tables}
+          columns={maintenanceColumns(open, setOpen, setPending)}
+          rowKey={(t) => String(t.oid)}
+          ariaLabel="Tables to maintain"
+          className="insights-maintenance-table"
+          empty="No tables match."
+          renderDetail={(t) => (open === t.oid && t.indexes.length > 0 ? <IndexRows table={t} onReindex={setPending} /> : null)}
+        />
+      )}
       {pending && (
         <MaintenanceConfirm
           connectionId={connectionId}
@@ -127,5 +75,95 @@ export function MaintenanceTab({ connectionId }: { connectionId: string }) {
         />
       )}
     </div>
+  );
+}
+
+function maintenanceColumns(
+  open: number | undefined,
+  setOpen: (oid: number | undefined) => void,
+  setPending: (p: Pending) => void,
+): DataTableColumn<MaintenanceTable>[] {
+  return [
+    {
+      id: 'table',
+      header: 'Table',
+      value: (t) => `${t.schema}.${t.name}`,
+      cell: (t) => (
+        <>
+          <button className="link" onClick={() => setOpen(open === t.oid ? undefined : t.oid)} aria-expanded={open === t.oid}>
+            {t.schema}.{t.name}
+          </button>
+          {t.kind !== 'table' && <span className="badge muted-badge">{t.kind}</span>}
+          {t.lockedBy && <span className="badge level-warning">{t.lockedBy}</span>}
+        </>
+      ),
+    },
+    {
+      id: 'size',
+      header: 'Total size',
+      headerTitle: 'table + indexes + TOAST (pg_total_relation_size; summed over the partitions of a partitioned table)',
+      numeric: true,
+      value: (t) => t.totalBytes,
+      cell: (t) =>
+        t.totalBytes === null ? (
+          <span className="level-warning" title={t.lockedBy ?? undefined}>
+            locked
+          </span>
+        ) : (
+          formatBytes(t.totalBytes)
+        ),
+    },
+    { id: 'live', header: 'Live', numeric: true, value: (t) => t.liveTuples, cell: (t) => formatCount(t.liveTuples) },
+    {
+      id: 'dead',
+      header: 'Dead',
+      numeric: true,
+      className: 'dead-tuples',
+      value: (t) => t.deadTuples,
+      cell: (t) => formatCount(t.deadTuples),
+    },
+    {
+      id: 'vacuum',
+      header: 'Last vacuum',
+      value: (t) => latest(t.lastVacuum, t.lastAutovacuum),
+      cell: (t) => when(latest(t.lastVacuum, t.lastAutovacuum)),
+    },
+    {
+      id: 'analyze',
+      header: 'Last analyze',
+      value: (t) => latest(t.lastAnalyze, t.lastAutoanalyze),
+      cell: (t) => when(latest(t.lastAnalyze, t.lastAutoanalyze)),
+    },
+    {
+      id: 'actions',
+      header: 'Actions',
+      sortable: false,
+      className: 'row-actions',
+      value: () => null,
+      cell: (t) => (
+        <>
+          <button onClick={() => setPending({ verb: 'vacuum', table: t })}>VACUUM</button>
+          <button onClick={() => setPending({ verb: 'analyze', table: t })}>ANALYZE</button>
+          <button onClick={() => setPending({ verb: 'reindex-table', table: t })}>REINDEX</button>
+          <button className="danger" onClick={() => setPending({ verb: 'vacuum-full', table: t })}>
+            VACUUM FULL
+          </button>
+        </>
+      ),
+    },
+  ];
+}
+
+function IndexRows({ table: t, onReindex }: { table: MaintenanceTable; onReindex: (p: Pending) => void }) {
+  return (
+    <ul className="insights-index-rows" aria-label={`Indexes of ${t.schema}.${t.name}`}>
+      {t.indexes.map((i) => (
+        <li key={i.name}>
+          ↳ {i.name} · {i.bytes === null ? 'locked' : formatBytes(i.bytes)}
+          {!i.valid && <span className="badge level-critical">invalid</span>}{' '}
+          <button onClick={() => onReindex({ verb: 'reindex-index', table: t, index: i.name })}>REINDEX CONCURRENTLY</button>
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { StatementRow } from '../../../../shared/contract/insights';
 import { ErrorView } from '../../../components/ErrorView';
+import { formatStatementField } from './statement-field';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { useResetStatements } from '../api/reset-statements';
 import { useStatementDetail } from '../api/statement-detail';
@@ -11,10 +12,16 @@ export function StatementDetailPanel({ connectionId, row, onClose }: { connectio
   const detail = useStatementDetail(connectionId, row.key);
   const reset = useResetStatements(connectionId);
   const [explaining, setExplaining] = useState(false);
+  const panel = useRef<HTMLElement>(null);
+  // Opened from a row of a long list: bring it into view rather than leave it below the table.
+  useEffect(() => panel.current?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' }), [row.key]);
+  const title = row.query.replace(/\s+/g, ' ').trim();
   return (
-    <section className="detail-panel" aria-label="Statement detail">
+    <section className="detail-panel" aria-label="Statement detail" ref={panel}>
       <header className="detail-header">
-        <h2>Statement {row.queryid}</h2>
+        <h2 title={title}>
+          {title.length > 90 ? `${title.slice(0, 90)}…` : title} <span className="muted small">queryid {row.queryid}</span>
+        </h2>
         <span className="row-actions">
           <button className="primary" onClick={() => setExplaining(true)}>
             EXPLAIN…
@@ -42,7 +49,7 @@ export function StatementDetailPanel({ connectionId, row, onClose }: { connectio
           {detail.data.fields.map((f) => (
             <div key={f.name}>
               <dt>{f.name}</dt>
-              <dd>{f.value ?? '—'}</dd>
+              <dd>{formatStatementField(f.name, f.value)}</dd>
             </div>
           ))}
         </dl>

@@ -1,5 +1,5 @@
 import type { MaintenanceTable } from '../../../../shared/contract/maintenance';
-import { quoteQualified } from '../../../lib/sql-quote';
+import { quoteQualified } from '../../../../shared/domain/quote-ident';
 import type { MaintenanceVerb } from './MaintenanceConfirm';
 
 export interface Pending {

@@ -1,12 +1,13 @@
-import { Fragment, useState } from 'react';
+import { useState } from 'react';
 import type { Matview } from '../../../../shared/contract/matviews';
-import { formatBytes, formatMs } from '../../../../shared/domain/format';
+import { formatBytes, formatDateTime, formatMs } from '../../../../shared/domain/format';
+import { DataTable } from '../../../components/table/DataTable';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { RequireConnection } from '../../../components/RequireConnection';
 import { TaskProgressBar } from '../../../components/TaskProgressBar';
-import { quoteQualified } from '../../../lib/sql-quote';
+import { quoteQualified } from '../../../../shared/domain/quote-ident';
 import { newTaskId } from '../../../lib/task-id';
 import { useTaskProgress } from '../../../lib/task-store';
 import { useMatviews } from '../api/list-matviews';
@@ -58,71 +59,82 @@ function Matviews({ connectionId }: { connectionId: string }) {
       {list.error && <ErrorView title="Could not list materialized views" error={list.error} />}
       {list.data && views.length === 0 && <p>This database has no materialized views.</p>}
       {views.length > 0 && (
-        <div className="table-scroll">
-          <table className="data-table matviews-table">
-            <thead>
-              <tr>
-                <th>View</th>
-                <th className="num">Size</th>
-                <th>Populated</th>
-                <th>CONCURRENTLY</th>
-                <th>Reads</th>
-                <th>Last refresh</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {views.map((m) => (
-                <Fragment key={m.oid}>
-                  <tr aria-label={`${m.schema}.${m.name}`}>
-                    <td>
-                      <button className="link" onClick={() => setOpen(open === m.oid ? undefined : m.oid)} aria-expanded={open === m.oid}>
-                        {m.schema}.{m.name}
-                      </button>
-                    </td>
-                    <td className="num">{formatBytes(m.bytes)}</td>
-                    <td>{m.populated ? 'yes' : <span className="level-warning">no</span>}</td>
-                    <td>
-                      {m.canRefreshConcurrently ? (
-                        <span className="level-ok">possible</span>
-                      ) : (
-                        <span title={m.concurrentlyBlocker ?? ''}>not possible ⓘ</span>
-                      )}
-                    </td>
-                    <td>{m.dependsOn.map((d) => `${d.schema}.${d.name}`).join(', ')}</td>
-                    <td className="last-refresh">
-                      {m.lastRefresh
-                        ? `${new Date(m.lastRefresh.at).toLocaleString()} · ${formatMs(m.lastRefresh.durationMs)}`
-                        : 'not by this console'}
-                    </td>
-                    <td className="row-actions">
-                      <button
-                        disabled={running}
-                        onClick={() => setPending({ kind: 'one', view: m, concurrently: m.canRefreshConcurrently })}
-                      >
-                        Refresh…
-                      </button>
-                    </td>
-                  </tr>
-                  {open === m.oid && (
-                    <tr className="matview-detail">
-                      <td colSpan={7}>
-                        <p>
-                          Owner {m.owner} · unique indexes: {m.uniqueIndexes.join(', ') || 'none'}
-                          {m.concurrentlyBlocker ? ` · ${m.concurrentlyBlocker}` : ''}
-                        </p>
-                        {m.dependents.length > 0 && (
-                          <p>Refresh after this one: {m.dependents.map((d) => `${d.schema}.${d.name}`).join(', ')}</p>
-                        )}
-                        <CodeView code={m.definition} label="Definition" height={180} />
-                      </td>
-                    </tr>
-                  )}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          rows={views}
+          columns={[
+            {
+              id: 'view',
+              header: 'View',
+              value: (m) => `${m.schema}.${m.name}`,
+              cell: (m) => (
+                <button className="link" onClick={() => setOpen(open === m.oid ? undefined : m.oid)} aria-expanded={open === m.oid}>
+                  {m.schema}.{m.name}
+                </button>
+              ),
+            },
+            {
+              id: 'size',
+              header: 'Total size',
+              headerTitle: 'table + indexes + TOAST (pg_total_relation_size)',
+              numeric: true,
+              value: (m) => m.bytes,
+              cell: (m) => formatBytes(m.bytes),
+            },
+            {
+              id: 'populated',
+              header: 'Populated',
+              value: (m) => m.populated,
+              cell: (m) => (m.populated ? 'yes' : <span className="level-warning">no</span>),
+            },
+            {
+              id: 'concurrently',
+              header: 'CONCURRENTLY',
+              value: (m) => m.canRefreshConcurrently,
+              cell: (m) =>
+                m.canRefreshConcurrently ? (
+                  <span className="level-ok">possible</span>
+                ) : (
+                  <span title={m.concurrentlyBlocker ?? ''}>not possible ⓘ</span>
+                ),
+            },
+            { id: 'reads', header: 'Reads', value: (m) => m.dependsOn.map((d) => `${d.schema}.${d.name}`).join(', ') },
+            {
+              id: 'refresh',
+              header: 'Last refresh',
+              className: 'last-refresh',
+              value: (m) => m.lastRefresh?.at ?? null,
+              cell: (m) =>
+                m.lastRefresh ? `${formatDateTime(m.lastRefresh.at)} · ${formatMs(m.lastRefresh.durationMs)}` : 'not by this console',
+            },
+            {
+              id: 'actions',
+              header: 'Actions',
+              sortable: false,
+              className: 'row-actions',
+              value: () => null,
+              cell: (m) => (
+                <button disabled={running} onClick={() => setPending({ kind: 'one', view: m, concurrently: m.canRefreshConcurrently })}>
+                  Refresh…
+                </button>
+              ),
+            },
+          ]}
+          rowKey={(m) => String(m.oid)}
+          ariaLabel="Materialized views"
+          className="matviews-table"
+          renderDetail={(m) =>
+            open === m.oid ? (
+              <div className="matview-detail">
+                <p>
+                  Owner {m.owner} · unique indexes: {m.uniqueIndexes.join(', ') || 'none'}
+                  {m.concurrentlyBlocker ? ` · ${m.concurrentlyBlocker}` : ''}
+                </p>
+                {m.dependents.length > 0 && <p>Refresh after this one: {m.dependents.map((d) => `${d.schema}.${d.name}`).join(', ')}</p>}
+                <CodeView code={m.definition} label="Definition" height={180} />
+              </div>
+            ) : null
+          }
+        />
       )}
       {pending && (
         <ConfirmDialog

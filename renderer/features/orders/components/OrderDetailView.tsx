@@ -1,8 +1,9 @@
 import type { OrderTicket } from '../../../../shared/contract/orders';
+import { formatDateTime, formatMoney } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { useOrder } from '../api/get-order';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+const when = (iso: string | null) => formatDateTime(iso);
 
 /** One order for support: customer, event, money, and every ticket with its gate scans. */
 export function OrderDetailView({ connectionId, orderId, onClose }: { connectionId: string; orderId: string; onClose: () => void }) {
@@ -36,7 +37,8 @@ export function OrderDetailView({ connectionId, orderId, onClose }: { connection
             </dd>
             <dt>Amount</dt>
             <dd>
-              {data.order.totalAmount} {data.order.currency} (fee {data.order.platformFee}, net {data.order.netAmount})
+              {formatMoney(data.order.totalAmount, data.order.currency)} (fee {formatMoney(data.order.platformFee, data.order.currency)},
+              net {formatMoney(data.order.netAmount, data.order.currency)})
               {data.order.paymentIntentId ? ` · payment ${data.order.paymentIntentId}` : ''}
             </dd>
           </dl>

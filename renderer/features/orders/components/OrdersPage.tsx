@@ -1,7 +1,9 @@
 import { ReplicaLag } from '../../../components/ReplicaLag';
 import { useState } from 'react';
-import { orderSearchKinds, type OrderSearchKind } from '../../../../shared/contract/orders';
+import { orderSearchKinds, type OrderSearchKind, type OrderSummary } from '../../../../shared/contract/orders';
+import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
+import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
 import { Field } from '../../../components/Field';
 import { NoConnection } from '../../../components/NoConnection';
 import { navigate, useRoute } from '../../../lib/hash-route';
@@ -84,46 +86,14 @@ function OrderSearch({ connectionId }: { connectionId: string }) {
         </p>
       )}
       {orders.length > 0 && (
-        <table className="data-table" aria-label="Orders found">
-          <thead>
-            <tr>
-              <th>Created</th>
-              <th>Order</th>
-              <th>Customer</th>
-              <th>Event</th>
-              <th>Tickets</th>
-              <th>Total</th>
-              <th>Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {orders.map((o) => (
-              <tr key={o.id} className="clickable" onClick={() => navigate(`/orders/${o.id}`)}>
-                <td>{new Date(o.createdAt).toLocaleString()}</td>
-                <td>
-                  <a href={`#/orders/${o.id}`} className="mono">
-                    {o.id.slice(0, 8)}
-                  </a>
-                </td>
-                <td>
-                  {o.customerName}
-                  <div className="muted small">{o.email}</div>
-                </td>
-                <td>
-                  {o.eventTitle}
-                  <div className="muted small">{new Date(o.eventStart).toLocaleDateString()}</div>
-                </td>
-                <td className="num">{o.ticketCount}</td>
-                <td className="num">
-                  {o.totalAmount} {o.currency}
-                </td>
-                <td>
-                  <span className={`status status-${o.status}`}>{o.status}</span>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          rows={orders}
+          columns={orderColumns}
+          rowKey={(o) => o.id}
+          ariaLabel="Orders found"
+          onRowClick={(o) => navigate(`/orders/${o.id}`)}
+          hideCopy
+        />
       )}
       {search.hasNextPage && (
         <button onClick={() => void search.fetchNextPage()} disabled={search.isFetchingNextPage}>
@@ -133,3 +103,42 @@ function OrderSearch({ connectionId }: { connectionId: string }) {
     </>
   );
 }
+
+const orderColumns: DataTableColumn<OrderSummary>[] = [
+  { id: 'created', header: 'Created', value: (o) => o.createdAt, cell: (o) => formatDateTime(o.createdAt) },
+  {
+    id: 'order',
+    header: 'Order',
+    value: (o) => o.id,
+    cell: (o) => (
+      <a href={`#/orders/${o.id}`} className="mono">
+        {o.id.slice(0, 8)}
+      </a>
+    ),
+  },
+  {
+    id: 'customer',
+    header: 'Customer',
+    value: (o) => o.customerName,
+    cell: (o) => (
+      <>
+        {o.customerName}
+        <div className="muted small">{o.email}</div>
+      </>
+    ),
+  },
+  {
+    id: 'event',
+    header: 'Event',
+    value: (o) => o.eventTitle,
+    cell: (o) => (
+      <>
+        {o.eventTitle}
+        <div className="muted small">{new Date(o.eventStart).toLocaleDateString('en-US')}</div>
+      </>
+    ),
+  },
+  { id: 'tickets', header: 'Tickets', numeric: true, value: (o) => o.ticketCount, cell: (o) => formatCount(o.ticketCount) },
+  { id: 'total', header: 'Total', numeric: true, value: (o) => o.totalAmount, cell: (o) => formatMoney(o.totalAmount, o.currency) },
+  { id: 'status', header: 'Status', value: (o) => o.status, cell: (o) => <span className={`status status-${o.status}`}>{o.status}</span> },
+];

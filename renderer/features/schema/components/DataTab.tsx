@@ -10,7 +10,7 @@ import { connKeys } from '../../../lib/query-keys';
 import { useCountRows } from '../api/count-rows';
 import { exportData } from '../api/export-data';
 import { useTableData } from '../api/table-data';
-import { formatCount } from '../format';
+import { formatCount } from '../../../../shared/domain/format';
 
 const NO_VALUE = new Set(['is null', 'is not null']);
 
@@ -126,7 +126,7 @@ export function DataTab({
           <span className="spacer" />
           <RowCount
             estimate={estimate.data?.count}
-            exact={exact ? exactCount.data?.count : undefined}
+            exact={exact ? (exactCount.data?.count ?? undefined) : undefined}
             loadingExact={exact && exactCount.isFetching}
             onExact={() => setExact(true)}
           />
@@ -155,7 +155,8 @@ function RowCount({
   loadingExact,
   onExact,
 }: {
-  estimate: string | undefined;
+  /** undefined while loading; null when the table has no row statistics yet. */
+  estimate: string | null | undefined;
   exact: string | undefined;
   loadingExact: boolean;
   onExact: () => void;
@@ -163,7 +164,13 @@ function RowCount({
   if (exact !== undefined) return <span data-testid="row-count">{formatCount(exact)} rows (exact)</span>;
   return (
     <span className="schema-row-count">
-      <span data-testid="row-count">{estimate === undefined ? '…' : `≈ ${formatCount(estimate)} rows (planner estimate)`}</span>
+      <span data-testid="row-count">
+        {estimate === undefined
+          ? '…'
+          : estimate === null
+            ? 'row count unknown (never vacuumed or analyzed)'
+            : `≈ ${formatCount(estimate)} rows (planner estimate)`}
+      </span>
       <button onClick={onExact} disabled={loadingExact}>
         {loadingExact ? 'Counting…' : 'Exact count'}
       </button>

@@ -1,7 +1,7 @@
 import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { useDescribeExtension } from '../api/describe-extension';
-import { formatCount } from '../format';
+import { formatCount } from '../../../../shared/domain/format';
 import { Grid } from './Grid';
 
 /** An extension page: versions (and the update, as text), what it is, and the objects it owns. */

@@ -4,16 +4,16 @@ import { SEQUENCE_WARN_FRACTION } from '../../../../shared/contract/schema-objec
 import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { useDescribeSequence } from '../api/describe-sequence';
-import { formatInt8, formatPercent } from '../format';
+import { formatCount, formatPercent } from '../../../../shared/domain/format';
 import { sequenceAdvice } from '../sequence-advice';
 import { Grid } from './Grid';
 import { ObjectLink } from './ObjectLink';
 
 function LastValue({ s }: { s: SequenceDescription }) {
-  if (s.lastValueState === 'known') return <span data-testid="sequence-last-value">{formatInt8(s.lastValue)}</span>;
+  if (s.lastValueState === 'known') return <span data-testid="sequence-last-value">{formatCount(s.lastValue)}</span>;
   if (s.lastValueState === 'never-used')
     return (
-      <span data-testid="sequence-last-value">never used (nextval was not called yet; the first value will be {formatInt8(s.start)})</span>
+      <span data-testid="sequence-last-value">never used (nextval was not called yet; the first value will be {formatCount(s.start)})</span>
     );
   return (
     <span data-testid="sequence-last-value" className="muted">
@@ -34,8 +34,8 @@ function RangeUsed({ s }: { s: SequenceDescription }) {
       <div className="schema-seq-range-head">
         <strong>{pct} of the range used</strong>
         <span className="muted">
-          {formatInt8(s.remaining)} nextval calls left before {s.cycle ? 'it wraps around' : 'it runs out'} ({s.dataType},{' '}
-          {formatInt8(s.min)} … {formatInt8(s.max)})
+          {formatCount(s.remaining)} nextval calls left before {s.cycle ? 'it wraps around' : 'it runs out'} ({s.dataType},{' '}
+          {formatCount(s.min)} … {formatCount(s.max)})
         </span>
       </div>
       <div
@@ -103,11 +103,14 @@ export function SequencePage({ connectionId, schema, name }: { connectionId: str
             ),
           ],
           ['Data type', s.dataType],
-          ['Start', formatInt8(s.start)],
-          ['Increment', formatInt8(s.increment)],
-          ['Minimum', formatInt8(s.min)],
-          ['Maximum', formatInt8(s.max)],
-          ['Cache', `${formatInt8(s.cache)}${s.cache !== '1' ? ' (each session reserves this many values; unused ones are skipped)' : ''}`],
+          ['Start', formatCount(s.start)],
+          ['Increment', formatCount(s.increment)],
+          ['Minimum', formatCount(s.min)],
+          ['Maximum', formatCount(s.max)],
+          [
+            'Cache',
+            `${formatCount(s.cache)}${s.cache !== '1' ? ' (each session reserves this many values; unused ones are skipped)' : ''}`,
+          ],
           ['Cycle', s.cycle ? 'yes: wraps around at the end' : 'no: nextval fails at the end'],
         ]}
         empty=""

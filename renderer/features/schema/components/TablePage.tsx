@@ -5,7 +5,8 @@ import { CodeView } from '../../../components/monaco/CodeView';
 import { navigate } from '../../../lib/hash-route';
 import { useDescribeTable } from '../api/describe-table';
 import { useTableDdl } from '../api/table-ddl';
-import { formatBytes, formatCount, formatDistinct, formatTime } from '../format';
+import { formatBytes, formatCount, formatDateTime, formatPercent } from '../../../../shared/domain/format';
+import { formatDistinct } from '../format';
 import { objectPath } from '../object-route';
 import { DataTab } from './DataTab';
 import { Grid } from './Grid';
@@ -63,7 +64,9 @@ export function TablePage({ connectionId, schema, name }: { connectionId: string
             ? 'row count unknown (never vacuumed or analyzed)'
             : `≈ ${formatCount(t.storage.estimatedRows)} rows`}
         </span>
-        <span className="muted">{formatBytes(t.storage.totalBytes)}</span>
+        <span className="muted" title="table + indexes + TOAST">
+          {formatBytes(t.storage.totalBytes)} total
+        </span>
         {t.rowSecurity && <span className="badge">row security{t.forceRowSecurity ? ' (forced)' : ''}</span>}
       </header>
       {t.comment && <p className="schema-object-comment">{t.comment}</p>}
@@ -120,7 +123,7 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
             c.type + (c.collation ? ` COLLATE ${c.collation}` : ''),
             yes(c.notNull),
             c.identity ? `identity (${c.identity})` : c.generated ? `generated: ${c.generated}` : (c.default ?? ''),
-            c.nullFraction === null ? '—' : `${(c.nullFraction * 100).toFixed(1)}%`,
+            formatPercent(c.nullFraction),
             formatDistinct(c.distinctEstimate),
             c.comment ?? '',
           ])}
@@ -231,21 +234,23 @@ function Section({ tab, t }: { tab: Exclude<Tab, 'DDL' | 'Data'>; t: TableDescri
         <Grid
           head={['', '']}
           rows={[
-            ['Heap', formatBytes(s.heapBytes)],
+            ['Table (heap)', formatBytes(s.heapBytes)],
             ['TOAST', formatBytes(s.toastBytes)],
             ['Indexes', formatBytes(s.indexBytes)],
-            ['Total', formatBytes(s.totalBytes)],
+            ['Total (table + TOAST + indexes)', formatBytes(s.totalBytes)],
             ['Rows (planner estimate)', formatCount(s.estimatedRows)],
             ['Live / dead tuples', `${formatCount(s.liveTuples)} / ${formatCount(s.deadTuples)}`],
-            ['Last vacuum / autovacuum', `${formatTime(s.lastVacuum)} / ${formatTime(s.lastAutovacuum)}`],
-            ['Last analyze / autoanalyze', `${formatTime(s.lastAnalyze)} / ${formatTime(s.lastAutoanalyze)}`],
+            ['Last vacuum / autovacuum', `${formatDateTime(s.lastVacuum, 'never')} / ${formatDateTime(s.lastAutovacuum, 'never')}`],
+            ['Last analyze / autoanalyze', `${formatDateTime(s.lastAnalyze, 'never')} / ${formatDateTime(s.lastAutoanalyze, 'never')}`],
             ['Persistence', s.persistence],
             ['Tablespace', s.tablespace ?? 'default'],
             ['Options', s.options.join(', ') || '—'],
           ]}
           empty=""
           note={
-            t.kind === 'partitioned table' ? 'A partitioned table stores nothing itself: sizes are on each partition’s page.' : undefined
+            t.kind === 'partitioned table'
+              ? 'A partitioned table stores nothing itself: sizes, rows and tuples here are the sums over its leaf partitions.'
+              : undefined
           }
         />
       );

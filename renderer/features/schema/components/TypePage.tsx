@@ -3,7 +3,7 @@ import type { TypeDescription } from '../../../../shared/contract/schema-objects
 import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { useDescribeType } from '../api/describe-type';
-import { formatCount } from '../format';
+import { formatCount } from '../../../../shared/domain/format';
 import { Grid } from './Grid';
 import { ObjectLink } from './ObjectLink';
 

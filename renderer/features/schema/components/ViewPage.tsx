@@ -4,7 +4,7 @@ import { ErrorView } from '../../../components/ErrorView';
 import { CodeView } from '../../../components/monaco/CodeView';
 import { navigate } from '../../../lib/hash-route';
 import { useDescribeView } from '../api/describe-view';
-import { formatBytes } from '../format';
+import { formatBytes } from '../../../../shared/domain/format';
 import { objectPath } from '../object-route';
 import { DataTab } from './DataTab';
 import { Grid } from './Grid';

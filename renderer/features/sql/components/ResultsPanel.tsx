@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { StatementOutcome } from '../../../../shared/contract/query';
 import { RpcError } from '../../../../shared/rpc/rpc-error';
+import { formatCount } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { ExportControls } from '../../../components/export/ExportControls';
 import { exportQuery } from '../api/export-query';
@@ -65,7 +66,7 @@ function RunningNote({ startedAt }: { startedAt: number }) {
 
 function StatementView({ connectionId, statement, sql }: { connectionId: string; statement: StatementOutcome; sql: string }) {
   const line = sql.slice(0, statement.start).split('\n').length;
-  const summary = `${statement.command ?? ''}${statement.rowsAffected !== null ? ` ${statement.rowsAffected.toLocaleString()} rows` : ''} in ${statement.durationMs.toFixed(1)} ms (line ${line})`;
+  const summary = `${statement.command ?? ''}${statement.rowsAffected !== null ? ` ${formatCount(statement.rowsAffected)} rows` : ''} in ${statement.durationMs.toFixed(1)} ms (line ${line})`;
   return (
     <div className="sql-statement-view">
       <div className="sql-statement-meta">

@@ -204,7 +204,11 @@ function SqlWorkspace({ connectionId }: { connectionId: string }) {
         };
       }),
     );
-    return () => decorations.clear();
+    // Switching tabs unmounts the editor (keyed by tab) before this cleanup runs: its model is
+    // gone then, and clearing decorations on it would throw "Model is disposed!".
+    return () => {
+      if (!model.isDisposed()) decorations.clear();
+    };
   }, [activeRun?.result]);
 
   const addTab = (sql = '') => {
