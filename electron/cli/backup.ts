@@ -12,6 +12,7 @@ import { formatList, formatVerify, progressPrinter } from './backup-output';
 import { helpFlag, withUsage, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
 import { openTarget } from './migrate-target';
+import { databaseUrlFrom, databaseUrlOptions } from './secret-input';
 
 const defaultDir = () => path.join(defaultDataDir(), 'backups');
 
@@ -56,7 +57,7 @@ function parse(argv: string[]) {
       allowPositionals: true,
       options: {
         ...helpFlag,
-        url: { type: 'string' },
+        ...databaseUrlOptions,
         out: { type: 'string' },
         dir: { type: 'string' },
         schema: { type: 'string' },
@@ -161,7 +162,13 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
       throw new UsageError(`--clean replaces the database "${values.to}": repeat its name with --confirm ${values.to}.`);
   }
 
-  const target = await openTarget({ url: values.url, dataDir: values['data-dir'] ?? defaultDataDir(), log });
+  const database = await databaseUrlFrom(values, log);
+  const target = await openTarget({
+    url: database?.url,
+    password: database?.password,
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    log,
+  });
   // Ctrl+C stops pg_dump / pg_restore and the server-side work; the partial file is removed.
   const controller = new AbortController();
   const stop = () => controller.abort();

@@ -7,6 +7,7 @@ import { defaultMigrationsDir } from '../core/migrations/default-dir';
 import { helpFlag, withUsage } from './common';
 import { EXIT } from './exit-codes';
 import { openTarget } from './migrate-target';
+import { databaseUrlFrom, databaseUrlOptions } from './secret-input';
 
 const usage = `Usage: ticketz-console migrate rehearse [--url URL] [--dir D] [--from-backup FILE | --backups-dir D] [--json]
 
@@ -58,7 +59,7 @@ export async function runMigrateRehearse(argv: string[]): Promise<number> {
       allowPositionals: true,
       options: {
         ...helpFlag,
-        url: { type: 'string' },
+        ...databaseUrlOptions,
         dir: { type: 'string' },
         'from-backup': { type: 'string' },
         'backups-dir': { type: 'string' },
@@ -80,7 +81,13 @@ export async function runMigrateRehearse(argv: string[]): Promise<number> {
     return EXIT.usage;
   }
   const log = (line: string) => console.error(line);
-  const target = await openTarget({ url: values.url, dataDir: values['data-dir'] ?? defaultDataDir(), log });
+  const database = await databaseUrlFrom(values, log);
+  const target = await openTarget({
+    url: database?.url,
+    password: database?.password,
+    dataDir: values['data-dir'] ?? defaultDataDir(),
+    log,
+  });
   const controller = new AbortController();
   const stop = () => controller.abort();
   process.once('SIGINT', stop);
