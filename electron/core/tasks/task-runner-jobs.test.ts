@@ -58,21 +58,35 @@ describe('task runner jobs (work that is not SQL)', () => {
 
   it('cancel aborts the job’s signal; the job ends cancelled and is audited as cancelled', async () => {
     const taskId = '6f1c1f9e-8d7a-4c55-9a53-3f8d8f0e7a11';
+    let started = false;
     const running = runner.runJob({
       ...spec,
       taskId,
       audit: audited,
-      work: ({ signal }) =>
-        new Promise((_resolve, reject) =>
+      work: ({ signal }) => {
+        started = true;
+        return new Promise((_resolve, reject) =>
           signal.addEventListener('abort', () => reject(Object.assign(new Error('stopped'), { code: '57014' }))),
-        ),
+        );
+      },
     });
-    await new Promise((r) => setTimeout(r, 10));
+    // The work starts once its audit entry is on disk.
+    await vi.waitFor(() => expect(started).toBe(true));
     expect(await runner.cancel(taskId)).toBe(true);
     await expect(running).rejects.toThrow('stopped');
     expect(runner.list('c1')[0]).toMatchObject({ taskId, state: 'cancelled' });
     expect(await localAudit()).toEqual([expect.objectContaining({ outcome: 'cancelled' })]);
     expect(await runner.cancel(taskId)).toBe(false); // finished: nothing to cancel
+  });
+
+  it('a job cancelled while its audit entry is still being written never starts its work', async () => {
+    const taskId = '3c9a2d41-5b6e-4f70-8a11-9e2b7c4d5f33';
+    let started = false;
+    const running = runner.runJob({ ...spec, taskId, audit: audited, work: async () => void (started = true) });
+    expect(await runner.cancel(taskId)).toBe(true);
+    await expect(running).rejects.toThrow('Cancelled before it started.');
+    expect(started).toBe(false);
+    expect(await localAudit()).toEqual([expect.objectContaining({ outcome: 'cancelled' })]);
   });
 
   it('a failing job is failed with its message, and a second job with the same id may not start while one runs', async () => {
