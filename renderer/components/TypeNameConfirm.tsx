@@ -31,16 +31,17 @@ export function TypeNameConfirm({
       onCancel={onCancel}
     >
       <p>{message}</p>
-      <label className="type-to-confirm">
-        This is a production connection. Type the database name <code>{database}</code> to confirm:
-        <input
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          aria-label="Database name to confirm"
-          autoFocus
-          spellCheck={false}
-        />
-      </label>
+      <TypedNameField database={database} typed={typed} onChange={setTyped} />
     </ConfirmDialog>
+  );
+}
+
+/** The field itself, for confirmations that ask more than the name (maintenance, row edits). */
+export function TypedNameField({ database, typed, onChange }: { database: string; typed: string; onChange: (typed: string) => void }) {
+  return (
+    <label className="type-to-confirm">
+      This is a production connection. Type the database name <code>{database}</code> to confirm:
+      <input value={typed} onChange={(e) => onChange(e.target.value)} aria-label="Database name to confirm" autoFocus spellCheck={false} />
+    </label>
   );
 }

@@ -98,7 +98,11 @@ export function connectionsHandlers(deps: CoreDeps): HandlersFor<typeof connecti
     'connections.test': async ({ id, fields, password }) => {
       const saved = id && id !== DEMO_ID && password === undefined ? deps.profiles.password(id) : undefined;
       const profile: ResolvedProfile = { fields, password: password ?? saved };
-      return withOneOffClient(profile, async (client) => ({ ...(await readServerInfo(client)), roleWrites: await readRoleWrites(client) }));
+      return withOneOffClient(profile, async (client, pooler) => {
+        const info = await readServerInfo(client, pooler);
+        // PgBouncer's admin console answers SHOW commands only: no role to inspect there.
+        return pooler?.adminConsole ? info : { ...info, roleWrites: await readRoleWrites(client) };
+      });
     },
     'connections.createReadOnlyRole': async ({ connectionId, role, password, profileName }) => {
       const source = profileResolver(deps)(connectionId).fields;

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { Conflict, RowChange } from '../../../shared/contract/data-edit';
 import { buildChangeStatements, changeScript } from '../../../shared/domain/data-changes';
 import { ConfirmDialog } from '../ConfirmDialog';
+import { TypedNameField } from '../TypeNameConfirm';
 import { ErrorView } from '../ErrorView';
 import { ModalDialog } from '../ModalDialog';
 import { ConflictList } from './ConflictList';
@@ -176,11 +177,10 @@ export function RowEditBar({
           >
             <pre className="row-edit-sql">{script()}</pre>
             {needsName && (
-              <label>
-                This is a production connection and the change is larger than {info.confirmAbove} rows. Type the database name{' '}
-                <strong>{info.database}</strong> to confirm:{' '}
-                <input aria-label="Database name" value={typed} onChange={(e) => setTyped(e.target.value)} autoFocus />
-              </label>
+              <>
+                <p>The change touches more than {info.confirmAbove} rows.</p>
+                <TypedNameField database={info.database} typed={typed} onChange={setTyped} />
+              </>
             )}
           </ConfirmDialog>
         )}

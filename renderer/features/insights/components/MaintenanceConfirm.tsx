@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { useConnectionProfile } from '../../../lib/connection-profile';
+import { TypedNameField } from '../../../components/TypeNameConfirm';
 
 export type MaintenanceVerb = 'vacuum' | 'vacuum-full' | 'analyze' | 'reindex-index' | 'reindex-table';
 
@@ -73,18 +74,7 @@ export function MaintenanceConfirm({
       </p>
       <p>{cost.lock}</p>
       <p className="muted">Runs in the background on its own session with progress and Cancel; the outcome is recorded in the audit log.</p>
-      {mustType !== undefined && (
-        <label className="type-to-confirm">
-          This is a production connection. Type the database name <code>{mustType}</code> to confirm:
-          <input
-            value={typed}
-            onChange={(e) => setTyped(e.target.value)}
-            aria-label="Database name to confirm"
-            autoFocus
-            spellCheck={false}
-          />
-        </label>
-      )}
+      {mustType !== undefined && <TypedNameField database={mustType} typed={typed} onChange={setTyped} />}
     </ConfirmDialog>
   );
 }
