@@ -30,6 +30,7 @@ export function RowEditBar({
   apply,
   onCommitted,
   children,
+  fill = false,
 }: {
   editing: RowEditing;
   apply: ApplyChanges;
@@ -37,6 +38,8 @@ export function RowEditBar({
   onCommitted: (committed?: { result: ApplyResult; staged: StagedChange[] }) => void;
   /** The grid: Ctrl/Cmd+S commits from anywhere inside the bar or the grid. */
   children: ReactNode;
+  /** Fill the parent's height, the grid taking what the bar leaves (give the grid height="auto"). */
+  fill?: boolean;
 }) {
   const { info, count, dispatch, state } = editing;
   const [reviewing, setReviewing] = useState(false);
@@ -98,7 +101,7 @@ export function RowEditBar({
 
   return (
     <div
-      className="row-edit-area"
+      className={fill ? 'row-edit-area fill' : 'row-edit-area'}
       onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
           e.preventDefault();

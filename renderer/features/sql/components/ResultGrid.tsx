@@ -92,21 +92,22 @@ export function ResultGrid({ connectionId, result }: { connectionId: string; res
       edit={editing?.layer}
       ariaLabel="Query results"
       onEndReached={hasMore && !capped && !loading ? () => void load(PAGE) : undefined}
-      footer={footer}
-      height="100%"
+      footer={
+        notEditable && source ? (
+          <>
+            {footer} <span className="muted">{notEditable}</span>
+          </>
+        ) : (
+          footer
+        )
+      }
+      height={editing && source ? 'auto' : '100%'}
     />
   );
-  if (!editing || !source)
-    return notEditable && source ? (
-      <div className="sql-result-editable">
-        {grid}
-        <p className="muted small">{notEditable}</p>
-      </div>
-    ) : (
-      grid
-    );
+  if (!editing || !source) return grid;
   return (
     <RowEditBar
+      fill
       editing={editing}
       apply={apply}
       onCommitted={(committed) =>
