@@ -9,7 +9,7 @@ import { RestoreRefused, restoreBackup } from '../core/backup/restore-backup';
 import { verifyBackup } from '../core/backup/verify-backup';
 import { defaultDataDir } from '../core/data-dir';
 import { formatList, formatVerify, progressPrinter } from './backup-output';
-import { helpFlag, withUsage, type Command } from './common';
+import { abortOnSignals, helpFlag, withUsage, type Command } from './common';
 import { EXIT, UsageError } from './exit-codes';
 import { openTarget } from './migrate-target';
 import { databaseUrlFrom, databaseUrlOptions } from './secret-input';
@@ -170,10 +170,7 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
     log,
   });
   // Ctrl+C stops pg_dump / pg_restore and the server-side work; the partial file is removed.
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  const cancel = abortOnSignals();
   const onProgress = progressPrinter(log);
   try {
     switch (sub) {
@@ -185,7 +182,7 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
           scope: { schema: values.schema, tables: values.table },
           tools,
           lockWaitMs: values['lock-wait'] === undefined ? undefined : count(values['lock-wait'], '--lock-wait'),
-          signal: controller.signal,
+          signal: cancel.signal,
           onProgress,
         });
         const rows = created.manifest.tables.reduce((s, t) => s + BigInt(t.rows), 0n);
@@ -205,7 +202,7 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
       case 'verify': {
         const dumpFile = path.resolve(file!);
         log(`Verifying ${dumpFile} by restoring it on ${target.label} …`);
-        const report = await verifyBackup({ config: target.config, file: dumpFile, tools, signal: controller.signal, onProgress });
+        const report = await verifyBackup({ config: target.config, file: dumpFile, tools, signal: cancel.signal, onProgress });
         writeVerification(dumpFile, {
           at: new Date().toISOString(),
           ok: report.ok,
@@ -222,7 +219,7 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
           if (values.confirm !== database)
             throw new UsageError(`--in-place drops and recreates tables of "${database}": repeat its name with --confirm ${database}.`);
           log(`Restoring the tables of ${dumpFile} in place, in ${target.label} …`);
-          const done = await restoreTablesInPlace({ config: target.config, file: dumpFile, tools, signal: controller.signal, onProgress });
+          const done = await restoreTablesInPlace({ config: target.config, file: dumpFile, tools, signal: cancel.signal, onProgress });
           out(
             json
               ? JSON.stringify(done)
@@ -238,7 +235,7 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
           clean: values.clean ?? false,
           noOwner: values['no-owner'] ?? false,
           tools,
-          signal: controller.signal,
+          signal: cancel.signal,
           onProgress,
         });
         out(json ? JSON.stringify(result) : `Restored into "${result.database}"${result.created ? ' (a new database)' : ' (replaced)'}.`);
@@ -246,8 +243,7 @@ async function runSubcommand(sub: Subcommand, values: Values, file: string | und
       }
     }
   } finally {
-    process.off('SIGINT', stop);
-    process.off('SIGTERM', stop);
+    cancel.release();
     await target.close().catch(() => undefined);
   }
   return EXIT.failure;

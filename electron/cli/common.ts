@@ -50,3 +50,22 @@ export function untilSignal(): Promise<NodeJS.Signals> {
     process.once('SIGTERM', () => resolve('SIGTERM'));
   });
 }
+
+/**
+ * An AbortSignal that Ctrl+C (SIGINT) or a service manager's stop (SIGTERM) aborts, for long work
+ * that must clean up after itself (pg_dump's partial file, a scratch database); `release` removes
+ * the handlers when the work is done.
+ */
+export function abortOnSignals(): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return {
+    signal: controller.signal,
+    release: () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+    },
+  };
+}

@@ -4,7 +4,7 @@ import { PgToolError } from '../core/backup/pg-tools';
 import { rehearseMigrations, type RehearsalReport } from '../core/backup/rehearse';
 import { defaultDataDir } from '../core/data-dir';
 import { defaultMigrationsDir } from '../core/migrations/default-dir';
-import { helpFlag, withUsage } from './common';
+import { abortOnSignals, helpFlag, withUsage } from './common';
 import { EXIT } from './exit-codes';
 import { openTarget } from './migrate-target';
 import { databaseUrlFrom, databaseUrlOptions } from './secret-input';
@@ -88,9 +88,8 @@ export async function runMigrateRehearse(argv: string[]): Promise<number> {
     dataDir: values['data-dir'] ?? defaultDataDir(),
     log,
   });
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  process.once('SIGINT', stop);
+  // SIGTERM too: a timer unit's stop must drop the scratch database, as Ctrl+C does.
+  const cancel = abortOnSignals();
   try {
     const report = await rehearseMigrations({
       config: target.config,
@@ -101,7 +100,7 @@ export async function runMigrateRehearse(argv: string[]): Promise<number> {
       lockTimeoutMs: values['lock-timeout'] === undefined ? undefined : Number(values['lock-timeout']),
       statementTimeoutMs: values['statement-timeout'] === undefined ? undefined : Number(values['statement-timeout']),
       tools: values['pg-bin'] ? { binDir: values['pg-bin'] } : undefined,
-      signal: controller.signal,
+      signal: cancel.signal,
       log,
     });
     console.log(values.json ? JSON.stringify(report) : formatRehearsal(report).join('\n'));
@@ -111,7 +110,7 @@ export async function runMigrateRehearse(argv: string[]): Promise<number> {
     console.error(err instanceof Error ? err.message : String(err));
     return err instanceof PgToolError ? EXIT.toolMissing : EXIT.failure;
   } finally {
-    process.off('SIGINT', stop);
+    cancel.release();
     await target.close().catch(() => undefined);
   }
 }

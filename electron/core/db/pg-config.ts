@@ -51,27 +51,20 @@ export function clientConfigFor(
 ): ClientConfig {
   const options = ['-c lock_timeout=10000'];
   if (fields.readOnly) options.push('-c default_transaction_read_only=on');
-  if (mode.pooled)
-    return {
-      host: fields.host,
-      port: fields.port,
-      database: fields.database,
-      user: fields.user,
-      password,
-      ssl,
-      // PgBouncer tracks application_name per client, so it is the one setting that stays.
-      application_name: fields.applicationName || APPLICATION_NAME,
-      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-    };
-  return {
+  const base: ClientConfig = {
     host: fields.host,
     port: fields.port,
     database: fields.database,
     user: fields.user,
     password,
     ssl,
+    // PgBouncer tracks application_name per client, so it is the one setting that stays behind a pooler.
     application_name: fields.applicationName || APPLICATION_NAME,
     connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  };
+  if (mode.pooled) return base;
+  return {
+    ...base,
     statement_timeout: fields.statementTimeoutMs || undefined,
     options: options.join(' '),
   };
