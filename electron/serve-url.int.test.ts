@@ -23,9 +23,9 @@ afterEach(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function serve(options: { url?: string; demo?: boolean; port?: number }): Promise<RunningServer> {
+async function serve(options: { url?: string; demo?: boolean; port?: number; log?: (line: string) => void }): Promise<RunningServer> {
   dataDir = mkdtempSync(path.join(os.tmpdir(), 'serve-url-'));
-  server = await startServer({ dataDir, demo: options.demo ?? false, url: options.url, port: options.port });
+  server = await startServer({ dataDir, demo: options.demo ?? false, url: options.url, port: options.port, log: options.log });
   return server;
 }
 
@@ -51,6 +51,14 @@ describe('serve --url', () => {
     const ping = await core.dispatch('connections.ping', { id: list.value.profiles[0]!.id }, { host: 'browser' });
     expect(ping).toMatchObject({ ok: false, error: { message: expect.stringMatching(/refused|reach|connect/i) } });
     expect(existsSync(path.join(dataDir, 'demo'))).toBe(false);
+  });
+
+  it('answers refused input as BAD_REQUEST without logging it as an unexpected failure', async () => {
+    const logged: string[] = [];
+    const { core } = await serve({ url: db.url, log: (line) => logged.push(line) });
+    const result = await core.dispatch('schema.listSchemas', { connectionId: '', includeSystem: false }, { host: 'browser' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', message: expect.stringContaining('connectionId') } });
+    expect(logged.filter((line) => line.includes('schema.listSchemas'))).toEqual([]);
   });
 
   it('says so when the port is taken', async () => {

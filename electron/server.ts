@@ -39,7 +39,9 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     demo: { enabled: options.demo || options.url === undefined, onReady: demoBootstrap(log) },
     poolSize: options.poolSize,
     onError: (method, err) => {
-      if (!(err instanceof Error) || !('code' in err))
+      // Postgres errors (with a code) and refused input (ZodError: the caller's mistake, already
+      // answered as BAD_REQUEST) are the user's to read; only unexpected failures get a stack here.
+      if (!(err instanceof Error) || !('code' in err || err.name === 'ZodError'))
         log(`[${method}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     },
   });

@@ -12,4 +12,6 @@ export const listSchemasOptions = (connectionId: string, includeSystem: boolean)
     staleTime: 60_000,
   });
 
-export const useSchemas = (connectionId: string, includeSystem: boolean) => useQuery(listSchemasOptions(connectionId, includeSystem));
+/** No connection (''), no request: the contract would refuse an empty id, and there is nothing to list. */
+export const useSchemas = (connectionId: string, includeSystem: boolean) =>
+  useQuery({ ...listSchemasOptions(connectionId, includeSystem), enabled: connectionId !== '' });
