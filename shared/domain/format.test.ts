@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatCount, formatDateTime, formatDecimal, formatMoney, formatMs, formatPercent } from './format';
+import {
+  formatBytes,
+  formatCount,
+  formatDate,
+  formatDateTime,
+  formatDecimal,
+  formatMoney,
+  formatMs,
+  formatPercent,
+  formatTime,
+} from './format';
 
 describe('format', () => {
   it('formats bytes in binary units with pg_size_pretty’s unit names', () => {
@@ -58,5 +68,17 @@ describe('format', () => {
   it('formats timestamps, with a word for none', () => {
     expect(formatDateTime(null, 'never')).toBe('never');
     expect(formatDateTime('2026-01-02T03:04:05Z')).toMatch(/2026/);
+  });
+
+  it('reads a moment the same from an ISO string, epoch milliseconds or a Date, in the fixed locale', () => {
+    const iso = '2026-01-02T03:04:05.678Z';
+    const at = new Date(iso);
+    expect(formatDateTime(iso)).toBe(at.toLocaleString('en-US'));
+    expect(formatDateTime(at.getTime())).toBe(formatDateTime(iso));
+    expect(formatDateTime(at)).toBe(formatDateTime(iso));
+    expect(formatDate(iso)).toBe(at.toLocaleDateString('en-US'));
+    expect(formatTime(at.getTime())).toBe(at.toLocaleTimeString('en-US'));
+    expect(formatTime(undefined)).toBe('—');
+    expect(formatDate('not a date')).toBe('not a date');
   });
 });

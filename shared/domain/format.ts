@@ -111,9 +111,34 @@ export function formatPercent(ratio: number | null | undefined, digits = 1): str
   return `${truncated.toFixed(digits)} %`;
 }
 
-/** An ISO timestamp in the user's local time, or the fallback word when there is none. */
-export function formatDateTime(iso: string | null | undefined, fallback = '—'): string {
-  if (!iso) return fallback;
-  const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : d.toLocaleString(LOCALE);
+/** A moment as the wire carries it: an ISO string, epoch milliseconds (Date.now()), or a Date. */
+type Moment = string | number | Date | null | undefined;
+
+// One formatter per shape, made once: toLocaleString() builds a new Intl.DateTimeFormat per call.
+// The shapes are those of toLocaleString/-DateString/-TimeString, so every page reads alike.
+const DAY = { year: 'numeric', month: 'numeric', day: 'numeric' } as const;
+const TIME = { hour: 'numeric', minute: '2-digit', second: '2-digit' } as const;
+const dateTimeFormat = new Intl.DateTimeFormat(LOCALE, { ...DAY, ...TIME });
+const dateFormat = new Intl.DateTimeFormat(LOCALE, DAY);
+const timeFormat = new Intl.DateTimeFormat(LOCALE, TIME);
+
+function formatMoment(value: Moment, format: Intl.DateTimeFormat, fallback: string): string {
+  if (value === null || value === undefined || value === '') return fallback;
+  const d = value instanceof Date ? value : new Date(value);
+  return Number.isNaN(d.getTime()) ? String(value) : format.format(d);
+}
+
+/** A moment in the user's local time zone, "12/2/2026, 9:05:51 PM"; the fallback word when there is none. */
+export function formatDateTime(value: Moment, fallback = '—'): string {
+  return formatMoment(value, dateTimeFormat, fallback);
+}
+
+/** Only the day, "12/2/2026". */
+export function formatDate(value: Moment, fallback = '—'): string {
+  return formatMoment(value, dateFormat, fallback);
+}
+
+/** Only the time of day, "9:05:51 PM". */
+export function formatTime(value: Moment, fallback = '—'): string {
+  return formatMoment(value, timeFormat, fallback);
 }
