@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { objectKinds } from '../domain/object-kinds';
 import { connectionId, int8String, isoTime, mutation, query } from './define';
 import { exportFormats, exportResultSchema } from './exports';
 import { extensionDescriptionSchema, sequenceDescriptionSchema, typeDescriptionSchema } from './schema-objects';
@@ -10,8 +11,7 @@ import { extensionDescriptionSchema, sequenceDescriptionSchema, typeDescriptionS
 
 const ident = z.string().min(1).max(63);
 
-export const objectKinds = ['table', 'view', 'matview', 'function', 'procedure', 'sequence', 'type', 'foreign-table', 'extension'] as const;
-export type ObjectKind = (typeof objectKinds)[number];
+export { objectKinds, type ObjectKind } from '../domain/object-kinds';
 
 export const schemaSummarySchema = z.object({
   name: z.string(),

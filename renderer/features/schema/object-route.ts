@@ -1,5 +1,5 @@
 import type { ObjectKind } from '../../../shared/contract/schema';
-import { objectKinds } from '../../../shared/contract/schema';
+import { objectKinds } from '../../../shared/domain/object-kinds';
 
 /** An object page's address: `#/schema/<schema>/<kind>/<name>[/<args>]`, each part URI-encoded. */
 export interface ObjectRef {
