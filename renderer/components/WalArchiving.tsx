@@ -1,8 +1,8 @@
 import './ui.css';
 import type { WalArchiving as Wal } from '../../shared/contract/backups';
-import { formatCount } from '../../shared/domain/format';
+import { formatCount, formatDateTime } from '../../shared/domain/format';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : 'never');
+const when = (iso: string | null) => (iso ? formatDateTime(iso) : 'never');
 
 /** WAL archiving (point-in-time recovery) from pg_stat_archiver: off, archiving, or failing. Shown in Health and on Backups. */
 export function WalArchiving({ wal }: { wal: Wal }) {

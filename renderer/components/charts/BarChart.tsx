@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { formatCount } from '../../../shared/domain/format';
 
 export interface BarDatum {
   /** Shown under the first, middle and last bar, and in each bar's tooltip. */
@@ -23,7 +24,7 @@ export function BarChart({
   valueLabel,
   lineLabel,
   height = 160,
-  format = (n) => n.toLocaleString(),
+  format = (n) => formatCount(n),
 }: {
   data: BarDatum[];
   title: string;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { GridColumn } from './DataGrid';
 import { hexPreview, prettyJson } from './cell-text';
+import { formatCount } from '../../../shared/domain/format';
 
 /** The whole value of one cell: pretty JSON, a hex dump for bytea, or the text as it is. */
 export function CellViewer({
@@ -27,7 +28,7 @@ export function CellViewer({
       <div className="cell-viewer-bar">
         <strong>{column.name}</strong>
         {column.type && <span className="muted">{column.type}</span>}
-        {value !== null && <span className="muted">{value.length.toLocaleString()} characters</span>}
+        {value !== null && <span className="muted">{formatCount(value.length)} characters</span>}
         <span className="spacer" />
         {value !== null && <button onClick={() => onCopy(value)}>Copy</button>}
         {json && <button onClick={() => onCopy(json)}>Copy pretty</button>}
@@ -40,7 +41,7 @@ export function CellViewer({
       ) : hex ? (
         <>
           <pre className="cell-viewer-text">{hex.lines.join('\n')}</pre>
-          {hex.totalBytes > 4096 && <p className="muted">Showing the first 4,096 of {hex.totalBytes.toLocaleString()} bytes.</p>}
+          {hex.totalBytes > 4096 && <p className="muted">Showing the first 4,096 of {formatCount(hex.totalBytes)} bytes.</p>}
         </>
       ) : (
         <pre className="cell-viewer-text">{json ?? value}</pre>

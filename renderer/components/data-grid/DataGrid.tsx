@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNod
 import { CellViewer } from './CellViewer';
 import { cellPreview, rowAsJson, rowAsTsv } from './cell-text';
 import './data-grid.css';
+import { formatCount } from '../../../shared/domain/format';
 
 export type Cell = string | null;
 
@@ -279,7 +280,7 @@ export function DataGrid({ columns, rows, onEndReached, sort, onSortChange, foot
         {footer && <div className="dg-footer">{footer}</div>}
       </div>
       <div className="dg-status" aria-live="polite">
-        {rows.length.toLocaleString()} rows{copied ? ` · copied ${copied}` : ''}
+        {formatCount(rows.length)} rows{copied ? ` · copied ${copied}` : ''}
         {rows.length > 0 && (
           <span className="dg-status-actions">
             <button onClick={() => void copy(rows[active.row]?.[active.col] ?? '', 'cell')}>Copy cell</button>

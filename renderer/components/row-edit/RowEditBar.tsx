@@ -9,6 +9,7 @@ import { ConflictList } from './ConflictList';
 import type { CommitResult, StagedChange } from './staged-edits';
 import type { RowEditing } from './use-row-editing';
 import './row-edit.css';
+import { formatCount } from '../../../shared/domain/format';
 
 export interface ApplyResult extends CommitResult {
   applied: { inserted: number; updated: number; deleted: number };
@@ -17,7 +18,7 @@ export interface ApplyResult extends CommitResult {
 
 export type ApplyChanges = (changes: RowChange[], confirmDatabase: string | undefined) => Promise<ApplyResult>;
 
-const plural = (n: number, word: string) => `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+const plural = (n: number, word: string) => `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
 
 /**
  * The staged-edit toolbar: add and delete rows, NULL and '' for the active cell, undo, discard,

@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Fragment, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { compareValues, copyText, type SortValue } from './sort-values';
 import './data-table.css';
+import { formatCount } from '../../../shared/domain/format';
 
 export interface DataTableColumn<T> {
   id: string;
@@ -109,7 +110,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const asTsv = (list: Row<T>[]) => list.map((r) => columns.map((c) => copyText(c.value(r.original))).join('\t')).join('\n');
   const copyAll = async () => {
     await navigator.clipboard.writeText(`${columns.map((c) => c.header).join('\t')}\n${asTsv(sortedRows)}`);
-    flash(`copied ${sortedRows.length.toLocaleString('en-US')} rows`);
+    flash(`copied ${formatCount(sortedRows.length)} rows`);
   };
   const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, row: Row<T>) => {
     if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'c') {
@@ -231,7 +232,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
       {!props.hideCopy && rows.length > 0 && (
         <div className="dt-status">
           <span aria-live="polite">
-            {sortedRows.length.toLocaleString('en-US')} rows{note ? ` · ${note}` : ''}
+            {formatCount(sortedRows.length)} rows{note ? ` · ${note}` : ''}
           </span>
           <button type="button" onClick={() => void copyAll()} title="All rows in this order, tab-separated with a header line">
             Copy as TSV

@@ -2,7 +2,7 @@ import '../backups.css';
 import { Fragment, useState } from 'react';
 import type { BackupEntry } from '../../../../shared/contract/backups';
 import { BACKUP_AGE_HOURS } from '../../../../shared/contract/backups';
-import { formatBytes, formatCount } from '../../../../shared/domain/format';
+import { formatBytes, formatCount, formatDateTime } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { RequireConnection } from '../../../components/RequireConnection';
 import { TaskProgressBar } from '../../../components/TaskProgressBar';
@@ -58,7 +58,7 @@ function Backups({ connectionId }: { connectionId: string }) {
         <p className={`backups-age level-${age.state === 'none' ? 'critical' : age.state}`} role="status">
           {age.state === 'none'
             ? 'No backup of this database in this folder.'
-            : `Last backup of this database ${hours(age.ageHours ?? 0)} ago (${new Date(age.lastAt!).toLocaleString()})${
+            : `Last backup of this database ${hours(age.ageHours ?? 0)} ago (${formatDateTime(age.lastAt!)})${
                 age.state === 'ok'
                   ? ''
                   : age.state === 'warning'
@@ -120,7 +120,7 @@ function Backups({ connectionId }: { connectionId: string }) {
                         onClick={() => setOpen(open === b.file ? undefined : b.file)}
                         aria-expanded={open === b.file}
                       >
-                        {new Date(b.at).toLocaleString()}
+                        {formatDateTime(b.at)}
                       </button>
                     </td>
                     <td>
@@ -138,7 +138,7 @@ function Backups({ connectionId }: { connectionId: string }) {
                     <td>
                       {b.verification ? (
                         <span className={b.verification.ok ? 'level-ok' : 'level-critical'} title={b.verification.problems.join('\n')}>
-                          {b.verification.ok ? 'proven' : 'FAILED'} {new Date(b.verification.at).toLocaleString()}
+                          {b.verification.ok ? 'proven' : 'FAILED'} {formatDateTime(b.verification.at)}
                         </span>
                       ) : (
                         <span className="muted">not verified</span>

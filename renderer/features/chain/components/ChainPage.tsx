@@ -1,5 +1,5 @@
 import type { OutputOf } from '../../../../shared/contract';
-import { formatCount, formatDecimal } from '../../../../shared/domain/format';
+import { formatCount, formatDecimal, formatTime } from '../../../../shared/domain/format';
 import { BarChart } from '../../../components/charts/BarChart';
 import { ErrorView } from '../../../components/ErrorView';
 import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
@@ -84,7 +84,7 @@ function Expiring({ connectionId }: { connectionId: string }) {
       <ul>
         {data.tickets.map((t) => (
           <li key={t.id}>
-            <span className="mono">{t.code}</span> · {t.ownerUsername} · expires {new Date(t.expiresAt).toLocaleTimeString()}
+            <span className="mono">{t.code}</span> · {t.ownerUsername} · expires {formatTime(t.expiresAt)}
           </li>
         ))}
       </ul>

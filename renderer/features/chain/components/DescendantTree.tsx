@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Descendant } from '../../../../shared/contract/chain';
 import { ErrorView } from '../../../components/ErrorView';
 import { useChildren } from '../api/descendants';
+import { formatCount, formatDate } from '../../../../shared/domain/format';
 
 /** One level of the tree, a page at a time; each child expands when asked (never the whole subtree). */
 export function DescendantTree({ connectionId, rootId }: { connectionId: string; rootId: string }) {
@@ -58,8 +59,7 @@ function Node({ connectionId, node }: { connectionId: string; node: Descendant }
         )}
         <span className={node.deleted ? 'chain-deleted' : undefined}>{node.username}</span>
         <span className="muted small">
-          #{node.chainPosition} · {count.toLocaleString()} {count === 1 ? 'child' : 'children'} · joined{' '}
-          {new Date(node.attachedAt).toLocaleDateString()}
+          #{node.chainPosition} · {formatCount(count)} {count === 1 ? 'child' : 'children'} · joined {formatDate(node.attachedAt)}
           {node.deleted ? ' · deleted' : ''}
         </span>
       </span>

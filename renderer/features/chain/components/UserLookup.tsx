@@ -5,6 +5,7 @@ import { Field } from '../../../components/Field';
 import { useFindUsers } from '../api/find-users';
 import { useUserPath } from '../api/user-path';
 import { DescendantTree } from './DescendantTree';
+import { formatDate } from '../../../../shared/domain/format';
 
 /** Find a chain user; see the path up to the root and the tree below, expanded on demand. */
 export function UserLookup({ connectionId }: { connectionId: string }) {
@@ -60,7 +61,7 @@ function ChosenUser({ connectionId, user, onClear }: { connectionId: string; use
     <div className="chosen-user">
       <p>
         <strong>{user.username}</strong> {user.displayName && <span className="muted">{user.displayName}</span>} · #{user.chainPosition} ·
-        depth {user.depth} · joined {new Date(user.joinedAt).toLocaleDateString()} <button onClick={onClear}>Back to results</button>
+        depth {user.depth} · joined {formatDate(user.joinedAt)} <button onClick={onClear}>Back to results</button>
       </p>
       <h4>Path to the root</h4>
       {path.error && <ErrorView title="Could not read the path" error={path.error} />}

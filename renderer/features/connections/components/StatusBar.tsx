@@ -1,6 +1,6 @@
 import type { ConsolePool } from '../../../../shared/contract/connections';
 import { replicaLagLevel, replicaLagText } from '../../../../shared/domain/replica-lag';
-import { formatMs } from '../../../../shared/domain/format';
+import { formatMs, formatTime } from '../../../../shared/domain/format';
 import { environmentColor } from '../../../components/environment-color';
 import { useSession } from '../../../lib/session-store';
 import { useConnections } from '../api/list-connections';
@@ -46,7 +46,7 @@ export function StatusBar() {
       {profile && state === 'failed' && status.error && (
         <span className="status-error" role="status" title={status.error.message} data-testid="status-connection">
           {profile.name}: not connected — {status.error.message}
-          {status.dataUpdatedAt > 0 && ` (last answered ${new Date(status.dataUpdatedAt).toLocaleTimeString('en-US')})`}
+          {status.dataUpdatedAt > 0 && ` (last answered ${formatTime(status.dataUpdatedAt)})`}
         </span>
       )}
       {profile && state === 'connected' && status.data && (

@@ -3,13 +3,13 @@ import type { EventStats } from '../../../../shared/contract/event-stats';
 import { BarChart } from '../../../components/charts/BarChart';
 import { ErrorView } from '../../../components/ErrorView';
 import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
-import { formatCount, formatDateTime, formatDecimal, formatMoney } from '../../../../shared/domain/format';
+import { formatCount, formatDate, formatDateTime, formatDecimal, formatMoney, formatTime } from '../../../../shared/domain/format';
 import { useEventStats } from '../api/event-stats';
 import { OfflineBadge } from './OfflineBadge';
 import { SeatMapView } from './SeatMapView';
 
 const bucketLabel = (iso: string, seconds: number) =>
-  seconds >= 86_400 ? new Date(iso).toLocaleDateString() : new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  seconds >= 86_400 ? formatDate(iso) : new Date(iso).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
 
 /** One event for organizers; when the database is unreachable, the copy saved at the last load. */
 export function EventStatsView({ connectionId, eventId }: { connectionId: string; eventId: string }) {
@@ -24,7 +24,7 @@ export function EventStatsView({ connectionId, eventId }: { connectionId: string
       <header>
         <h2>{s.event.title}</h2>
         <p className="muted">
-          {new Date(s.event.startTime).toLocaleString()} · {s.event.venue}, {s.event.city} · {s.event.organization} ·{' '}
+          {formatDateTime(s.event.startTime)} · {s.event.venue}, {s.event.city} · {s.event.organization} ·{' '}
           <span className={`status status-${s.event.status}`}>{s.event.status}</span>
         </p>
         {offline && (
@@ -138,7 +138,7 @@ function Totals({ stats: s }: { stats: EventStats }) {
   );
 }
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString('en-US');
+const time = (iso: string) => formatTime(iso);
 
 const gateColumns: DataTableColumn<EventStats['gates'][number]>[] = [
   { id: 'gate', header: 'Gate', value: (g) => g.gate },

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { SessionRow } from '../../../../shared/contract/insights';
-import { formatMs } from '../../../../shared/domain/format';
+import { formatMs, formatTime } from '../../../../shared/domain/format';
 import { useConnectionProfile } from '../../../lib/connection-profile';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { ErrorView } from '../../../components/ErrorView';
@@ -43,7 +43,7 @@ export function ActivityTab({ connectionId }: { connectionId: string }) {
         <label>
           <input type="checkbox" checked={showConsole} onChange={(e) => setShowConsole(e.target.checked)} /> The console’s own
         </label>
-        {activity.data && <span className="muted">as of {new Date(activity.data.at).toLocaleTimeString()}</span>}
+        {activity.data && <span className="muted">as of {formatTime(activity.data.at)}</span>}
       </div>
       {activity.error && <ErrorView title="Could not read pg_stat_activity" error={activity.error} />}
       {signal.error && <ErrorView title="The session was not signalled" error={signal.error} />}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Finding, FindingKind } from '../../../../shared/contract/insights';
-import { formatBytes } from '../../../../shared/domain/format';
+import { formatBytes, formatDateTime } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { useAdvisor } from '../api/advisor';
 import { DraftDialog } from './DraftDialog';
@@ -29,7 +29,7 @@ export function AdvisorTab({ connectionId }: { connectionId: string }) {
         {data && (
           <span className="muted">
             {data.findings.length} findings · index usage counted{' '}
-            {data.statsReset ? `since ${new Date(data.statsReset).toLocaleString()}` : 'since statistics began'} on this server
+            {data.statsReset ? `since ${formatDateTime(data.statsReset)}` : 'since statistics began'} on this server
           </span>
         )}
       </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatBytes, formatCount, formatMs, formatPercent } from '../../../../shared/domain/format';
+import { formatBytes, formatCount, formatMs, formatPercent, formatTime } from '../../../../shared/domain/format';
 import { healthMetricLabels, healthMetrics, levelOf, type HealthMetric } from '../../../../shared/domain/health-thresholds';
 import { Sparkline } from '../../../components/charts/Sparkline';
 import { ErrorView } from '../../../components/ErrorView';
@@ -53,8 +53,7 @@ export function HealthTab({ connectionId }: { connectionId: string }) {
           Thresholds…
         </button>
         <span className="muted">
-          {series.length} samples every {HEALTH_SAMPLE_MS / 1000} s
-          {series[0] ? ` since ${new Date(series[0].at).toLocaleTimeString()}` : ''}
+          {series.length} samples every {HEALTH_SAMPLE_MS / 1000} s{series[0] ? ` since ${formatTime(series[0].at)}` : ''}
           {paused ? ' · paused' : ''}
           {h?.inRecovery ? ' · this server is a standby' : ''}
         </span>

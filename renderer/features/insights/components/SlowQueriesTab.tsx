@@ -8,6 +8,7 @@ import { useStatementsStatus } from '../api/statements-status';
 import { StatementDetailPanel } from './StatementDetailPanel';
 import { StatementsSetup } from './StatementsSetup';
 import { StatementsTable } from './StatementsTable';
+import { formatDateTime, formatTime } from '../../../../shared/domain/format';
 
 const SORT_LABELS: Record<StatementSort, string> = {
   totalTime: 'Total time',
@@ -83,10 +84,9 @@ export function SlowQueriesTab({ connectionId }: { connectionId: string }) {
         </button>
       </div>
       <p className="muted">
-        pg_stat_statements {data?.extensionVersion} · counters since{' '}
-        {data?.statsReset ? new Date(data.statsReset).toLocaleString() : 'the last reset'}
+        pg_stat_statements {data?.extensionVersion} · counters since {data?.statsReset ? formatDateTime(data.statsReset) : 'the last reset'}
         {data?.deltaSince
-          ? ` · changes since ${new Date(data.deltaSince).toLocaleTimeString()}`
+          ? ` · changes since ${formatTime(data.deltaSince)}`
           : ` · changes appear after the next refresh (every ${POLL_MS / 1000} s)`}
         {data && !includeConsole && data.hiddenConsoleStatements > 0 ? ` · ${data.hiddenConsoleStatements} console statements hidden` : ''}
         {data && !data.trackIoTiming ? ' · track_io_timing is off: I/O times are zero' : ''}

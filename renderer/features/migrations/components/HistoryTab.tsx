@@ -1,9 +1,9 @@
 import type { MigrationRow, MigrationsStatus } from '../../../../shared/contract/migrations';
-import { formatMs } from '../../../../shared/domain/format';
+import { formatDateTime, formatMs } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { useMigrationAudit } from '../api/audit';
 
-const when = (t: string) => new Date(t).toLocaleString();
+const when = (t: string) => formatDateTime(t);
 
 /** The history row, Flyway's rows (read-only) and the audit log's apply/rollback entries. */
 export function HistoryTab({ connectionId, row, flyway }: { connectionId: string; row: MigrationRow; flyway: MigrationsStatus['flywayHistory'] }) {

@@ -1,9 +1,9 @@
 import { useMemo, useState } from 'react';
 import type { MigrationRow } from '../../../../shared/contract/migrations';
-import { formatMs } from '../../../../shared/domain/format';
+import { formatDateTime, formatMs } from '../../../../shared/domain/format';
 import { countStatuses, filterMigrations, statusesOf, statusLabels, type ListStatus } from '../model/list-filter';
 
-const when = (t: string | null) => (t ? new Date(t).toLocaleString() : '');
+const when = (t: string | null) => (t ? formatDateTime(t) : '');
 
 /** Every migration of the folder and of the history, with its state; filter by state, search by words. */
 export function MigrationList({

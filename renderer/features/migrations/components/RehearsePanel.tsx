@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { formatCount, formatMs } from '../../../../shared/domain/format';
+import { formatCount, formatDateTime, formatMs } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { TaskProgressBar } from '../../../components/TaskProgressBar';
 import { newTaskId } from '../../../lib/task-id';
@@ -36,7 +36,7 @@ export function RehearsePanel({ connectionId, dir }: { connectionId: string; dir
         <div aria-label="Rehearsal report">
           <p className={report.ok ? 'level-ok' : 'level-critical'}>
             {report.ok ? 'The rehearsal passed' : 'The rehearsal failed'} · on {report.backup.source === 'fresh' ? 'a fresh dump' : report.backup.file} taken{' '}
-            {new Date(report.backup.takenAt).toLocaleString()}
+            {formatDateTime(report.backup.takenAt)}
           </p>
           {report.problems.length > 0 && (
             <ul>

@@ -1,7 +1,7 @@
 import { ReplicaLag } from '../../../components/ReplicaLag';
 import { useState } from 'react';
 import { orderSearchKinds, type OrderSearchKind, type OrderSummary } from '../../../../shared/contract/orders';
-import { formatCount, formatDateTime, formatMoney } from '../../../../shared/domain/format';
+import { formatCount, formatDate, formatDateTime, formatMoney } from '../../../../shared/domain/format';
 import { ErrorView } from '../../../components/ErrorView';
 import { DataTable, type DataTableColumn } from '../../../components/table/DataTable';
 import { Field } from '../../../components/Field';
@@ -134,7 +134,7 @@ const orderColumns: DataTableColumn<OrderSummary>[] = [
     cell: (o) => (
       <>
         {o.eventTitle}
-        <div className="muted small">{new Date(o.eventStart).toLocaleDateString('en-US')}</div>
+        <div className="muted small">{formatDate(o.eventStart)}</div>
       </>
     ),
   },

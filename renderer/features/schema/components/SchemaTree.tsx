@@ -6,6 +6,7 @@ import { navigate } from '../../../lib/hash-route';
 import { groupId, useTreeGroups, type GroupState, type TreeGroup } from '../api/list-objects';
 import { useSchemas } from '../api/list-schemas';
 import { objectPath, type ObjectRef } from '../object-route';
+import { formatCount } from '../../../../shared/domain/format';
 
 const KIND_LABELS: [ObjectKind, string][] = [
   ['table', 'Tables'],
@@ -129,7 +130,7 @@ function TreeRowView({
       return (
         <button className="schema-tree-item" role="treeitem" aria-expanded={row.expanded} onClick={() => onToggle(row.key)}>
           <span className="schema-twisty">{row.expanded ? '▾' : '▸'}</span> {row.label}{' '}
-          <span className="muted">{row.count.toLocaleString()}</span>
+          <span className="muted">{formatCount(row.count)}</span>
         </button>
       );
     case 'object': {
@@ -161,7 +162,7 @@ function TreeRowView({
           >
             {o.name}
             {o.args !== undefined && <span className="muted">({o.args})</span>}
-            {o.partitionCount !== undefined && <span className="badge">{o.partitionCount.toLocaleString()} partitions</span>}
+            {o.partitionCount !== undefined && <span className="badge">{formatCount(o.partitionCount)} partitions</span>}
           </a>
         </span>
       );

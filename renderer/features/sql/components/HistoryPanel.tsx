@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ErrorView } from '../../../components/ErrorView';
 import { useQueryHistory } from '../api/query-history';
+import { formatDateTime } from '../../../../shared/domain/format';
 
 /** What was run on this connection, newest first, searchable; a click opens it in a new tab. */
 export function HistoryPanel({ connectionId, onOpen }: { connectionId: string; onOpen: (sql: string) => void }) {
@@ -27,7 +28,7 @@ export function HistoryPanel({ connectionId, onOpen }: { connectionId: string; o
             <button onClick={() => onOpen(e.sql)} title="Open in a new tab">
               <span className={`sql-history-outcome ${e.outcome}`}>{e.outcome}</span>
               <span className="muted">
-                {new Date(e.at).toLocaleString()} · {Math.round(e.durationMs)} ms{e.readOnly ? ' · read-only' : ''}
+                {formatDateTime(e.at)} · {Math.round(e.durationMs)} ms{e.readOnly ? ' · read-only' : ''}
               </span>
               <code>{e.sql.length > 300 ? `${e.sql.slice(0, 300)}…` : e.sql}</code>
               {e.error && <span className="status-error">{e.error}</span>}

@@ -6,6 +6,7 @@ import { RowEditBar } from '../../../components/row-edit/RowEditBar';
 import { rowsAfterCommit } from '../../../components/row-edit/staged-edits';
 import { useTableEditing } from '../../../components/row-edit/use-table-editing';
 import { fetchMore } from '../api/fetch-more';
+import { formatCount } from '../../../../shared/domain/format';
 
 /** Rows kept in the page before asking: scrolling stops fetching here until "Fetch all". */
 export const ROW_CAP = 10_000;
@@ -72,9 +73,9 @@ export function ResultGrid({ connectionId, result }: { connectionId: string; res
     'Only the first page is kept for a statement that is not the last of its run: run it alone to page through everything.'
   ) : hasMore && capped ? (
     <span>
-      {rows.length.toLocaleString()} rows loaded (the scroll limit).{' '}
+      {formatCount(rows.length)} rows loaded (the scroll limit).{' '}
       {fetchingAll ? (
-        <button onClick={() => (stopAll.current = true)}>Stop ({rows.length.toLocaleString()} so far)</button>
+        <button onClick={() => (stopAll.current = true)}>Stop ({formatCount(rows.length)} so far)</button>
       ) : (
         <button onClick={() => void fetchAll()}>Fetch all</button>
       )}

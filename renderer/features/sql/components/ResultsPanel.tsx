@@ -10,7 +10,7 @@ import type { TabRun } from './SqlPage';
 
 const label = (s: StatementOutcome) => {
   if (s.error) return `${s.index + 1}: error`;
-  if (s.result) return `${s.index + 1}: ${s.command ?? 'result'} (${s.result.rows.length.toLocaleString()}${s.result.hasMore ? '+' : ''})`;
+  if (s.result) return `${s.index + 1}: ${s.command ?? 'result'} (${formatCount(s.result.rows.length)}${s.result.hasMore ? '+' : ''})`;
   return `${s.index + 1}: ${s.command ?? 'done'}`;
 };
 

@@ -1,4 +1,5 @@
 import type { ValidateOutput } from '../../../../shared/contract/tickets';
+import { formatTime } from '../../../../shared/domain/format';
 
 export const outcomeText: Record<ValidateOutput['outcome'], { title: string; hint: string }> = {
   ACCEPTED: { title: 'ACCEPTED', hint: 'Let them in.' },
@@ -10,7 +11,7 @@ export const outcomeText: Record<ValidateOutput['outcome'], { title: string; hin
   INVALID_INPUT: { title: 'INVALID INPUT', hint: 'That was not a ticket code. Scan the QR code again.' },
 };
 
-const time = (iso: string) => new Date(iso).toLocaleTimeString();
+const time = (iso: string) => formatTime(iso);
 
 /** The big, colour-coded answer staff read at a glance. */
 export function ScanResult({ result }: { result: ValidateOutput }) {

@@ -11,6 +11,7 @@ import { useValidateTicket } from '../api/validate-ticket';
 import { useGateSetup } from '../stores/gate-setup';
 import { outcomeText, ScanResult } from './ScanResult';
 import './tickets.css';
+import { formatDateTime, formatTime } from '../../../../shared/domain/format';
 
 interface Scan {
   n: number;
@@ -99,7 +100,7 @@ function GateScreen({ connectionId }: { connectionId: string }) {
             <option value="">Choose the event…</option>
             {events.data?.events.map((e) => (
               <option key={e.id} value={e.id}>
-                {new Date(e.startTime).toLocaleString()} — {e.title} ({e.venue}, {e.city}){e.status === 'PUBLISHED' ? '' : ` · ${e.status}`}
+                {formatDateTime(e.startTime)} — {e.title} ({e.venue}, {e.city}){e.status === 'PUBLISHED' ? '' : ` · ${e.status}`}
               </option>
             ))}
           </select>
@@ -173,7 +174,7 @@ function GateScreen({ connectionId }: { connectionId: string }) {
             {scans.map((s) => (
               <tr key={s.n} className={`tickets-outcome-row-${s.result.outcome}`}>
                 <td>{s.n}</td>
-                <td>{new Date(s.result.validatedAt).toLocaleTimeString()}</td>
+                <td>{formatTime(s.result.validatedAt)}</td>
                 <td>{outcomeText[s.result.outcome].title}</td>
                 <td>{s.result.ticket?.attendee ?? ''}</td>
                 <td>
