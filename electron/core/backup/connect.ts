@@ -23,3 +23,23 @@ export async function serverMajorOf(client: pg.ClientBase): Promise<number> {
   const { rows } = await client.query<{ n: string }>(`SELECT /* ticketz-console */ pg_catalog.current_setting('server_version_num') AS n`);
   return Math.floor(Number(rows[0]!.n) / 10000);
 }
+
+/**
+ * Verify, restore and rehearse create a database: say what the role lacks before any work starts
+ * (a read-only profile, or a role without CREATEDB), instead of failing halfway with a bare error.
+ */
+export async function assertCanCreateDatabase(client: pg.ClientBase, purpose: string): Promise<void> {
+  const { rows } = await client.query<{ role: string; can_create: boolean; read_only: string }>(
+    `SELECT /* ticketz-console */ r.rolname AS role, (r.rolcreatedb OR r.rolsuper) AS can_create,
+            pg_catalog.current_setting('default_transaction_read_only') AS read_only
+       FROM pg_catalog.pg_roles AS r WHERE r.rolname = current_user`,
+  );
+  const row = rows[0];
+  const needs: string[] = [];
+  if (row?.read_only === 'on')
+    needs.push('the connection is read-only (default_transaction_read_only is on): use a profile that may write');
+  if (!row?.can_create) needs.push(`the role "${row?.role ?? '?'}" needs CREATEDB (ALTER ROLE … CREATEDB) or a role that has it`);
+  if (needs.length) throw new MissingPrivilege(`${purpose} creates a database, but ${needs.join('; and ')}.`);
+}
+
+export class MissingPrivilege extends Error {}

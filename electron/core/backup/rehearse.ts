@@ -8,7 +8,7 @@ import { discoverMigrations } from '../migrations/discover';
 import { MigrationEngine } from '../migrations/engine';
 import { analyzeLocks } from '../migrations/locks/analyze-locks';
 import { listBackups } from './backup-folder';
-import { openSession, serverMajorOf } from './connect';
+import { assertCanCreateDatabase, openSession, serverMajorOf } from './connect';
 import { createBackup } from './create-backup';
 import { readManifest } from './manifest';
 import { pgRestoreInto } from './pg-restore-into';
@@ -98,6 +98,7 @@ export async function rehearseMigrations(options: RehearseOptions): Promise<Rehe
   const scratch = `ticketz_rehearse_${randomBytes(5).toString('hex')}`;
   try {
     const serverMajor = await serverMajorOf(admin);
+    await assertCanCreateDatabase(admin, 'Rehearsal');
     const database = options.config.database ?? 'postgres';
     const backup = await pickBackup(options, database, tmp);
     const manifest = readManifest(backup.file);

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type pg from 'pg';
 import { quoteIdent } from '../../../shared/domain/quote-ident';
-import { openSession, serverMajorOf } from './connect';
+import { assertCanCreateDatabase, openSession, serverMajorOf } from './connect';
 import { fileDigest, manifestPathFor, readManifest, type BackupManifest } from './manifest';
 import { pgRestoreInto } from './pg-restore-into';
 import type { PgToolSearch } from './pg-tools';
@@ -63,6 +63,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRes
   const admin = await openSession(options.config, options.config.database === options.to ? 'postgres' : undefined);
   try {
     const serverMajor = await serverMajorOf(admin);
+    await assertCanCreateDatabase(admin, 'Restore');
     const replacing = await exists(admin, options.to);
     if (replacing && !options.clean)
       throw new RestoreRefused(`The database "${options.to}" exists. Restore into a new name, or pass --clean to replace it.`);

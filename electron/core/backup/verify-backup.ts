@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import type pg from 'pg';
 import { quoteIdent } from '../../../shared/domain/quote-ident';
-import { openSession, serverMajorOf } from './connect';
+import { assertCanCreateDatabase, openSession, serverMajorOf } from './connect';
 import { fileDigest, readManifest, type BackupManifest } from './manifest';
 import { pgRestoreInto } from './pg-restore-into';
 import type { PgToolSearch } from './pg-tools';
@@ -68,6 +68,7 @@ export async function verifyBackup(options: VerifyOptions): Promise<VerifyReport
   const admin = await openSession(options.config);
   try {
     const serverMajor = await serverMajorOf(admin);
+    await assertCanCreateDatabase(admin, 'Verify');
     await admin.query(`CREATE DATABASE /* ticketz-console */ ${quoteIdent(scratch)} TEMPLATE template0`).catch((err: unknown) => {
       throw new Error(
         `Could not create the scratch database (${err instanceof Error ? err.message : String(err)}). The role needs CREATEDB.`,
